@@ -1,0 +1,254 @@
+// Package build runs blogen's pipeline: load, assemble, render, publish.
+//
+// Build reads a site folder, checks everything it can before it writes
+// anything (site.toml, every content file, the site graph, every template),
+// and reports all the problems found together. Only a site with none is
+// rendered, into a staging folder that replaces the output folder when the
+// render has succeeded, so a failed build leaves the previous output as it
+// was.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sync/atomic"
+	"time"
+
+	"github.com/blogen/blogen"
+	"github.com/blogen/blogen/internal/config"
+	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/layout"
+	"github.com/blogen/blogen/internal/markdown"
+	"github.com/blogen/blogen/internal/publish"
+	"github.com/blogen/blogen/internal/render"
+	"github.com/blogen/blogen/internal/site"
+)
+
+// Options say what to build and how.
+type Options struct {
+	SiteDir string    // the site folder; "." when empty
+	OutDir  string    // the output folder; SiteDir/public when empty
+	BaseURL string    // overrides base_url of site.toml when set
+	Drafts  bool      // publish drafts
+	Future  bool      // publish future-dated and expired posts
+	Now     time.Time // the time of the build; time.Now() when zero
+	// Progress, when set, is told how far rendering has got.
+	Progress func(done, total int)
+	// Theme is the built-in theme; blogen.Theme when nil.
+	Theme fs.FS
+}
+
+// Result describes a finished build.
+type Result struct {
+	Posts, Pages, Lists, Feeds, Files int
+	Skipped                           int // drafts, future and expired posts left out
+	Duration                          time.Duration
+	OutDir                            string
+}
+
+// String is the one-line summary printed at the end of a build.
+func (r Result) String() string {
+	s := fmt.Sprintf("Built %d posts, %d pages, %d list pages and %d feeds (%d files) in %s into %s",
+		r.Posts, r.Pages, r.Lists, r.Feeds, r.Files, r.Duration.Round(time.Millisecond), r.OutDir)
+	if r.Skipped > 0 {
+		s += fmt.Sprintf("; left out %d drafts or future posts (use --drafts, --future)", r.Skipped)
+	}
+	return s
+}
+
+func (o *Options) defaults() {
+	if o.SiteDir == "" {
+		o.SiteDir = "."
+	}
+	if o.OutDir == "" {
+		o.OutDir = filepath.Join(o.SiteDir, "public")
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	if o.Theme == nil {
+		o.Theme = blogen.Theme
+	}
+}
+
+// Build builds the site into its output folder.
+func Build(ctx context.Context, opts Options) (Result, error) {
+	start := time.Now()
+	opts.defaults()
+	p, err := Prepare(opts)
+	if err != nil {
+		return Result{}, err
+	}
+	out, err := publish.NewDir(opts.OutDir)
+	if err != nil {
+		return Result{}, err
+	}
+	res, err := p.Render(ctx, out)
+	if err != nil {
+		out.Abort()
+		return Result{}, err
+	}
+	if err := out.Commit(); err != nil {
+		return Result{}, err
+	}
+	res.Duration, res.OutDir = time.Since(start), opts.OutDir
+	return res, nil
+}
+
+// Prepared is a site loaded, checked and ready to render.
+type Prepared struct {
+	Options  Options
+	Site     *site.Site
+	Config   *config.Config
+	tmpl     *layout.Templates
+	md       *markdown.Renderer
+	comments *markdown.CommentRenderer
+	siteFS   fs.FS
+}
+
+// Prepare loads and checks a site without writing anything. The error
+// lists every problem found.
+func Prepare(opts Options) (*Prepared, error) {
+	opts.defaults()
+	if info, err := os.Stat(opts.SiteDir); err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("%s is not a site folder: %w", opts.SiteDir, errOr(err, errors.New("not a folder")))
+	}
+	siteFS := os.DirFS(opts.SiteDir)
+	var errs diag.List
+	cfg, err := loadConfig(opts)
+	errs.Add(err)
+	loaded, err := content.Load(siteFS)
+	errs.Add(err)
+	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS), render.Funcs())
+	errs.Add(err)
+	if cfg == nil || errs.Len() > 0 {
+		return nil, errs.Err()
+	}
+	graph, err := site.Assemble(cfg, loaded, site.Options{Drafts: opts.Drafts || cfg.BuildDrafts, Future: opts.Future || cfg.BuildFuture, Now: opts.Now})
+	if err != nil {
+		return nil, err
+	}
+	md := markdown.New(markdown.Options{Mentions: markdown.MentionOptions{
+		Enabled: cfg.Social.Mentions, MentionURL: cfg.Social.MentionURL, HashtagURL: cfg.Social.HashtagURL,
+	}})
+	return &Prepared{Options: opts, Site: graph, Config: cfg, tmpl: tmpl, md: md, comments: markdown.NewCommentRenderer(), siteFS: siteFS}, nil
+}
+
+func errOr(err, alt error) error {
+	if err != nil {
+		return err
+	}
+	return alt
+}
+
+// loadConfig reads site.toml and applies the --base-url override.
+func loadConfig(opts Options) (*config.Config, error) {
+	cfg, err := config.Load(filepath.Join(opts.SiteDir, config.FileName), config.FileName)
+	if err != nil {
+		return nil, err
+	}
+	if opts.BaseURL != "" {
+		override := *cfg
+		override.BaseURL = opts.BaseURL
+		if problems := override.Validate(); len(problems) > 0 {
+			return nil, fmt.Errorf("--base-url %q is not an absolute URL; write it as https://blog.example.org/", opts.BaseURL)
+		}
+		cfg = &override
+		cfg.BaseURL = trimSlash(cfg.BaseURL) + "/"
+	}
+	return cfg, nil
+}
+
+func trimSlash(s string) string {
+	for len(s) > 0 && s[len(s)-1] == '/' {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// siteLayouts returns the site's own file system when it has a layouts/
+// folder, else nil.
+func siteLayouts(dir string, fsys fs.FS) fs.FS {
+	if info, err := os.Stat(filepath.Join(dir, layout.Dir)); err == nil && info.IsDir() {
+		return fsys
+	}
+	return nil
+}
+
+// Render writes every output of the prepared site into sink: the static
+// files of the theme and the site, then the rendered pages.
+func (p *Prepared) Render(ctx context.Context, dst render.Sink) (Result, error) {
+	sink := &countingSink{Sink: dst}
+	if err := copyStatic(p.Options.Theme, p.siteFS, sink); err != nil {
+		return Result{}, err
+	}
+	stats, err := render.Site(ctx, p.Site, p.tmpl, p.md, p.comments, sink, render.Options{
+		Minify: p.Config.Minify, Progress: p.Options.Progress, Content: p.siteFS,
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Files: int(sink.n.Load()), Skipped: p.Site.Skipped}, nil
+}
+
+// countingSink counts the files written through it.
+type countingSink struct {
+	render.Sink
+	n atomic.Int64
+}
+
+func (c *countingSink) Write(p string, data []byte) error {
+	c.n.Add(1)
+	return c.Sink.Write(p, data)
+}
+
+func (c *countingSink) Copy(p string, fsys fs.FS, src string) error {
+	c.n.Add(1)
+	return c.Sink.Copy(p, fsys, src)
+}
+
+// staticFile is one file to copy and the file system it comes from.
+type staticFile struct {
+	fsys fs.FS
+	src  string
+}
+
+// copyStatic copies static/ of the theme and then of the site; a site file
+// replaces the theme's file of the same name.
+func copyStatic(theme, siteFS fs.FS, sink render.Sink) error {
+	files := map[string]staticFile{}
+	for _, fsys := range []fs.FS{theme, siteFS} {
+		err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || content.Ignored(d.Name()) {
+				return nil
+			}
+			files[p[len("static/"):]] = staticFile{fsys, p}
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("static: %w", err)
+		}
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		f := files[n]
+		if err := sink.Copy(path.Clean(n), f.fsys, f.src); err != nil {
+			return fmt.Errorf("%s: %w", f.src, err)
+		}
+	}
+	return nil
+}

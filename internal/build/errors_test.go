@@ -1,0 +1,94 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blogen/blogen/internal/sitetest"
+)
+
+func TestBadInputStopsTheBuild(t *testing.T) {
+	tests := []struct {
+		name    string
+		archive string
+		want    []string // each must appear in the error text
+	}{
+		{"malformed YAML", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\ntags: [a, b\n---\nBody.\n",
+			[]string{"content/posts/a.md:", "malformed YAML front matter"}},
+		{"unclosed front matter", "-- content/posts/a.md --\n---\ntitle: A\n\nBody.\n",
+			[]string{"content/posts/a.md:", "not closed"}},
+		{"malformed TOML", "-- content/posts/a.md --\n+++\ntitle = \"A\"\ndate = \n+++\nBody.\n",
+			[]string{"content/posts/a.md:3: malformed TOML front matter"}},
+		{"unknown site.toml key", "-- site.toml --\nbase_url = \"https://example.org/\"\n\n[pagination]\nper_pgae = 3\n",
+			[]string{`site.toml:4: unknown key "pagination.per_pgae"`}},
+		{"date that does not parse", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-13-45\n---\nBody.\n",
+			[]string{`content/posts/a.md:3: date: date "2020-13-45" does not parse`}},
+		{"missing author", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\nauthor: nobody\n---\nBody.\n",
+			[]string{`content/posts/a.md:4: author "nobody" has no file content/authors/nobody.md`}},
+		{"two posts with one URL", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\n---\nA.\n-- content/posts/2020-01-05-a.md --\n---\ntitle: A again\n---\nA.\n",
+			[]string{"content/posts/2020-01-05-a.md:1: the URL /2020/01/a/ is also claimed by content/posts/a.md", "content/posts/a.md:1: the URL /2020/01/a/ is also claimed by content/posts/2020-01-05-a.md"}},
+		{"template that does not parse", "-- layouts/post.html --\n{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n",
+			[]string{"layouts/post.html:2:"}},
+		{"template that fails at run time", "-- layouts/partials/summary.html --\n<p>\n{{.Post.Nope}}</p>\n" + "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\n---\nA.\n",
+			[]string{"layouts/partials/summary.html:2:", "Nope"}},
+		{"body that is not UTF-8", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\n---\nline one\nbad \xff\xfe byte\n",
+			[]string{"content/posts/a.md:6: the file is not valid UTF-8"}},
+		{"comment on no post", "-- content/comments/nope/001.md --\n---\nauthor: X\ndate: 2020-01-01\nstatus: approved\n---\nHi.\n",
+			[]string{`content/comments/nope/001.md: no post has the slug "nope"`}},
+		{"bad comment status", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\n---\nA.\n-- content/comments/a/001.md --\n---\nauthor: X\ndate: 2020-01-01\nstatus: maybe\n---\nHi.\n",
+			[]string{`content/comments/a/001.md:4: status: want approved, pending, spam or rejected, got "maybe"`}},
+		{"no title", "-- content/posts/a.md --\n---\ndate: 2020-01-01\n---\nA.\n",
+			[]string{"content/posts/a.md:1: the post has no title"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := sitetest.Write(t, tt.archive)
+			sentinel := filepath.Join(s.Out, "index.html")
+			sitetest.WriteFile(t, sentinel, []byte("previous build"))
+			s.Rebuild()
+			if s.Err == nil {
+				t.Fatal("the build succeeded")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(s.Err.Error(), w) {
+					t.Errorf("error does not contain %q:\n%v", w, s.Err)
+				}
+			}
+			if b, err := os.ReadFile(sentinel); err != nil || string(b) != "previous build" {
+				t.Errorf("the previous output was changed: %q, %v", b, err)
+			}
+			files, _ := filepath.Glob(filepath.Join(s.Dir, ".public*"))
+			if len(files) > 0 {
+				t.Errorf("staging left behind: %v", files)
+			}
+		})
+	}
+}
+
+func TestSeveralErrorsReportedTogether(t *testing.T) {
+	_, msg := sitetest.BuildErr(t, `
+-- site.toml --
+base_url = "https://example.org/"
+colour = "blue"
+-- content/posts/a.md --
+---
+title: A
+date: yesterday
+---
+A.
+-- content/posts/b.md --
+---
+title: B
+featured: maybe
+date: 2020-01-01
+---
+B.
+`)
+	for _, w := range []string{`site.toml:2: unknown key "colour"`, "content/posts/a.md:3: date:", "content/posts/b.md:3: featured: want true or false"} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("missing %q in:\n%s", w, msg)
+		}
+	}
+}

@@ -1,0 +1,194 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v2"
+
+	"github.com/blogen/blogen/internal/diag"
+)
+
+// document is a source file split into its front matter and its body.
+type document struct {
+	file     string         // path relative to the site root
+	meta     map[string]any // front matter keys, lower-cased
+	front    []byte         // the front matter block as written
+	format   string         // "yaml", "toml", "json" or "" when there is none
+	body     []byte         // the Markdown after the front matter
+	bodyLine int            // line of the file where the body starts
+}
+
+// formats lists the front matter formats in the order they are tried. The
+// closing delimiters are matched by adrg/frontmatter.
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", yaml.Unmarshal),
+	frontmatter.NewFormat("+++", "+++", toml.Unmarshal),
+	{Start: "{", End: "}", Unmarshal: json.Unmarshal, UnmarshalDelims: true, RequiresNewLine: true},
+}
+
+// splitDocument reads the front matter of src. A file with no front matter
+// has an empty meta map; a block that does not decode is an error at the
+// line where the decoder stopped.
+func splitDocument(file string, src []byte) (*document, error) {
+	if !utf8Valid(src) {
+		return nil, diag.Errorf(file, firstInvalidLine(src), "the file is not valid UTF-8; save it as UTF-8")
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	doc := &document{file: file, meta: map[string]any{}, body: src, bodyLine: 1}
+	format := detectFormat(src)
+	if format == "" {
+		return doc, nil
+	}
+	doc.format = format
+	if err := checkClosed(file, format, src); err != nil {
+		return nil, err
+	}
+	var raw map[string]any
+	body, err := frontmatter.Parse(bytes.NewReader(src), &raw, formats...)
+	if err != nil {
+		return nil, frontMatterError(file, format, src, err)
+	}
+	if err := normalize(raw, doc.meta); err != nil {
+		return nil, diag.Errorf(file, 1, "front matter: %v", err)
+	}
+	doc.body = body
+	doc.front = src[:len(src)-len(body)]
+	doc.bodyLine = 1 + bytes.Count(doc.front, []byte("\n"))
+	return doc, nil
+}
+
+// detectFormat tells the front matter format from the first line of src.
+func detectFormat(src []byte) string {
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	first = bytes.TrimRight(first, " \t\r")
+	switch {
+	case bytes.Equal(first, []byte("---")):
+		return "yaml"
+	case bytes.Equal(first, []byte("+++")):
+		return "toml"
+	case bytes.HasPrefix(first, []byte("{")):
+		return "json"
+	}
+	return ""
+}
+
+// checkClosed reports a YAML or TOML front matter block with no closing
+// delimiter, which would otherwise swallow the whole post.
+func checkClosed(file, format string, src []byte) error {
+	delim := map[string]string{"yaml": "---", "toml": "+++"}[format]
+	if delim == "" {
+		return nil
+	}
+	for _, line := range bytes.Split(src, []byte("\n"))[1:] {
+		if string(bytes.TrimRight(line, " \t\r")) == delim {
+			return nil
+		}
+	}
+	return diag.Errorf(file, 1, "the front matter block is not closed; end it with a line %s", delim)
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+
+// frontMatterError turns a decoder error into file:line: message, with the
+// line counted from the top of the file.
+func frontMatterError(file, format string, src []byte, err error) error {
+	line, msg := 1, err.Error()
+	var terr toml.ParseError
+	var jerr *json.SyntaxError
+	switch {
+	case errors.As(err, &terr):
+		line, msg = 1+terr.Position.Line, terr.Message
+	case errors.As(err, &jerr):
+		line = diag.LineOf(src, int(jerr.Offset))
+	case format == "yaml":
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line = 1 + n
+			msg = strings.TrimPrefix(yamlLineRE.ReplaceAllString(strings.TrimPrefix(msg, "yaml: "), ""), ": ")
+		}
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	return diag.Errorf(file, line, "malformed %s front matter: %s", strings.ToUpper(format), msg)
+}
+
+// normalize copies a decoded front matter map into out with lower-cased keys
+// and YAML's map[any]any values turned into map[string]any.
+func normalize(in map[string]any, out map[string]any) error {
+	for k, v := range in {
+		nv, err := normalizeValue(v)
+		if err != nil {
+			return fmt.Errorf("%s: %w", k, err)
+		}
+		out[strings.ToLower(k)] = nv
+	}
+	return nil
+}
+
+func normalizeValue(v any) (any, error) {
+	switch v := v.(type) {
+	case map[any]any:
+		m := make(map[string]any, len(v))
+		for k, val := range v {
+			nv, err := normalizeValue(val)
+			if err != nil {
+				return nil, err
+			}
+			m[strings.ToLower(fmt.Sprint(k))] = nv
+		}
+		return m, nil
+	case map[string]any:
+		m := make(map[string]any, len(v))
+		if err := normalize(v, m); err != nil {
+			return nil, err
+		}
+		return m, nil
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			nv, err := normalizeValue(e)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = nv
+		}
+		return out, nil
+	case []map[string]any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			nv, err := normalizeValue(e)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = nv
+		}
+		return out, nil
+	}
+	return v, nil
+}
+
+// keyLine returns the line of the file on which key is set in the front
+// matter, or the first line when it cannot be told.
+func (d *document) keyLine(key string) int {
+	lines := bytes.Split(d.front, []byte("\n"))
+	for i, line := range lines {
+		t := bytes.TrimLeft(line, " \t")
+		t = bytes.TrimPrefix(t, []byte(`"`))
+		if len(t) > len(key) && strings.EqualFold(string(t[:len(key)]), key) {
+			switch t[len(key)] {
+			case ':', ' ', '=', '"', '\t':
+				return i + 1
+			}
+		}
+	}
+	return 1
+}
+
+func utf8Valid(b []byte) bool { return bytesValidUTF8(b) }

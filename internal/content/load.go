@@ -1,0 +1,238 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/blogen/blogen/internal/diag"
+)
+
+// The folders of content/, relative to the site root.
+const (
+	PostsDir    = "content/posts"
+	PagesDir    = "content/pages"
+	AuthorsDir  = "content/authors"
+	CommentsDir = "content/comments"
+)
+
+// Ignored reports whether a file name is one blogen never reads: hidden
+// files, editor temporary and backup files, and Hugo's _index.md section
+// files.
+func Ignored(name string) bool {
+	switch {
+	case name == "" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#"),
+		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
+		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bak"), strings.HasSuffix(name, ".orig"),
+		name == "4913", name == "_index.md":
+		return true
+	}
+	return false
+}
+
+// source is one file to parse and the parser for its kind.
+type source struct {
+	file  string
+	kind  kind
+	files []string // other files of a page bundle
+}
+
+type kind int
+
+const (
+	kindPost kind = iota
+	kindPage
+	kindAuthor
+	kindComment
+)
+
+// Load reads every content file of the site rooted at fsys, in parallel, and
+// returns them in a stable order (by path). Every file that fails to parse
+// is reported; the returned error is a diag list.
+func Load(fsys fs.FS) (*Site, error) {
+	var errs diag.List
+	sources := collect(fsys, &errs)
+	results := make([]any, len(sources))
+	failures := make([]error, len(sources))
+	parallel(len(sources), func(i int) {
+		results[i], failures[i] = parseSource(fsys, sources[i])
+	})
+	site := &Site{}
+	for i, r := range results {
+		errs.Add(failures[i])
+		switch v := r.(type) {
+		case *Post:
+			v.Files = sources[i].files
+			if v.Files != nil {
+				v.Bundle = path.Dir(v.Source)
+			}
+			site.Posts = append(site.Posts, v)
+		case *Page:
+			site.Pages = append(site.Pages, v)
+		case *Author:
+			site.Authors = append(site.Authors, v)
+		case *Comment:
+			site.Comments = append(site.Comments, v)
+		}
+	}
+	return site, errs.Err()
+}
+
+// parseSource reads and parses one file. The parsed value is returned even
+// with an error when there is one, so callers may go on checking.
+func parseSource(fsys fs.FS, s source) (any, error) {
+	src, err := fs.ReadFile(fsys, s.file)
+	if err != nil {
+		return nil, diag.Wrap(s.file, 0, err, "cannot read the file")
+	}
+	var v any
+	switch s.kind {
+	case kindPost:
+		v, err = ParsePost(s.file, src)
+	case kindPage:
+		v, err = ParsePage(s.file, src)
+	case kindAuthor:
+		v, err = ParseAuthor(s.file, src)
+	default:
+		v, err = ParseComment(s.file, src)
+	}
+	if err != nil {
+		return nil, flatten(err)
+	}
+	return v, nil
+}
+
+// flatten turns errors.Join of diag errors into a diag list.
+func flatten(err error) error {
+	var l diag.List
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range joined.Unwrap() {
+			l.Add(e)
+		}
+		return l.Err()
+	}
+	return err
+}
+
+// collect finds every content file to parse.
+func collect(fsys fs.FS, errs *diag.List) []source {
+	var out []source
+	out = append(out, collectPosts(fsys, PostsDir, errs)...)
+	for _, d := range []struct {
+		dir  string
+		kind kind
+	}{{PagesDir, kindPage}, {AuthorsDir, kindAuthor}, {CommentsDir, kindComment}} {
+		out = append(out, collectMarkdown(fsys, d.dir, d.kind, errs)...)
+	}
+	return out
+}
+
+// collectMarkdown lists the .md files below dir.
+func collectMarkdown(fsys fs.FS, dir string, k kind, errs *diag.List) []source {
+	var out []source
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if Ignored(d.Name()) && p != dir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && strings.HasSuffix(d.Name(), ".md") {
+			out = append(out, source{file: p, kind: k})
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		errs.Add(diag.Wrap(dir, 0, err, "cannot read the folder"))
+	}
+	return out
+}
+
+// collectPosts lists posts: .md files, and folders holding an index.md
+// (page bundles), whose other files are copied beside the post.
+func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
+	var out []source
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if Ignored(d.Name()) && p != dir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			if strings.HasSuffix(d.Name(), ".md") {
+				out = append(out, source{file: p, kind: kindPost})
+			}
+			return nil
+		}
+		if p == dir {
+			return nil
+		}
+		if _, err := fs.Stat(fsys, path.Join(p, "index.md")); err == nil {
+			files, err := bundleFiles(fsys, p)
+			if err != nil {
+				return err
+			}
+			out = append(out, source{file: path.Join(p, "index.md"), kind: kindPost, files: files})
+			return fs.SkipDir
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		errs.Add(diag.Wrap(dir, 0, err, "cannot read the folder"))
+	}
+	return out
+}
+
+// bundleFiles lists the files of a page bundle other than index.md,
+// relative to the bundle folder, sorted.
+func bundleFiles(fsys fs.FS, dir string) ([]string, error) {
+	files := []string{}
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if Ignored(d.Name()) && p != dir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && p != path.Join(dir, "index.md") {
+			files = append(files, strings.TrimPrefix(p, dir+"/"))
+		}
+		return nil
+	})
+	slices.Sort(files)
+	return files, err
+}
+
+// parallel calls fn(i) for i in [0, n) on as many goroutines as there are
+// CPUs. Each fn writes only its own index of any shared slice.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,153 @@
+package content
+
+import "time"
+
+// Post is one blog post as its file describes it. Values are immutable once
+// loaded: later stages read them and never write them.
+type Post struct {
+	Source   string   // path of the Markdown file, relative to the site root
+	Bundle   string   // the page-bundle folder (content/posts/slug) or ""
+	Files    []string // other files of the bundle, relative to Bundle
+	Slug     string   // from slug:, else the file or bundle name without a date prefix
+	Title    string
+	Date     time.Time
+	Lastmod  time.Time
+	Expiry   time.Time // expirydate/expires: the post is left out after it
+	Authors  []string  // author ids
+	Tags     []string
+	Category []string
+	// Summary is the front matter summary (or description); empty means the
+	// text before <!--more-->, else the first paragraph.
+	Summary     string
+	Description string
+	Featured    bool
+	Draft       bool
+	Aliases     []string
+	Image       string
+	ImageAlt    string
+	ImageCredit *Credit
+	Comments    CommentMode
+	// Original is where a republished post first appeared; nil otherwise.
+	Original                  *Attribution
+	RepublishedWithPermission bool
+	// CanonicalSelf makes rel=canonical point to the post rather than to the
+	// original of a republished post.
+	CanonicalSelf bool
+	Body          []byte // the Markdown body
+	BodyLine      int    // the line of Source where Body starts
+	// AuthorLine and SlugLine are the lines of Source that name the
+	// authors and the slug, for messages about them.
+	AuthorLine, SlugLine int
+}
+
+// CommentMode says whether readers may comment on a post.
+type CommentMode int
+
+const (
+	// CommentsOpen shows the approved comments and the form.
+	CommentsOpen CommentMode = iota
+	// CommentsClosed shows the approved comments and no form.
+	CommentsClosed
+)
+
+// Credit is the credit line of a post's image.
+type Credit struct {
+	Text       string // "Photo by Ana Ruiz"
+	URL        string // the photo's page
+	License    string // "CC BY 2.0"
+	LicenseURL string
+}
+
+// Attribution records where a republished post first appeared.
+type Attribution struct {
+	Site string // "LinkedIn"
+	URL  string
+	Date time.Time
+	Note string // "as part of their influencer program"
+}
+
+// Page is a standalone page such as About or the comment policy.
+type Page struct {
+	Source      string
+	Slug        string
+	Title       string
+	Summary     string
+	Description string
+	Draft       bool
+	Menu        bool
+	Weight      int
+	Aliases     []string
+	Body        []byte
+	BodyLine    int
+	SlugLine    int
+}
+
+// Author is one person who writes on the blog; the body of the file is the
+// bio.
+type Author struct {
+	Source string
+	ID     string // the file name without .md
+	Name   string
+	Role   string
+	Avatar string
+	Handle string // the author's @handle, without the @
+	Links  Links
+	Body   []byte
+	// BodyLine is the line of Source where Body starts.
+	BodyLine int
+}
+
+// Links are an author's profiles.
+type Links struct {
+	LinkedIn string
+	X        string
+	Website  string
+}
+
+// Comment is one reader comment and its moderation status.
+type Comment struct {
+	Source    string // content/comments/<post>/<id>.md
+	Post      string // the slug of the post it belongs to
+	ID        string // the file name without .md
+	Author    string
+	AuthorURL string
+	EmailHash string
+	Date      time.Time
+	Status    Status
+	Parent    string // the id of the comment it replies to, or ""
+	Body      []byte
+	BodyLine  int
+	// ParentLine is the line of Source that names the parent.
+	ParentLine int
+}
+
+// Status is where a comment stands in moderation.
+type Status string
+
+// The moderation statuses. Only approved comments are ever published.
+const (
+	StatusApproved Status = "approved"
+	StatusPending  Status = "pending"
+	StatusSpam     Status = "spam"
+	StatusRejected Status = "rejected"
+)
+
+// Statuses lists every status, in the order moderation tools show them.
+var Statuses = []Status{StatusPending, StatusApproved, StatusRejected, StatusSpam}
+
+// Valid reports whether s is one of the four statuses.
+func (s Status) Valid() bool {
+	switch s {
+	case StatusApproved, StatusPending, StatusSpam, StatusRejected:
+		return true
+	}
+	return false
+}
+
+// Site is every content file of a site, loaded and validated.
+type Site struct {
+	Posts    []*Post
+	Pages    []*Page
+	Authors  []*Author
+	Comments []*Comment
+}

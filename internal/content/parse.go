@@ -1,0 +1,299 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/blogen/blogen/internal/diag"
+)
+
+func lineError(file string, line int, msg string) error { return diag.Errorf(file, line, "%s", msg) }
+
+// jekyllName matches file names like 2013-06-10-slug.md.
+var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
+
+// slugFromName returns the slug and, for Jekyll-style names, the date that a
+// file or bundle name gives.
+func slugFromName(name string) (string, time.Time) {
+	name = strings.TrimSuffix(name, path.Ext(name))
+	if m := jekyllName.FindStringSubmatch(name); m != nil {
+		if t, err := time.Parse("2006-01-02", m[1]); err == nil {
+			return m[2], t
+		}
+	}
+	return name, time.Time{}
+}
+
+// validSlug reports whether s can be one path segment of a URL.
+func validSlug(s string) bool {
+	return s != "" && s != "." && s != ".." && !strings.ContainsAny(s, "/\\?#%\x00")
+}
+
+// ParsePost reads one post. file is its path relative to the site root;
+// for a page bundle it is the bundle's index.md.
+func ParsePost(file string, src []byte) (*Post, error) {
+	doc, err := splitDocument(file, src)
+	if err != nil {
+		return nil, err
+	}
+	f := &fields{doc: doc}
+	name := path.Base(file)
+	if name == "index.md" {
+		name = path.Base(path.Dir(file))
+	}
+	slug, fileDate := slugFromName(name)
+	p := &Post{
+		Source:      file,
+		Title:       f.str("title"),
+		Date:        f.date("date", "publishdate", "pubdate", "published"),
+		Lastmod:     f.date("lastmod", "last_modified_at", "updated", "modified"),
+		Expiry:      f.date("expirydate", "expirationdate", "expires"),
+		Authors:     f.authors(),
+		Tags:        f.list("tags"),
+		Category:    f.list("categories", "category"),
+		Summary:     f.str("summary"),
+		Description: f.str("description", "excerpt"),
+		Featured:    f.boolean("featured", "sticky"),
+		Draft:       f.boolean("draft") || f.unpublished(),
+		Aliases:     f.list("aliases", "redirect_from"),
+		Image:       f.str("image", "cover", "featured_image"),
+		ImageAlt:    f.str("image_alt"),
+		ImageCredit: f.credit(),
+		Comments:    f.commentMode(),
+		Original:    f.attribution(),
+		Body:        doc.body,
+		BodyLine:    doc.bodyLine,
+	}
+	p.RepublishedWithPermission = f.boolean("republished_with_permission")
+	p.CanonicalSelf = f.canonicalSelf()
+	p.Slug = slugOrName(f, slug)
+	p.AuthorLine = doc.keyLine("author")
+	if p.AuthorLine == 1 {
+		p.AuthorLine = doc.keyLine("authors")
+	}
+	p.SlugLine = doc.keyLine("slug")
+	if p.Date.IsZero() {
+		p.Date = fileDate
+	}
+	if p.Title == "" {
+		f.fail("title", "the post has no title; add a title: line to its front matter")
+	}
+	if p.Date.IsZero() && len(f.errs) == 0 {
+		f.errs = append(f.errs, diag.Errorf(file, 1, "the post has no date; add date: 2013-06-10 to its front matter or name the file 2013-06-10-%s.md", p.Slug))
+	}
+	if p.RepublishedWithPermission && p.Original == nil {
+		f.fail("republished_with_permission", "republished_with_permission is set but originally_appeared_on is missing; say where the post first appeared")
+	}
+	return p, errors.Join(f.errs...)
+}
+
+// slugOrName returns the slug: key when it is set and valid, else name.
+func slugOrName(f *fields, name string) string {
+	s := f.str("slug")
+	if s == "" {
+		return name
+	}
+	if !validSlug(s) {
+		f.fail("slug", "slug %q cannot be part of a URL; use letters, digits and hyphens", s)
+		return name
+	}
+	return s
+}
+
+// unpublished reads Jekyll's published: false.
+func (f *fields) unpublished() bool {
+	if v, ok := f.doc.meta["published"].(bool); ok {
+		return !v
+	}
+	return false
+}
+
+// authors reads author: id or authors: [id, id].
+func (f *fields) authors() []string {
+	ids := f.list("authors")
+	if one := f.list("author"); len(one) > 0 {
+		ids = append(one, ids...)
+	}
+	seen := map[string]bool{}
+	out := ids[:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (f *fields) commentMode() CommentMode {
+	k, v, ok := f.first("comments")
+	if !ok {
+		return CommentsOpen
+	}
+	switch v {
+	case "open", true:
+		return CommentsOpen
+	case "closed", false:
+		return CommentsClosed
+	}
+	f.fail(k, "comments: want open or closed, got %s", describe(v))
+	return CommentsOpen
+}
+
+func (f *fields) canonicalSelf() bool {
+	switch c := f.str("canonical"); c {
+	case "", "original":
+		return false
+	case "self":
+		return true
+	default:
+		f.fail("canonical", "canonical: want original or self, got %q", c)
+		return false
+	}
+}
+
+// credit reads image_credit as a line of text or a table.
+func (f *fields) credit() *Credit {
+	v, ok := f.doc.meta["image_credit"]
+	if !ok || v == nil {
+		return nil
+	}
+	if s, ok := v.(string); ok {
+		return &Credit{Text: s}
+	}
+	m := f.table("image_credit")
+	if m == nil {
+		return nil
+	}
+	sub := &fields{doc: &document{file: f.doc.file, meta: m, front: f.doc.front}}
+	c := &Credit{Text: sub.str("text"), URL: sub.str("url"), License: sub.str("license"), LicenseURL: sub.str("license_url")}
+	f.errs = append(f.errs, sub.errs...)
+	if c.Text == "" {
+		f.fail("image_credit", "image_credit needs a text: line, such as text: Photo by Ana Ruiz")
+	}
+	return c
+}
+
+// attribution reads originally_appeared_on.
+func (f *fields) attribution() *Attribution {
+	m := f.table("originally_appeared_on")
+	if m == nil {
+		return nil
+	}
+	sub := &fields{doc: &document{file: f.doc.file, meta: m, front: f.doc.front}}
+	a := &Attribution{Site: sub.str("site"), URL: sub.str("url"), Date: sub.date("date"), Note: sub.str("note")}
+	f.errs = append(f.errs, sub.errs...)
+	if a.Site == "" || a.URL == "" {
+		f.fail("originally_appeared_on", "originally_appeared_on needs site: and url: (and usually date:)")
+	}
+	if a.URL != "" && !strings.HasPrefix(a.URL, "https://") && !strings.HasPrefix(a.URL, "http://") {
+		sub.fail("url", "originally_appeared_on.url %q must be an absolute http(s) URL", a.URL)
+		f.errs = append(f.errs, sub.errs...)
+	}
+	return a
+}
+
+// ParsePage reads one standalone page.
+func ParsePage(file string, src []byte) (*Page, error) {
+	doc, err := splitDocument(file, src)
+	if err != nil {
+		return nil, err
+	}
+	f := &fields{doc: doc}
+	name, _ := slugFromName(path.Base(file))
+	p := &Page{
+		Source:      file,
+		Title:       f.str("title"),
+		Summary:     f.str("summary"),
+		Description: f.str("description"),
+		Draft:       f.boolean("draft"),
+		Menu:        f.boolean("menu"),
+		Weight:      f.integer("weight"),
+		Aliases:     f.list("aliases", "redirect_from"),
+		Body:        doc.body,
+		BodyLine:    doc.bodyLine,
+	}
+	p.Slug = slugOrName(f, name)
+	p.SlugLine = doc.keyLine("slug")
+	if p.Title == "" {
+		f.fail("title", "the page has no title; add a title: line to its front matter")
+	}
+	return p, errors.Join(f.errs...)
+}
+
+// ParseAuthor reads one author file; its name without .md is the id.
+func ParseAuthor(file string, src []byte) (*Author, error) {
+	doc, err := splitDocument(file, src)
+	if err != nil {
+		return nil, err
+	}
+	f := &fields{doc: doc}
+	a := &Author{
+		Source:   file,
+		ID:       strings.TrimSuffix(path.Base(file), ".md"),
+		Name:     f.str("name", "title"),
+		Role:     f.str("role"),
+		Avatar:   f.str("avatar", "image"),
+		Handle:   strings.TrimPrefix(f.str("handle"), "@"),
+		Body:     doc.body,
+		BodyLine: doc.bodyLine,
+	}
+	if links := f.table("links"); links != nil {
+		sub := &fields{doc: &document{file: file, meta: links, front: doc.front}}
+		a.Links = Links{LinkedIn: sub.str("linkedin"), X: sub.str("x", "twitter"), Website: sub.str("website")}
+		f.errs = append(f.errs, sub.errs...)
+	}
+	if a.Name == "" {
+		f.fail("name", "the author has no name; add a name: line to its front matter")
+	}
+	return a, errors.Join(f.errs...)
+}
+
+// ParseComment reads one comment file, content/comments/<post>/<id>.md.
+func ParseComment(file string, src []byte) (*Comment, error) {
+	doc, err := splitDocument(file, src)
+	if err != nil {
+		return nil, err
+	}
+	f := &fields{doc: doc}
+	c := &Comment{
+		Source:    file,
+		Post:      path.Base(path.Dir(file)),
+		ID:        strings.TrimSuffix(path.Base(file), ".md"),
+		Author:    f.str("author", "name"),
+		AuthorURL: f.str("author_url", "url"),
+		EmailHash: f.str("email_hash"),
+		Date:      f.date("date"),
+		Status:    Status(strings.ToLower(f.str("status"))),
+		Parent:    f.str("parent", "reply_to"),
+		Body:      doc.body,
+		BodyLine:  doc.bodyLine,
+	}
+	c.ParentLine = doc.keyLine("parent")
+	if c.Status == "" {
+		c.Status = StatusPending
+	}
+	if !c.Status.Valid() {
+		f.fail("status", "status: want approved, pending, spam or rejected, got %q", c.Status)
+	}
+	if c.Date.IsZero() && len(f.errs) == 0 {
+		f.fail("date", "the comment has no date; add date: 2013-06-10T09:30:00Z")
+	}
+	if strings.Contains(c.EmailHash, "@") {
+		f.fail("email_hash", "email_hash holds an e-mail address; store only its SHA-256 hash")
+	}
+	if c.Parent == c.ID && c.ID != "" {
+		f.fail("parent", "the comment replies to itself")
+	}
+	if c.AuthorURL != "" && !strings.HasPrefix(c.AuthorURL, "https://") && !strings.HasPrefix(c.AuthorURL, "http://") {
+		f.fail("author_url", "author_url %q must be an http(s) URL", c.AuthorURL)
+	}
+	return c, errors.Join(f.errs...)
+}
+
+// String describes a post for messages.
+func (p *Post) String() string { return fmt.Sprintf("%s (%s)", p.Title, p.Source) }

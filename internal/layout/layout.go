@@ -1,0 +1,210 @@
+// Package layout loads the templates of a site over the built-in theme.
+//
+// Templates are Go html/template files in layouts/:
+//
+//	baseof.html          the base layout; it calls the "main" block
+//	partials/*.html      partials, called with {{template "partials/name.html" .}}
+//	home.html post.html page.html list.html terms.html authors.html 404.html alias.html
+//	                     one file a kind of page; each defines "main"
+//
+// A site overrides any of them, partials included, by placing a file of the
+// same name in its own layouts/ folder; the other files come from the theme.
+// Parse errors and errors while running a template name the file and line
+// they come from.
+package layout
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template/parse"
+
+	"github.com/blogen/blogen/internal/diag"
+)
+
+// Dir is the folder of templates, in the theme and in a site.
+const Dir = "layouts"
+
+// Kinds are the page templates each site has.
+var Kinds = []string{"home", "post", "page", "list", "terms", "authors", "404", "alias"}
+
+// Templates are a site's parsed templates, one set for each kind of page.
+// They are safe for concurrent use once loaded.
+type Templates struct {
+	sets map[string]*template.Template
+	// standalone kinds have a page template with content of its own, run
+	// without the base layout (alias pages).
+	standalone map[string]bool
+	origin     map[string]string // template file name -> path printed in errors
+}
+
+// source is one template file and where it came from.
+type source struct {
+	name   string // path within layouts/, "partials/bio.html"
+	origin string // path printed in errors
+	text   string
+}
+
+// Load parses the theme's templates with the site's over them. site may be
+// nil for a site without a layouts/ folder. Errors name files of the theme
+// with the prefix "(built-in theme)".
+func Load(theme, site fs.FS, funcs template.FuncMap) (*Templates, error) {
+	files := map[string]source{}
+	var errs diag.List
+	errs.Add(readLayouts(theme, "(built-in theme) ", files))
+	if site != nil {
+		errs.Add(readLayouts(site, "", files))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	t := &Templates{sets: map[string]*template.Template{}, standalone: map[string]bool{}, origin: map[string]string{}}
+	for name, s := range files {
+		t.origin[name] = s.origin
+	}
+	base, err := t.parseBase(files, funcs)
+	if err != nil {
+		return nil, err
+	}
+	for _, kind := range Kinds {
+		set, err := t.parseKind(base, files, kind)
+		errs.Add(err)
+		t.sets[kind] = set
+	}
+	return t, errs.Err()
+}
+
+// readLayouts reads every .html file below layouts/ of fsys into files.
+func readLayouts(fsys fs.FS, label string, files map[string]source) error {
+	var errs diag.List
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".html" || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs.Add(diag.Wrap(label+p, 0, err, "cannot read the template"))
+			return nil
+		}
+		name := strings.TrimPrefix(p, Dir+"/")
+		files[name] = source{name: name, origin: label + p, text: string(b)}
+		return nil
+	})
+	if err != nil && !isNotExist(err) {
+		errs.Add(diag.Wrap(label+Dir, 0, err, "cannot read the folder"))
+	}
+	return errs.Err()
+}
+
+// parseBase parses baseof.html and every partial into one template set.
+func (t *Templates) parseBase(files map[string]source, funcs template.FuncMap) (*template.Template, error) {
+	baseFile, ok := files["baseof.html"]
+	if !ok {
+		return nil, diag.Errorf("layouts/baseof.html", 0, "the base layout is missing")
+	}
+	base := template.New("baseof.html").Funcs(funcs)
+	if _, err := base.Parse(baseFile.text); err != nil {
+		return nil, t.wrap(err)
+	}
+	var errs diag.List
+	names := make([]string, 0, len(files))
+	for name := range files {
+		if strings.HasPrefix(name, "partials/") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if _, err := base.New(name).Parse(files[name].text); err != nil {
+			errs.Add(t.wrap(err))
+		}
+	}
+	return base, errs.Err()
+}
+
+// parseKind clones the base set and adds the page template of kind.
+func (t *Templates) parseKind(base *template.Template, files map[string]source, kind string) (*template.Template, error) {
+	name := kind + ".html"
+	f, ok := files[name]
+	if !ok {
+		return nil, diag.Errorf("layouts/"+name, 0, "the %s template is missing", kind)
+	}
+	set, err := base.Clone()
+	if err != nil {
+		return nil, t.wrap(err)
+	}
+	page, err := set.New(name).Parse(f.text)
+	if err != nil {
+		return nil, t.wrap(err)
+	}
+	t.standalone[kind] = hasContent(page)
+	return set, nil
+}
+
+// hasContent reports whether a template has anything besides {{define}}
+// blocks and white space.
+func hasContent(t *template.Template) bool {
+	if t.Tree == nil || t.Tree.Root == nil {
+		return false
+	}
+	for _, n := range t.Tree.Root.Nodes {
+		text, ok := n.(*parse.TextNode)
+		if !ok || len(bytes.TrimSpace(text.Text)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Execute runs the template of kind with data into w. The base layout is
+// the entry point, except for page templates with content of their own
+// (alias.html), which run alone.
+func (t *Templates) Execute(w io.Writer, kind string, data any) error {
+	set := t.sets[kind]
+	if set == nil {
+		return fmt.Errorf("no template for %s pages", kind)
+	}
+	entry := "baseof.html"
+	if t.standalone[kind] {
+		entry = kind + ".html"
+	}
+	if err := set.ExecuteTemplate(w, entry, data); err != nil {
+		return t.wrap(err)
+	}
+	return nil
+}
+
+// Render runs kind into a new buffer.
+func (t *Templates) Render(kind string, data any) ([]byte, error) {
+	var b bytes.Buffer
+	err := t.Execute(&b, kind, data)
+	return b.Bytes(), err
+}
+
+// templateErr matches html/template's "template: name:line:col: message".
+var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
+
+// wrap turns a template error into file:line: message.
+func (t *Templates) wrap(err error) error {
+	msg := err.Error()
+	m := templateErr.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Errorf("layouts", 0, "%s", strings.TrimPrefix(msg, "template: "))
+	}
+	line, _ := strconv.Atoi(m[2])
+	file := t.origin[m[1]]
+	if file == "" {
+		file = "layouts/" + m[1]
+	}
+	return diag.Errorf(file, line, "%s", m[3])
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

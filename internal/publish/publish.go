@@ -1,0 +1,176 @@
+// Package publish stores a build's outputs: in a folder, replaced
+// atomically, or in memory for the preview server.
+//
+// A Dir writes every output into a staging folder beside the output folder
+// and, only when the whole build has succeeded, swaps it in: on Linux with
+// one renameat2(RENAME_EXCHANGE) call, elsewhere with two renames. Until
+// then the previous output is untouched, so a failed or interrupted build
+// leaves it as it was, and files of deleted posts never linger because the
+// new folder holds only what this build wrote. Staging folders left by an
+// interrupted build are removed by the next one.
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Dir publishes into a folder. Its Write and Copy methods are safe for
+// concurrent use; Commit and Abort are called once, at the end.
+type Dir struct {
+	final   string
+	staging string
+
+	mu      sync.Mutex
+	written map[string]string // output path -> what wrote it, to catch collisions
+}
+
+// stagingPrefix starts the names of staging and retired folders.
+func stagingPrefix(final string) string { return "." + filepath.Base(final) + ".blogen-" }
+
+// NewDir prepares to publish into the folder final, creating a staging
+// folder beside it.
+func NewDir(final string) (*Dir, error) {
+	final = filepath.Clean(final)
+	parent := filepath.Dir(final)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", parent, err)
+	}
+	removeLeftovers(parent, stagingPrefix(final))
+	staging, err := os.MkdirTemp(parent, stagingPrefix(final)+"staging-")
+	if err != nil {
+		return nil, fmt.Errorf("create a staging folder beside %s: %w", final, err)
+	}
+	if err := os.Chmod(staging, 0o755); err != nil {
+		return nil, err
+	}
+	return &Dir{final: final, staging: staging, written: map[string]string{}}, nil
+}
+
+// removeLeftovers deletes staging and retired folders of earlier builds
+// that did not finish.
+func removeLeftovers(parent, prefix string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), prefix) {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
+}
+
+// claim records that origin writes p, and fails when something else
+// already did.
+func (d *Dir) claim(p, origin string) (string, error) {
+	clean := path.Clean("/" + p)[1:]
+	if clean == "" || clean != p {
+		return "", fmt.Errorf("output path %q is not a clean relative path", p)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if prev, ok := d.written[clean]; ok {
+		return "", fmt.Errorf("%s and %s both write %s; rename one of them", prev, origin, clean)
+	}
+	d.written[clean] = origin
+	return filepath.Join(d.staging, filepath.FromSlash(clean)), nil
+}
+
+// Write stores one generated file.
+func (d *Dir) Write(p string, data []byte) error {
+	dst, err := d.claim(p, "the page "+p)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o644)
+}
+
+// Copy stores the file src of fsys as p.
+func (d *Dir) Copy(p string, fsys fs.FS, src string) error {
+	dst, err := d.claim(p, src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return copyFile(dst, fsys, src)
+}
+
+func copyFile(dst string, fsys fs.FS, src string) error {
+	in, err := fsys.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// Commit swaps the staging folder in as the output folder and deletes the
+// previous output.
+func (d *Dir) Commit() error {
+	old, err := swap(d.staging, d.final, stagingPrefix(d.final))
+	if err != nil {
+		d.Abort()
+		return fmt.Errorf("replace %s: %w", d.final, err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Abort deletes the staging folder; the output folder stays as it was.
+func (d *Dir) Abort() error { return os.RemoveAll(d.staging) }
+
+// Files lists what was written, sorted, for tests and summaries.
+func (d *Dir) Files() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.written)
+}
+
+// swap puts staging in place of final. It returns the folder now holding
+// the previous output, to be deleted, or "" when there was none.
+func swap(staging, final, prefix string) (string, error) {
+	info, err := os.Lstat(final)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", os.Rename(staging, final)
+	case err != nil:
+		return "", err
+	case !info.IsDir():
+		return "", fmt.Errorf("%s exists and is not a folder", final)
+	}
+	if exchange(staging, final) == nil {
+		return staging, nil
+	}
+	retired := filepath.Join(filepath.Dir(final), prefix+"old-"+filepath.Base(staging))
+	if err := os.Rename(final, retired); err != nil {
+		return "", err
+	}
+	if err := os.Rename(staging, final); err != nil {
+		os.Rename(retired, final)
+		return "", err
+	}
+	return retired, nil
+}

@@ -1,0 +1,293 @@
+package render
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"strings"
+	"time"
+
+	"github.com/blogen/blogen/internal/site"
+)
+
+// renderFeeds writes the RSS 2.0, Atom and JSON Feed files of one feed.
+func (r *Renderer) renderFeeds(f *site.Feed) error {
+	dir := strings.TrimPrefix(f.URL, "/")
+	rss, err := r.rss(f)
+	if err != nil {
+		return err
+	}
+	atom, err := r.atom(f)
+	if err != nil {
+		return err
+	}
+	jf, err := r.jsonFeed(f)
+	if err != nil {
+		return err
+	}
+	for name, b := range map[string][]byte{site.RSSFile: rss, site.AtomFile: atom, site.JSONFile: jf} {
+		if err := r.write(dir+name, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// itemHTML is the HTML a feed carries for a post: the whole post or its
+// summary, with site-relative links made absolute for feed readers.
+func (r *Renderer) itemHTML(p *site.Post) string {
+	out := r.st.posts[p.Index]
+	h := out.summary
+	if r.site.Config.Feeds.FullContent && out.html != "" {
+		h = out.html
+	}
+	base := strings.TrimSuffix(r.site.AbsURL("/"), "/")
+	return strings.NewReplacer(` href="/`, ` href="`+base+`/`, ` src="/`, ` src="`+base+`/`).Replace(h)
+}
+
+// updated is the date of the newest post of a feed, so feeds do not change
+// from one build to the next unless their posts do.
+func updated(posts []*site.Post) time.Time {
+	var t time.Time
+	for _, p := range posts {
+		if m := lastmod(p); m.After(t) {
+			t = m
+		}
+	}
+	if t.IsZero() {
+		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+type rssDoc struct {
+	XMLName xml.Name   `xml:"rss"`
+	Version string     `xml:"version,attr"`
+	Atom    string     `xml:"xmlns:atom,attr"`
+	DC      string     `xml:"xmlns:dc,attr"`
+	Channel rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title         string    `xml:"title"`
+	Link          string    `xml:"link"`
+	Description   string    `xml:"description"`
+	Language      string    `xml:"language,omitempty"`
+	LastBuildDate string    `xml:"lastBuildDate"`
+	Self          rssLink   `xml:"atom:link"`
+	Items         []rssItem `xml:"item"`
+}
+
+type rssLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	Title       string   `xml:"title"`
+	Link        string   `xml:"link"`
+	GUID        rssGUID  `xml:"guid"`
+	PubDate     string   `xml:"pubDate"`
+	Creators    []string `xml:"dc:creator"`
+	Categories  []string `xml:"category"`
+	Description string   `xml:"description"`
+}
+
+type rssGUID struct {
+	IsPermaLink bool   `xml:"isPermaLink,attr"`
+	Value       string `xml:",chardata"`
+}
+
+func (r *Renderer) rss(f *site.Feed) ([]byte, error) {
+	s := r.site
+	doc := rssDoc{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", DC: "http://purl.org/dc/elements/1.1/", Channel: rssChannel{
+		Title: f.Title, Link: s.AbsURL(f.URL), Description: feedDescription(s, f), Language: s.Config.Language,
+		LastBuildDate: updated(f.Posts).Format(time.RFC1123Z),
+		Self:          rssLink{Href: s.AbsURL(f.URL + site.RSSFile), Rel: "self", Type: "application/rss+xml"},
+	}}
+	for _, p := range f.Posts {
+		u := s.AbsURL(p.URL)
+		item := rssItem{Title: p.Title, Link: u, GUID: rssGUID{true, u}, PubDate: p.Date.Format(time.RFC1123Z), Description: r.itemHTML(p)}
+		for _, a := range p.Authors {
+			item.Creators = append(item.Creators, a.Name)
+		}
+		for _, c := range p.Categories {
+			item.Categories = append(item.Categories, c.Name)
+		}
+		doc.Channel.Items = append(doc.Channel.Items, item)
+	}
+	return marshalXML(doc)
+}
+
+func feedDescription(s *site.Site, f *site.Feed) string {
+	if s.Config.Description != "" && f.List.Kind == "home" {
+		return s.Config.Description
+	}
+	return "Latest posts of " + f.Title
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomEntry struct {
+	Title      string         `xml:"title"`
+	ID         string         `xml:"id"`
+	Link       atomLink       `xml:"link"`
+	Published  string         `xml:"published"`
+	Updated    string         `xml:"updated"`
+	Authors    []atomPerson   `xml:"author"`
+	Categories []atomCategory `xml:"category"`
+	Summary    atomText       `xml:"summary"`
+	Content    *atomText      `xml:"content,omitempty"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+	URI  string `xml:"uri,omitempty"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+type atomText struct {
+	Type  string `xml:"type,attr"`
+	Value string `xml:",chardata"`
+}
+
+func (r *Renderer) atom(f *site.Feed) ([]byte, error) {
+	s := r.site
+	doc := atomFeed{Title: f.Title, ID: s.AbsURL(f.URL), Updated: updated(f.Posts).Format(time.RFC3339), Links: []atomLink{
+		{Href: s.AbsURL(f.URL + site.AtomFile), Rel: "self", Type: "application/atom+xml"},
+		{Href: s.AbsURL(f.URL), Rel: "alternate", Type: "text/html"},
+	}}
+	for _, p := range f.Posts {
+		u := s.AbsURL(p.URL)
+		e := atomEntry{Title: p.Title, ID: u, Link: atomLink{Href: u, Rel: "alternate"},
+			Published: p.Date.Format(time.RFC3339), Updated: lastmod(p).Format(time.RFC3339),
+			Summary: atomText{"html", r.st.posts[p.Index].summary}}
+		if r.site.Config.Feeds.FullContent {
+			e.Content = &atomText{"html", r.itemHTML(p)}
+		}
+		for _, a := range p.Authors {
+			e.Authors = append(e.Authors, atomPerson{a.Name, s.AbsURL(a.URL)})
+		}
+		for _, t := range p.Tags {
+			e.Categories = append(e.Categories, atomCategory{t.Name})
+		}
+		doc.Entries = append(doc.Entries, e)
+	}
+	return marshalXML(doc)
+}
+
+func marshalXML(v any) ([]byte, error) {
+	b, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), append(b, '\n')...), nil
+}
+
+type jsonFeed struct {
+	Version     string     `json:"version"`
+	Title       string     `json:"title"`
+	HomePageURL string     `json:"home_page_url"`
+	FeedURL     string     `json:"feed_url"`
+	Description string     `json:"description,omitempty"`
+	Language    string     `json:"language,omitempty"`
+	Items       []jsonItem `json:"items"`
+}
+
+type jsonItem struct {
+	ID            string       `json:"id"`
+	URL           string       `json:"url"`
+	Title         string       `json:"title"`
+	ContentHTML   string       `json:"content_html"`
+	Summary       string       `json:"summary,omitempty"`
+	Image         string       `json:"image,omitempty"`
+	DatePublished string       `json:"date_published"`
+	DateModified  string       `json:"date_modified"`
+	Authors       []jsonAuthor `json:"authors,omitempty"`
+	Tags          []string     `json:"tags,omitempty"`
+}
+
+type jsonAuthor struct {
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+func (r *Renderer) jsonFeed(f *site.Feed) ([]byte, error) {
+	s := r.site
+	doc := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: s.AbsURL(f.URL),
+		FeedURL: s.AbsURL(f.URL + site.JSONFile), Description: feedDescription(s, f), Language: s.Config.Language, Items: []jsonItem{}}
+	page := &Page{Site: s, st: r.st}
+	for _, p := range f.Posts {
+		u := s.AbsURL(p.URL)
+		item := jsonItem{ID: u, URL: u, Title: p.Title, ContentHTML: r.itemHTML(p), Summary: r.st.posts[p.Index].summaryText,
+			DatePublished: p.Date.Format(time.RFC3339), DateModified: lastmod(p).Format(time.RFC3339)}
+		if img := page.Image(p); img != "" {
+			item.Image = s.AbsURL(img)
+		}
+		for _, a := range p.Authors {
+			item.Authors = append(item.Authors, jsonAuthor{a.Name, s.AbsURL(a.URL)})
+		}
+		for _, t := range p.Tags {
+			item.Tags = append(item.Tags, t.Name)
+		}
+		doc.Items = append(doc.Items, item)
+	}
+	return json.MarshalIndent(doc, "", "  ")
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod,omitempty"`
+}
+
+// renderSitemap lists the home page, every post and page, and the first
+// page of every list, with absolute URLs.
+func (r *Renderer) renderSitemap() error {
+	s := r.site
+	var doc urlset
+	add := func(u string, t time.Time) {
+		e := sitemapURL{Loc: s.AbsURL(u)}
+		if !t.IsZero() {
+			e.Lastmod = t.Format("2006-01-02")
+		}
+		doc.URLs = append(doc.URLs, e)
+	}
+	for _, l := range s.Lists {
+		add(l.URL, updated(l.Posts[:min(1, len(l.Posts))]))
+	}
+	for _, p := range s.Posts {
+		add(p.URL, lastmod(p))
+	}
+	for _, p := range s.Pages {
+		add(p.URL, time.Time{})
+	}
+	for _, u := range []string{"/tags/", "/categories/", "/authors/"} {
+		add(u, time.Time{})
+	}
+	b, err := marshalXML(doc)
+	if err != nil {
+		return err
+	}
+	return r.write("sitemap.xml", b)
+}

@@ -1,0 +1,185 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/slug"
+)
+
+// addTerms groups posts by tag and category. Terms that differ only in case
+// or punctuation ("LinkedIn", "linkedin") are one term, named as the newest
+// post writes it.
+func (s *Site) addTerms() {
+	s.Tags = s.collectTerms("tags", func(p *Post) []string { return p.Post.Tags }, func(p *Post, t *Term) { p.Tags = append(p.Tags, t) })
+	s.Categories = s.collectTerms("categories", func(p *Post) []string { return p.Category }, func(p *Post, t *Term) { p.Categories = append(p.Categories, t) })
+}
+
+func (s *Site) collectTerms(kind string, names func(*Post) []string, link func(*Post, *Term)) []*Term {
+	bySlug := map[string]*Term{}
+	var terms []*Term
+	for _, p := range s.Posts {
+		for _, name := range names(p) {
+			sl := slug.Make(name)
+			if sl == "" {
+				continue
+			}
+			t := bySlug[sl]
+			if t == nil {
+				t = &Term{Kind: kind, Name: name, Slug: sl, URL: "/" + kind + "/" + sl + "/"}
+				bySlug[sl] = t
+				terms = append(terms, t)
+			}
+			if len(t.Posts) == 0 || t.Posts[len(t.Posts)-1] != p {
+				t.Posts = append(t.Posts, p)
+				link(p, t)
+			}
+		}
+	}
+	slices.SortFunc(terms, func(a, b *Term) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
+	})
+	return terms
+}
+
+// addArchives groups posts by year and month.
+func (s *Site) addArchives() {
+	var year *Archive
+	var month *Archive
+	for _, p := range s.Posts {
+		y, m := p.Date.Year(), p.Date.Month()
+		if year == nil || year.Year != y {
+			year = &Archive{Year: y, URL: fmt.Sprintf("/%04d/", y)}
+			s.Years = append(s.Years, year)
+			month = nil
+		}
+		if month == nil || month.Month != m {
+			month = &Archive{Year: y, Month: m, URL: fmt.Sprintf("/%04d/%02d/", y, int(m))}
+			year.Months = append(year.Months, month)
+		}
+		year.Posts = append(year.Posts, p)
+		month.Posts = append(month.Posts, p)
+	}
+}
+
+// addComments builds the approved threads of each post. A reply whose
+// parent is not approved waits with it; a comment on a post that does not
+// exist, or a reply to a comment that does not exist, is an error.
+func (s *Site) addComments(c *content.Site, errs *diag.List) {
+	allPosts := map[string]bool{}
+	for _, p := range c.Posts {
+		allPosts[p.Slug] = true
+	}
+	bySlug := map[string]*Post{}
+	for _, p := range s.Posts {
+		bySlug[p.Slug] = p
+	}
+	byPost := map[string][]*content.Comment{}
+	for _, cm := range c.Comments {
+		if !allPosts[cm.Post] {
+			errs.Addf(cm.Source, 0, "no post has the slug %q; move the comment to the folder of its post", cm.Post)
+			continue
+		}
+		byPost[cm.Post] = append(byPost[cm.Post], cm)
+	}
+	for slugName, comments := range byPost {
+		post := bySlug[slugName]
+		if post == nil {
+			continue
+		}
+		post.Comments, post.CommentCount = threads(comments, errs)
+	}
+}
+
+// threads arranges one post's comments into approved threads, oldest first.
+func threads(comments []*content.Comment, errs *diag.List) ([]*Thread, int) {
+	slices.SortFunc(comments, func(a, b *content.Comment) int {
+		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
+	})
+	byID := map[string]*content.Comment{}
+	children := map[string][]*content.Comment{}
+	for _, cm := range comments {
+		byID[cm.ID] = cm
+	}
+	var roots []*content.Comment
+	for _, cm := range comments {
+		switch {
+		case cm.Parent == "":
+			roots = append(roots, cm)
+		case byID[cm.Parent] == nil:
+			errs.Addf(cm.Source, cm.ParentLine, "parent %q is not a comment of this post; fix the id or remove the line", cm.Parent)
+		default:
+			children[cm.Parent] = append(children[cm.Parent], cm)
+		}
+	}
+	count := 0
+	var build func(cs []*content.Comment, depth int, seen map[string]bool) []*Thread
+	build = func(cs []*content.Comment, depth int, seen map[string]bool) []*Thread {
+		var out []*Thread
+		for _, cm := range cs {
+			if cm.Status != content.StatusApproved || seen[cm.ID] {
+				continue
+			}
+			seen[cm.ID] = true
+			count++
+			t := &Thread{Comment: cm, Depth: depth}
+			t.Replies = build(children[cm.ID], depth+1, seen)
+			out = append(out, t)
+		}
+		return out
+	}
+	return build(roots, 0, map[string]bool{}), count
+}
+
+// addFeatured picks the featured posts of the home page and of each
+// category, newest first.
+func (s *Site) addFeatured() {
+	n := s.Config.Featured.Count
+	s.Featured = featured(s.Posts, n)
+	for _, c := range s.Categories {
+		c.Featured = featured(c.Posts, n)
+	}
+}
+
+func featured(posts []*Post, n int) []*Post {
+	var out []*Post
+	for _, p := range posts {
+		if len(out) == n {
+			break
+		}
+		if p.Featured {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// addAliases collects the redirects that posts and pages declare.
+func (s *Site) addAliases(errs *diag.List) {
+	add := func(from, to, source string) {
+		if strings.Contains(from, "://") {
+			errs.Addf(source, 0, "alias %q must be a path such as /2013/06/old-title/, not a full URL", from)
+			return
+		}
+		s.Aliases = append(s.Aliases, Alias{From: cleanURL(from), To: to, Source: source})
+	}
+	for _, p := range s.Posts {
+		for _, a := range p.Aliases {
+			add(a, p.URL, p.Source)
+		}
+	}
+	for _, p := range s.Pages {
+		for _, a := range p.Aliases {
+			add(a, p.URL, p.Source)
+		}
+	}
+	slices.SortFunc(s.Aliases, func(a, b Alias) int { return strings.Compare(a.From, b.From) })
+}
+
+// Today is the date part of t, for archive headings and feeds.
+func Today(t time.Time) time.Time { return t.Truncate(24 * time.Hour) }

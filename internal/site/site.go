@@ -1,0 +1,300 @@
+// Package site assembles loaded content into the read-only site graph.
+//
+// Assemble takes the typed files of a site and its configuration and
+// decides everything about the site that is not rendering: which posts are
+// published, each page's URL, the order of posts, tags and categories,
+// authors and their posts, every paginated list (home, terms, authors,
+// archives), the featured posts, previous and next posts, comment threads,
+// redirects, and the feeds. It does no I/O and never changes its inputs; the
+// graph it returns is not changed afterwards, so every goroutine of the
+// render stage may read it.
+//
+// URLs, relative to the base URL:
+//
+//	/                          home, paginated: /page/2/ ...
+//	/:year/:month/:slug/       a post (the pattern is permalinks.post)
+//	/:slug/                    a page (permalinks.page)
+//	/tags/  /tags/<term>/      all tags, one tag (paginated)
+//	/categories/ /categories/<term>/
+//	/authors/ /authors/<id>/
+//	/2013/  /2013/06/          year and month archives (paginated)
+//	index.xml atom.xml feed.json  RSS 2.0, Atom and JSON Feed, for the
+//	                           site and under every tag, category and author
+//	/sitemap.xml /robots.txt /404.html
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blogen/blogen/internal/config"
+	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/slug"
+)
+
+// Options choose which posts a build publishes.
+type Options struct {
+	Drafts bool      // publish drafts
+	Future bool      // publish posts dated after Now, and expired ones
+	Now    time.Time // the time the build runs; posts after it are future
+}
+
+// Site is the whole graph of a site.
+type Site struct {
+	Config     *config.Config
+	Posts      []*Post // published posts, newest first
+	Pages      []*Page
+	Authors    []*Author // by name
+	Tags       []*Term   // by name, case-insensitively
+	Categories []*Term
+	Years      []*Archive // newest first
+	Featured   []*Post    // the home carousel
+	Lists      []*List    // every paginated list
+	Feeds      []*Feed
+	Aliases    []Alias
+	Menu       []config.MenuItem
+	// Skipped counts the posts left out: drafts, future and expired.
+	Skipped int
+
+	authorByID map[string]*Author
+}
+
+// Post is a published post with its place in the site.
+type Post struct {
+	*content.Post
+	Index      int    // position in Site.Posts
+	URL        string // path from the site root, "/2013/06/slug/"
+	Authors    []*Author
+	Tags       []*Term
+	Categories []*Term
+	Prev, Next *Post // older and newer post
+	Comments   []*Thread
+	// CommentCount counts the comments shown: approved ones whose
+	// parents are shown too.
+	CommentCount int
+}
+
+// Page is a published standalone page.
+type Page struct {
+	*content.Page
+	URL string
+}
+
+// Author is an author with the posts they wrote.
+type Author struct {
+	*content.Author
+	URL   string
+	Posts []*Post
+	List  *List
+}
+
+// Term is one tag or category.
+type Term struct {
+	Kind     string // "tags" or "categories"
+	Name     string // as first written
+	Slug     string
+	URL      string
+	Posts    []*Post // newest first
+	Featured []*Post // featured posts of a category, newest first
+	List     *List
+}
+
+// Archive is the posts of one year or one month.
+type Archive struct {
+	Year   int
+	Month  time.Month // 0 for a year archive
+	URL    string
+	Posts  []*Post
+	Months []*Archive // of a year archive, newest first
+	List   *List
+}
+
+// Thread is an approved comment and the approved replies to it.
+type Thread struct {
+	*content.Comment
+	Replies []*Thread
+	Depth   int
+}
+
+// Alias is an old URL that redirects to a new one.
+type Alias struct {
+	From   string // path of the old URL, "/2013/06/old/"
+	To     string // path of the new URL
+	Source string // the file that declared it
+}
+
+// Title returns the archive's heading, "2013" or "June 2013".
+func (a *Archive) Title() string {
+	if a.Month == 0 {
+		return strconv.Itoa(a.Year)
+	}
+	return fmt.Sprintf("%s %d", a.Month, a.Year)
+}
+
+// Author returns the author with id, or nil.
+func (s *Site) Author(id string) *Author { return s.authorByID[id] }
+
+// AbsURL returns the absolute URL of a path from the site root.
+func (s *Site) AbsURL(p string) string {
+	if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+		return p
+	}
+	return strings.TrimSuffix(s.Config.BaseURL, "/") + escapePath(p)
+}
+
+// RelURL returns a path from the site root under the base URL's path, for
+// sites served from a sub-folder.
+func (s *Site) RelURL(p string) string {
+	u, err := url.Parse(s.Config.BaseURL)
+	if err != nil || strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+		return p
+	}
+	return strings.TrimSuffix(u.Path, "/") + escapePath(p)
+}
+
+// escapePath percent-encodes a path's segments, keeping slashes.
+func escapePath(p string) string {
+	return (&url.URL{Path: p}).EscapedPath()
+}
+
+// Assemble builds the site graph. It reports every problem it finds: two
+// pages with one URL, a missing author, a comment on no post.
+func Assemble(cfg *config.Config, c *content.Site, opts Options) (*Site, error) {
+	s := &Site{Config: cfg, authorByID: map[string]*Author{}}
+	var errs diag.List
+	s.addAuthors(c.Authors)
+	s.addPosts(c.Posts, opts, &errs)
+	s.addPages(c.Pages, opts)
+	s.addTerms()
+	s.addArchives()
+	s.addComments(c, &errs)
+	s.addFeatured()
+	s.addLists()
+	s.addFeeds()
+	s.addAliases(&errs)
+	s.Menu = cfg.Menu
+	if len(s.Menu) == 0 {
+		s.Menu = s.defaultMenu()
+	}
+	checkURLs(s, &errs)
+	return s, errs.Err()
+}
+
+func (s *Site) addAuthors(authors []*content.Author) {
+	for _, a := range authors {
+		au := &Author{Author: a, URL: "/authors/" + a.ID + "/"}
+		s.Authors = append(s.Authors, au)
+		s.authorByID[a.ID] = au
+	}
+	slices.SortFunc(s.Authors, func(a, b *Author) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.ID, b.ID))
+	})
+}
+
+// published reports whether a post is in this build.
+func published(p *content.Post, opts Options) bool {
+	if p.Draft && !opts.Drafts {
+		return false
+	}
+	if opts.Future {
+		return true
+	}
+	if p.Date.After(opts.Now) {
+		return false
+	}
+	return p.Expiry.IsZero() || p.Expiry.After(opts.Now)
+}
+
+func (s *Site) addPosts(posts []*content.Post, opts Options, errs *diag.List) {
+	for _, p := range posts {
+		if !published(p, opts) {
+			s.Skipped++
+			continue
+		}
+		post := &Post{Post: p, URL: permalink(s.Config.Permalinks.Post, p)}
+		for _, id := range p.Authors {
+			a := s.authorByID[id]
+			if a == nil {
+				errs.Addf(p.Source, p.AuthorLine, "author %q has no file content/authors/%s.md; add it or fix the id", id, id)
+				continue
+			}
+			post.Authors = append(post.Authors, a)
+		}
+		s.Posts = append(s.Posts, post)
+	}
+	slices.SortFunc(s.Posts, func(a, b *Post) int {
+		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug, b.Slug), strings.Compare(a.Source, b.Source))
+	})
+	for i, p := range s.Posts {
+		p.Index = i
+		if i > 0 {
+			p.Next = s.Posts[i-1]
+		}
+		if i+1 < len(s.Posts) {
+			p.Prev = s.Posts[i+1]
+		}
+		for _, a := range p.Authors {
+			a.Posts = append(a.Posts, p)
+		}
+	}
+}
+
+// permalink expands a permalink pattern for a post.
+func permalink(pattern string, p *content.Post) string {
+	category, author := "uncategorized", "anonymous"
+	if len(p.Category) > 0 {
+		category = slug.Make(p.Category[0])
+	}
+	if len(p.Authors) > 0 {
+		author = p.Authors[0]
+	}
+	r := strings.NewReplacer(
+		":year", fmt.Sprintf("%04d", p.Date.Year()),
+		":month", fmt.Sprintf("%02d", int(p.Date.Month())),
+		":day", fmt.Sprintf("%02d", p.Date.Day()),
+		":slug", p.Slug, ":title", p.Slug,
+		":category", category, ":author", author,
+	)
+	return cleanURL(r.Replace(pattern))
+}
+
+// cleanURL makes a path absolute with a trailing slash, unless it names a
+// file (has an extension in its last segment).
+func cleanURL(p string) string {
+	p = path.Clean("/" + p)
+	if path.Ext(p) == "" && p != "/" {
+		p += "/"
+	}
+	return p
+}
+
+func (s *Site) addPages(pages []*content.Page, opts Options) {
+	for _, p := range pages {
+		if p.Draft && !opts.Drafts {
+			continue
+		}
+		u := cleanURL(strings.ReplaceAll(s.Config.Permalinks.Page, ":slug", p.Slug))
+		s.Pages = append(s.Pages, &Page{Page: p, URL: u})
+	}
+	slices.SortFunc(s.Pages, func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Title, b.Title), strings.Compare(a.Source, b.Source))
+	})
+}
+
+// defaultMenu lists the pages marked menu: true, by weight.
+func (s *Site) defaultMenu() []config.MenuItem {
+	var out []config.MenuItem
+	for _, p := range s.Pages {
+		if p.Menu {
+			out = append(out, config.MenuItem{Name: p.Title, URL: p.URL})
+		}
+	}
+	return out
+}

@@ -1,0 +1,163 @@
+// Package sitetest builds whole sites written inline as txtar archives and
+// asserts their output.
+//
+//	s := sitetest.Build(t, `
+//	-- site.toml --
+//	title = "T"
+//	-- content/posts/a.md --
+//	---
+//	title: A
+//	date: 2024-01-02
+//	---
+//	Hello.
+//	`)
+//	s.Contains("2024/01/a/index.html", "<h1 class=\"post-title\">A</h1>")
+//
+// A site.toml with base_url = "https://example.org/" is added when the
+// archive has none, and the theme is the built-in one. Builds run with a
+// fixed clock (2025-06-01) so that future posts are stable.
+package sitetest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/blogen/blogen/internal/build"
+)
+
+// Now is the clock of every test build.
+var Now = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// Site is a site written to a temporary folder and, once built, its
+// output.
+type Site struct {
+	t      testing.TB
+	Dir    string // the site folder
+	Out    string // the output folder
+	Result build.Result
+	Err    error
+}
+
+// Write writes the files of a txtar archive into a new temporary site
+// folder.
+func Write(t testing.TB, archive string) *Site {
+	t.Helper()
+	dir := t.TempDir()
+	a := txtar.Parse([]byte(strings.TrimLeft(archive, "\n")))
+	hasConfig := false
+	for _, f := range a.Files {
+		if f.Name == "site.toml" {
+			hasConfig = true
+		}
+		WriteFile(t, filepath.Join(dir, f.Name), f.Data)
+	}
+	if !hasConfig {
+		WriteFile(t, filepath.Join(dir, "site.toml"), []byte("title = \"Test blog\"\nbase_url = \"https://example.org/\"\nminify = false\n"))
+	}
+	return &Site{t: t, Dir: dir, Out: filepath.Join(dir, "public")}
+}
+
+// WriteFile writes data to path, creating its folder.
+func WriteFile(t testing.TB, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Build writes the archive and builds it; the build must succeed.
+func Build(t testing.TB, archive string, opts ...func(*build.Options)) *Site {
+	t.Helper()
+	s := Write(t, archive)
+	s.Rebuild(opts...)
+	if s.Err != nil {
+		t.Fatalf("build failed:\n%v", s.Err)
+	}
+	return s
+}
+
+// BuildErr writes the archive and builds it; the build must fail, and the
+// error is returned as text.
+func BuildErr(t testing.TB, archive string, opts ...func(*build.Options)) (*Site, string) {
+	t.Helper()
+	s := Write(t, archive)
+	s.Rebuild(opts...)
+	if s.Err == nil {
+		t.Fatalf("build succeeded; want an error")
+	}
+	return s, s.Err.Error()
+}
+
+// Rebuild builds the site again, as it is now on disk.
+func (s *Site) Rebuild(opts ...func(*build.Options)) {
+	o := build.Options{SiteDir: s.Dir, OutDir: s.Out, Now: Now}
+	for _, f := range opts {
+		f(&o)
+	}
+	s.Result, s.Err = build.Build(context.Background(), o)
+}
+
+// File returns an output file; it must exist.
+func (s *Site) File(path string) string {
+	s.t.Helper()
+	b, err := os.ReadFile(filepath.Join(s.Out, filepath.FromSlash(path)))
+	if err != nil {
+		s.t.Fatalf("output %s: %v", path, err)
+	}
+	return string(b)
+}
+
+// Exists reports whether an output file exists.
+func (s *Site) Exists(path string) bool {
+	_, err := os.Stat(filepath.Join(s.Out, filepath.FromSlash(path)))
+	return err == nil
+}
+
+// Contains asserts that the output file holds every one of subs.
+func (s *Site) Contains(path string, subs ...string) {
+	s.t.Helper()
+	body := s.File(path)
+	for _, sub := range subs {
+		if !strings.Contains(body, sub) {
+			s.t.Errorf("%s does not contain %q", path, sub)
+		}
+	}
+}
+
+// NotContains asserts that the output file holds none of subs.
+func (s *Site) NotContains(path string, subs ...string) {
+	s.t.Helper()
+	body := s.File(path)
+	for _, sub := range subs {
+		if strings.Contains(body, sub) {
+			s.t.Errorf("%s contains %q", path, sub)
+		}
+	}
+}
+
+// Files lists every output file, relative and with forward slashes.
+func (s *Site) Files() []string {
+	s.t.Helper()
+	var out []string
+	err := filepath.WalkDir(s.Out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(s.Out, p)
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return out
+}
