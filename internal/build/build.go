@@ -17,6 +17,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -113,9 +114,39 @@ type Prepared struct {
 	siteFS   fs.FS
 }
 
+// Session builds one site again and again, as the preview server does:
+// each Prepare re-parses only the content files that changed since the
+// last one.
+type Session struct {
+	opts     Options
+	cache    *content.Cache
+	fixedNow bool // opts.Now was given: keep it rather than read the clock
+}
+
+// NewSession starts a session for the site opts names.
+func NewSession(opts Options) *Session {
+	fixed := !opts.Now.IsZero()
+	opts.defaults()
+	return &Session{opts: opts, cache: content.NewCache(), fixedNow: fixed}
+}
+
+// Prepare loads and checks the site as it is now. changed names files
+// (relative to the site folder) known to have changed, which are read
+// again whatever their size and time say.
+func (s *Session) Prepare(changed ...string) (*Prepared, error) {
+	s.cache.Forget(changed...)
+	opts := s.opts
+	if !s.fixedNow {
+		opts.Now = time.Now()
+	}
+	return prepare(opts, s.cache)
+}
+
 // Prepare loads and checks a site without writing anything. The error
 // lists every problem found.
-func Prepare(opts Options) (*Prepared, error) {
+func Prepare(opts Options) (*Prepared, error) { return prepare(opts, nil) }
+
+func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	opts.defaults()
 	if info, err := os.Stat(opts.SiteDir); err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("%s is not a site folder: %w", opts.SiteDir, errOr(err, errors.New("not a folder")))
@@ -124,7 +155,7 @@ func Prepare(opts Options) (*Prepared, error) {
 	var errs diag.List
 	cfg, err := loadConfig(opts)
 	errs.Add(err)
-	loaded, err := content.Load(siteFS)
+	loaded, err := content.LoadCached(siteFS, cache)
 	errs.Add(err)
 	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS), render.Funcs())
 	errs.Add(err)
@@ -182,16 +213,28 @@ func siteLayouts(dir string, fsys fs.FS) fs.FS {
 	return nil
 }
 
+// Renderer returns a renderer of the prepared site, for rendering every
+// output or any one on demand.
+func (p *Prepared) Renderer() *render.Renderer {
+	return render.New(p.Site, p.tmpl, p.md, p.comments, render.Options{
+		Minify: p.Config.Minify, Progress: p.Options.Progress, Content: p.siteFS,
+	})
+}
+
 // Render writes every output of the prepared site into sink: the static
 // files of the theme and the site, then the rendered pages.
 func (p *Prepared) Render(ctx context.Context, dst render.Sink) (Result, error) {
 	sink := &countingSink{Sink: dst}
-	if err := copyStatic(p.Options.Theme, p.siteFS, sink); err != nil {
+	static, err := p.Static()
+	if err != nil {
 		return Result{}, err
 	}
-	stats, err := render.Site(ctx, p.Site, p.tmpl, p.md, p.comments, sink, render.Options{
-		Minify: p.Config.Minify, Progress: p.Options.Progress, Content: p.siteFS,
-	})
+	for _, f := range static {
+		if err := sink.Copy(f.Path, f.FS, f.Src); err != nil {
+			return Result{}, fmt.Errorf("%s: %w", f.Src, err)
+		}
+	}
+	stats, err := p.Renderer().Site(ctx, sink)
 	if err != nil {
 		return Result{}, err
 	}
@@ -214,41 +257,38 @@ func (c *countingSink) Copy(p string, fsys fs.FS, src string) error {
 	return c.Sink.Copy(p, fsys, src)
 }
 
-// staticFile is one file to copy and the file system it comes from.
-type staticFile struct {
-	fsys fs.FS
-	src  string
+// StaticFile is one file copied as it is into the output.
+type StaticFile struct {
+	Path string // output path, "theme/style.css"
+	FS   fs.FS  // the theme's or the site's files
+	Src  string // path within FS, "static/theme/style.css"
 }
 
-// copyStatic copies static/ of the theme and then of the site; a site file
-// replaces the theme's file of the same name.
-func copyStatic(theme, siteFS fs.FS, sink render.Sink) error {
-	files := map[string]staticFile{}
-	for _, fsys := range []fs.FS{theme, siteFS} {
-		err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+// Static lists the files of static/ of the theme and then of the site,
+// sorted by output path; a site file replaces the theme's file of the same
+// name.
+func (p *Prepared) Static() ([]StaticFile, error) {
+	files := map[string]StaticFile{}
+	for _, fsys := range []fs.FS{p.Options.Theme, p.siteFS} {
+		err := fs.WalkDir(fsys, "static", func(src string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
 			if d.IsDir() || content.Ignored(d.Name()) {
 				return nil
 			}
-			files[p[len("static/"):]] = staticFile{fsys, p}
+			out := path.Clean(src[len("static/"):])
+			files[out] = StaticFile{Path: out, FS: fsys, Src: src}
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("static: %w", err)
+			return nil, fmt.Errorf("static: %w", err)
 		}
 	}
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
+	out := make([]StaticFile, 0, len(files))
+	for _, f := range files {
+		out = append(out, f)
 	}
-	slices.Sort(names)
-	for _, n := range names {
-		f := files[n]
-		if err := sink.Copy(path.Clean(n), f.fsys, f.src); err != nil {
-			return fmt.Errorf("%s: %w", f.src, err)
-		}
-	}
-	return nil
+	slices.SortFunc(out, func(a, b StaticFile) int { return strings.Compare(a.Path, b.Path) })
+	return out, nil
 }

@@ -39,6 +39,7 @@ type source struct {
 	file  string
 	kind  kind
 	files []string // other files of a page bundle
+	info  fs.FileInfo
 }
 
 type kind int
@@ -53,23 +54,26 @@ const (
 // Load reads every content file of the site rooted at fsys, in parallel, and
 // returns them in a stable order (by path). Every file that fails to parse
 // is reported; the returned error is a diag list.
-func Load(fsys fs.FS) (*Site, error) {
+func Load(fsys fs.FS) (*Site, error) { return LoadCached(fsys, nil) }
+
+// LoadCached is Load that re-parses only the files that changed since the
+// cache last saw them (by size and modification time); cache may be nil.
+// Parsed values are immutable, so unchanged files share them with the
+// previous load.
+func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
 	var errs diag.List
 	sources := collect(fsys, &errs)
 	results := make([]any, len(sources))
 	failures := make([]error, len(sources))
 	parallel(len(sources), func(i int) {
-		results[i], failures[i] = parseSource(fsys, sources[i])
+		results[i], failures[i] = cache.parse(fsys, sources[i])
 	})
+	cache.keep(sources)
 	site := &Site{}
 	for i, r := range results {
 		errs.Add(failures[i])
 		switch v := r.(type) {
 		case *Post:
-			v.Files = sources[i].files
-			if v.Files != nil {
-				v.Bundle = path.Dir(v.Source)
-			}
 			site.Posts = append(site.Posts, v)
 		case *Page:
 			site.Pages = append(site.Pages, v)
@@ -92,7 +96,12 @@ func parseSource(fsys fs.FS, s source) (any, error) {
 	var v any
 	switch s.kind {
 	case kindPost:
-		v, err = ParsePost(s.file, src)
+		var p *Post
+		p, err = ParsePost(s.file, src)
+		if p != nil && s.files != nil {
+			p.Files, p.Bundle = s.files, path.Dir(s.file)
+		}
+		v = p
 	case kindPage:
 		v, err = ParsePage(s.file, src)
 	case kindAuthor:
@@ -145,7 +154,8 @@ func collectMarkdown(fsys fs.FS, dir string, k kind, errs *diag.List) []source {
 			return nil
 		}
 		if !d.IsDir() && strings.HasSuffix(d.Name(), ".md") {
-			out = append(out, source{file: p, kind: k})
+			info, _ := d.Info()
+			out = append(out, source{file: p, kind: k, info: info})
 		}
 		return nil
 	})
@@ -171,19 +181,20 @@ func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
 		}
 		if !d.IsDir() {
 			if strings.HasSuffix(d.Name(), ".md") {
-				out = append(out, source{file: p, kind: kindPost})
+				info, _ := d.Info()
+				out = append(out, source{file: p, kind: kindPost, info: info})
 			}
 			return nil
 		}
 		if p == dir {
 			return nil
 		}
-		if _, err := fs.Stat(fsys, path.Join(p, "index.md")); err == nil {
+		if info, err := fs.Stat(fsys, path.Join(p, "index.md")); err == nil {
 			files, err := bundleFiles(fsys, p)
 			if err != nil {
 				return err
 			}
-			out = append(out, source{file: path.Join(p, "index.md"), kind: kindPost, files: files})
+			out = append(out, source{file: path.Join(p, "index.md"), kind: kindPost, files: files, info: info})
 			return fs.SkipDir
 		}
 		return nil

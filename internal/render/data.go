@@ -67,18 +67,18 @@ func (p *Page) FullTitle() string {
 
 // Summary returns the HTML summary of a post.
 func (p *Page) Summary(post *site.Post) template.HTML {
-	return template.HTML(p.st.posts[post.Index].summary)
+	return template.HTML(p.st.post(post.Index).summary)
 }
 
 // SummaryText returns a post's summary as plain text, cut to about n
 // characters at a word boundary.
 func (p *Page) SummaryText(post *site.Post, n int) string {
-	return truncate(p.st.posts[post.Index].summaryText, n)
+	return truncate(p.st.post(post.Index).summaryText, n)
 }
 
 // ReadingTime is the minutes a post takes to read, at 220 words a minute.
 func (p *Page) ReadingTime(post *site.Post) int {
-	return max(1, (p.st.posts[post.Index].words+219)/220)
+	return max(1, (p.st.post(post.Index).words+219)/220)
 }
 
 // Bio returns an author's bio as HTML.
@@ -170,7 +170,7 @@ func (p *Page) postLD(post *site.Post) map[string]any {
 		"mainEntityOfPage": p.Canonical(),
 		"datePublished":    post.Date.Format(time.RFC3339),
 		"dateModified":     lastmod(post).Format(time.RFC3339),
-		"wordCount":        p.st.posts[post.Index].words,
+		"wordCount":        p.st.post(post.Index).words,
 		"keywords":         strings.Join(post.Post.Tags, ", "),
 	}
 	if len(authors) > 0 {

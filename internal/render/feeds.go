@@ -9,36 +9,14 @@ import (
 	"github.com/blogen/blogen/internal/site"
 )
 
-// renderFeeds writes the RSS 2.0, Atom and JSON Feed files of one feed.
-func (r *Renderer) renderFeeds(f *site.Feed) error {
-	dir := strings.TrimPrefix(f.URL, "/")
-	rss, err := r.rss(f)
-	if err != nil {
-		return err
-	}
-	atom, err := r.atom(f)
-	if err != nil {
-		return err
-	}
-	jf, err := r.jsonFeed(f)
-	if err != nil {
-		return err
-	}
-	for name, b := range map[string][]byte{site.RSSFile: rss, site.AtomFile: atom, site.JSONFile: jf} {
-		if err := r.write(dir+name, b); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // itemHTML is the HTML a feed carries for a post: the whole post or its
 // summary, with site-relative links made absolute for feed readers.
 func (r *Renderer) itemHTML(p *site.Post) string {
-	out := r.st.posts[p.Index]
-	h := out.summary
-	if r.site.Config.Feeds.FullContent && out.html != "" {
-		h = out.html
+	h := r.st.post(p.Index).summary
+	if r.site.Config.Feeds.FullContent {
+		if body, err := r.postBody(p.Index); err == nil {
+			h = string(body)
+		}
 	}
 	base := strings.TrimSuffix(r.site.AbsURL("/"), "/")
 	return strings.NewReplacer(` href="/`, ` href="`+base+`/`, ` src="/`, ` src="`+base+`/`).Replace(h)
@@ -177,7 +155,7 @@ func (r *Renderer) atom(f *site.Feed) ([]byte, error) {
 		u := s.AbsURL(p.URL)
 		e := atomEntry{Title: p.Title, ID: u, Link: atomLink{Href: u, Rel: "alternate"},
 			Published: p.Date.Format(time.RFC3339), Updated: lastmod(p).Format(time.RFC3339),
-			Summary: atomText{"html", r.st.posts[p.Index].summary}}
+			Summary: atomText{"html", r.st.post(p.Index).summary}}
 		if r.site.Config.Feeds.FullContent {
 			e.Content = &atomText{"html", r.itemHTML(p)}
 		}
@@ -235,7 +213,7 @@ func (r *Renderer) jsonFeed(f *site.Feed) ([]byte, error) {
 	page := &Page{Site: s, st: r.st}
 	for _, p := range f.Posts {
 		u := s.AbsURL(p.URL)
-		item := jsonItem{ID: u, URL: u, Title: p.Title, ContentHTML: r.itemHTML(p), Summary: r.st.posts[p.Index].summaryText,
+		item := jsonItem{ID: u, URL: u, Title: p.Title, ContentHTML: r.itemHTML(p), Summary: r.st.post(p.Index).summaryText,
 			DatePublished: p.Date.Format(time.RFC3339), DateModified: lastmod(p).Format(time.RFC3339)}
 		if img := page.Image(p); img != "" {
 			item.Image = s.AbsURL(img)
@@ -261,9 +239,9 @@ type sitemapURL struct {
 	Lastmod string `xml:"lastmod,omitempty"`
 }
 
-// renderSitemap lists the home page, every post and page, and the first
-// page of every list, with absolute URLs.
-func (r *Renderer) renderSitemap() error {
+// sitemap lists the home page, every post and page, and the first page of
+// every list, with absolute URLs.
+func (r *Renderer) sitemap() ([]byte, error) {
 	s := r.site
 	var doc urlset
 	add := func(u string, t time.Time) {
@@ -285,9 +263,5 @@ func (r *Renderer) renderSitemap() error {
 	for _, u := range []string{"/tags/", "/categories/", "/authors/"} {
 		add(u, time.Time{})
 	}
-	b, err := marshalXML(doc)
-	if err != nil {
-		return err
-	}
-	return r.write("sitemap.xml", b)
+	return marshalXML(doc)
 }

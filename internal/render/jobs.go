@@ -8,48 +8,43 @@ import (
 	"github.com/blogen/blogen/internal/site"
 )
 
-// job is one output (or a few) rendered after the posts.
-type job struct {
-	name string
-	run  func() error
-}
-
-// laterJobs lists every output that is not a post page.
-func (r *Renderer) laterJobs() []job {
+// laterOutputs lists every output that is not a post page.
+func (r *Renderer) laterOutputs() []output {
 	s := r.site
-	var jobs []job
+	var outs []output
+	add := func(p string, make func() ([]byte, error)) { outs = append(outs, output{path: p, make: make}) }
+	page := func(p *Page) func() ([]byte, error) { return func() ([]byte, error) { return r.page(p) } }
 	for _, p := range s.Pages {
-		jobs = append(jobs, job{p.Source, func() error { return r.renderPage(p) }})
+		add(OutputPath(p.URL), func() ([]byte, error) { return r.renderPage(p) })
 	}
 	for _, l := range s.Lists {
 		for _, pg := range l.Pagers {
-			jobs = append(jobs, job{pg.URL, func() error { return r.renderPager(pg) }})
+			add(OutputPath(pg.URL), func() ([]byte, error) { return r.renderPager(pg) })
 		}
 	}
 	for _, f := range s.Feeds {
-		jobs = append(jobs, job{f.URL + "feeds", func() error { return r.renderFeeds(f) }})
+		dir := strings.TrimPrefix(f.URL, "/")
+		add(dir+site.RSSFile, func() ([]byte, error) { return r.rss(f) })
+		add(dir+site.AtomFile, func() ([]byte, error) { return r.atom(f) })
+		add(dir+site.JSONFile, func() ([]byte, error) { return r.jsonFeed(f) })
 	}
 	for _, a := range s.Aliases {
-		jobs = append(jobs, job{a.From, func() error {
-			return r.page(&Page{Kind: "alias", Title: "Redirect", URL: a.From, Alias: &a})
-		}})
+		add(OutputPath(a.From), page(&Page{Kind: "alias", Title: "Redirect", URL: a.From, Alias: &a}))
 	}
-	jobs = append(jobs,
-		job{"/tags/", func() error { return r.renderTerms("tags", "Tags", s.Tags) }},
-		job{"/categories/", func() error { return r.renderTerms("categories", "Categories", s.Categories) }},
-		job{"/authors/", func() error { return r.page(&Page{Kind: "authors", Title: "Authors", URL: "/authors/"}) }},
-		job{"/404.html", func() error { return r.page(&Page{Kind: "404", Title: "Page not found", URL: "/404.html"}) }},
-		job{"/sitemap.xml", r.renderSitemap},
-		job{"/robots.txt", r.renderRobots},
-		job{"/theme/syntax.css", r.renderSyntaxCSS},
-	)
-	return jobs
+	add("tags/index.html", page(&Page{Kind: "terms", Title: "Tags", URL: "/tags/", Terms: s.Tags, TermKind: "tags"}))
+	add("categories/index.html", page(&Page{Kind: "terms", Title: "Categories", URL: "/categories/", Terms: s.Categories, TermKind: "categories"}))
+	add("authors/index.html", page(&Page{Kind: "authors", Title: "Authors", URL: "/authors/"}))
+	add("404.html", page(&Page{Kind: "404", Title: "Page not found", URL: "/404.html"}))
+	add("sitemap.xml", r.sitemap)
+	add("robots.txt", r.robots)
+	add("theme/syntax.css", r.syntaxCSS)
+	return outs
 }
 
-func (r *Renderer) renderPage(p *site.Page) error {
+func (r *Renderer) renderPage(p *site.Page) ([]byte, error) {
 	res, err := r.md.Render(p.Body, r.resolve)
 	if err != nil {
-		return fmt.Errorf("%s:%d: cannot render the Markdown: %w", p.Source, p.BodyLine, err)
+		return nil, fmt.Errorf("%s:%d: cannot render the Markdown: %w", p.Source, p.BodyLine, err)
 	}
 	desc := p.Description
 	if desc == "" {
@@ -58,8 +53,13 @@ func (r *Renderer) renderPage(p *site.Page) error {
 	return r.page(&Page{Kind: "page", Title: p.Title, URL: p.URL, Page: p, Content: templateHTML(res.HTML), Description: desc})
 }
 
-func (r *Renderer) renderPager(pg *site.Pager) error {
+func (r *Renderer) renderPager(pg *site.Pager) ([]byte, error) {
 	l := pg.List
+	for _, p := range pg.Posts {
+		if err := r.ensurePost(p.Index); err != nil {
+			return nil, err
+		}
+	}
 	kind, title := "list", l.Title
 	if l.Kind == "home" {
 		kind = "home"
@@ -74,22 +74,17 @@ func (r *Renderer) renderPager(pg *site.Pager) error {
 	return r.page(p)
 }
 
-func (r *Renderer) renderTerms(kind, title string, terms []*site.Term) error {
-	return r.page(&Page{Kind: "terms", Title: title, URL: "/" + kind + "/", Terms: terms, TermKind: kind})
+func (r *Renderer) robots() ([]byte, error) {
+	return fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.site.AbsURL("/sitemap.xml")), nil
 }
 
-func (r *Renderer) renderRobots() error {
-	body := fmt.Sprintf("User-agent: *\nAllow: /\n\nSitemap: %s\n", r.site.AbsURL("/sitemap.xml"))
-	return r.sink.Write("robots.txt", []byte(body))
-}
-
-func (r *Renderer) renderSyntaxCSS() error {
+func (r *Renderer) syntaxCSS() ([]byte, error) {
 	h := r.site.Config.Highlight
 	css, err := markdown.Stylesheet(h.Light, h.Dark)
 	if err != nil {
-		return fmt.Errorf("site.toml: [highlight]: %w", err)
+		return nil, fmt.Errorf("site.toml: [highlight]: %w", err)
 	}
-	return r.write("theme/syntax.css", css)
+	return css, nil
 }
 
 // plainText strips the tags of an HTML fragment and unescapes its text,

@@ -62,12 +62,26 @@ type postOut struct {
 	html        string // kept only for posts in a feed
 }
 
-// state is shared by the jobs of one render.
+// postSlot renders one post's Markdown at most once per Renderer.
+type postSlot struct {
+	once sync.Once
+	out  postOut
+	err  error
+}
+
+// state is what the templates' Page methods read.
 type state struct {
-	posts    []postOut
+	r        *Renderer
+	posts    []postSlot
 	bios     map[string]string
 	comments *markdown.CommentRenderer
-	errs     []error
+}
+
+// post returns the rendered summary and counts of a post, rendering it
+// first if no output has needed it yet.
+func (st *state) post(i int) postOut {
+	st.r.ensurePost(i)
+	return st.posts[i].out
 }
 
 // commentHTML renders an untrusted comment body; a body that cannot be
@@ -80,43 +94,155 @@ func (st *state) commentHTML(c *content.Comment) string {
 	return string(b)
 }
 
-// Renderer holds what one render needs.
+// Renderer renders the outputs of one site graph: all of them into a Sink
+// (Site), or any one of them on demand (Output). It is safe for concurrent
+// use.
 type Renderer struct {
 	site     *site.Site
 	tmpl     *layout.Templates
 	md       *markdown.Renderer
 	comments *markdown.CommentRenderer
-	sink     Sink
 	opts     Options
 	min      *minifier
 	st       *state
 	resolve  *resolver
+	inFeed   []bool
+	outputs  []output
+	byPath   map[string]int
+	bundles  map[string]string // output path -> bundle file
+	biosErr  error
 	done     atomic.Int64
-	total    int
 }
 
-// Site renders every output of s into sink.
-func Site(ctx context.Context, s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *markdown.CommentRenderer, sink Sink, opts Options) (Stats, error) {
-	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, sink: sink, opts: opts, resolve: newResolver(s)}
+// output is one generated file and how to make it.
+type output struct {
+	path string
+	post int // index of the post for post pages, else -1
+	make func() ([]byte, error)
+}
+
+// New prepares the rendering of a site graph. Nothing is rendered until
+// Site or Output is called, except the authors' bios.
+func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *markdown.CommentRenderer, opts Options) *Renderer {
+	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), byPath: map[string]int{}, bundles: map[string]string{}}
 	if opts.Minify {
 		r.min = newMinifier()
 	}
-	r.st = &state{posts: make([]postOut, len(s.Posts)), bios: map[string]string{}, comments: comments}
+	r.st = &state{r: r, posts: make([]postSlot, len(s.Posts)), bios: map[string]string{}, comments: comments}
+	r.biosErr = r.renderBios()
+	for _, p := range s.Posts {
+		r.add(output{path: OutputPath(p.URL), post: p.Index, make: func() ([]byte, error) { return r.renderPost(p) }})
+		for _, f := range p.Files {
+			r.bundles[strings.TrimPrefix(p.URL, "/")+f] = path.Join(p.Bundle, f)
+		}
+	}
+	for _, o := range r.laterOutputs() {
+		o.post = -1
+		r.add(o)
+	}
+	return r
+}
+
+func (r *Renderer) add(o output) {
+	r.byPath[o.path] = len(r.outputs)
+	r.outputs = append(r.outputs, o)
+}
+
+// Paths lists every generated file, posts first, in a stable order.
+func (r *Renderer) Paths() []string {
+	out := make([]string, 0, len(r.outputs)+len(r.bundles))
+	for _, o := range r.outputs {
+		out = append(out, o.path)
+	}
+	for p := range r.bundles {
+		out = append(out, p)
+	}
+	return out
+}
+
+// Output renders the one file at path (as Paths names it; "a/b/" and
+// "a/b" mean "a/b/index.html"). ok is false when the site has no such
+// file. Files of page bundles are read from Options.Content.
+func (r *Renderer) Output(p string) (data []byte, ok bool, err error) {
+	p = strings.TrimPrefix(p, "/")
+	i, found := r.byPath[p]
+	if !found {
+		i, found = r.byPath[strings.TrimSuffix(p, "/")+"/index.html"]
+	}
+	if !found {
+		if src, ok := r.bundles[p]; ok {
+			b, err := fs.ReadFile(r.opts.Content, src)
+			return b, true, err
+		}
+		return nil, false, nil
+	}
+	if r.biosErr != nil {
+		return nil, true, r.biosErr
+	}
+	b, err := r.make(r.outputs[i])
+	return b, true, err
+}
+
+// make runs one output and minifies it when asked.
+func (r *Renderer) make(o output) ([]byte, error) {
+	b, err := o.make()
+	if err != nil || r.min == nil {
+		return b, err
+	}
+	m, err := r.min.minify(o.path, b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: minify: %w", o.path, err)
+	}
+	return m, nil
+}
+
+// Site renders every output of s into sink: a shorthand for New and
+// Renderer.Site.
+func Site(ctx context.Context, s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *markdown.CommentRenderer, sink Sink, opts Options) (Stats, error) {
+	return New(s, tmpl, md, comments, opts).Site(ctx, sink)
+}
+
+// Site renders every output into sink on the worker pool: the post pages
+// first, whose Markdown gives the summaries, then everything else.
+func (r *Renderer) Site(ctx context.Context, sink Sink) (Stats, error) {
+	if r.biosErr != nil {
+		return Stats{}, r.biosErr
+	}
+	nPosts := len(r.site.Posts)
+	write := func(i int) error {
+		o := r.outputs[i]
+		b, err := r.make(o)
+		if err != nil {
+			return err
+		}
+		return sink.Write(o.path, b)
+	}
 	var errs diag.List
-	errs.Add(r.renderBios())
-	inFeed := postsInFeeds(s)
-	jobs := r.laterJobs()
-	r.total = len(s.Posts) + len(jobs)
-	errs.Add(r.run(ctx, len(s.Posts), func(i int) error { return r.renderPost(s.Posts[i], inFeed[i]) }))
+	errs.Add(r.run(ctx, nPosts, write))
 	if errs.Len() > 0 {
 		return Stats{}, errs.Err()
 	}
-	errs.Add(r.run(ctx, len(jobs), func(i int) error { return jobs[i].run() }))
-	stats := Stats{Posts: len(s.Posts), Pages: len(s.Pages), Feeds: 3 * len(s.Feeds)}
-	for _, l := range s.Lists {
+	errs.Add(r.run(ctx, len(r.outputs)-nPosts, func(i int) error { return write(nPosts + i) }))
+	errs.Add(r.copyBundles(sink))
+	stats := Stats{Posts: nPosts, Pages: len(r.site.Pages), Feeds: 3 * len(r.site.Feeds)}
+	for _, l := range r.site.Lists {
 		stats.Lists += len(l.Pagers)
 	}
 	return stats, errs.Err()
+}
+
+// copyBundles copies the files of page bundles beside their posts.
+func (r *Renderer) copyBundles(sink Sink) error {
+	var errs diag.List
+	for _, p := range r.site.Posts {
+		for _, f := range p.Files {
+			src := path.Join(p.Bundle, f)
+			if err := sink.Copy(strings.TrimPrefix(p.URL, "/")+f, r.opts.Content, src); err != nil {
+				errs.Add(diag.Wrap(src, 0, err, "cannot copy the file of the page bundle"))
+			}
+		}
+	}
+	return errs.Err()
 }
 
 // run calls fn for 0..n-1 on the worker pool and collects the errors in
@@ -142,10 +268,10 @@ func (r *Renderer) run(ctx context.Context, n int, fn func(i int) error) error {
 		})
 	}
 	wg.Wait()
-	var l diag.List
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var l diag.List
 	for _, err := range errs {
 		l.Add(err)
 	}
@@ -155,7 +281,7 @@ func (r *Renderer) run(ctx context.Context, n int, fn func(i int) error) error {
 func (r *Renderer) tick() {
 	done := r.done.Add(1)
 	if r.opts.Progress != nil {
-		r.opts.Progress(int(done), r.total)
+		r.opts.Progress(int(done), len(r.outputs))
 	}
 }
 
@@ -173,58 +299,81 @@ func (r *Renderer) renderBios() error {
 	return errs.Err()
 }
 
-// renderPost renders a post's Markdown and its page, and copies the other
-// files of its bundle beside it.
-func (r *Renderer) renderPost(p *site.Post, keepHTML bool) error {
-	res, err := r.md.Render(p.Body, r.resolve)
+// ensurePost renders post i's Markdown once for its summary and word
+// count, unless its page has already done so.
+func (r *Renderer) ensurePost(i int) error {
+	slot := &r.st.posts[i]
+	slot.once.Do(func() {
+		res, err := r.md.Render(r.site.Posts[i].Body, r.resolve)
+		if err != nil {
+			slot.err = r.markdownError(i, err)
+			return
+		}
+		slot.out = r.summarize(i, res)
+	})
+	return slot.err
+}
+
+// renderMarkdown renders post i's whole HTML, recording its summary if no
+// output has yet.
+func (r *Renderer) renderMarkdown(i int) ([]byte, error) {
+	res, err := r.md.Render(r.site.Posts[i].Body, r.resolve)
 	if err != nil {
-		return diag.Wrap(p.Source, p.BodyLine, err, "cannot render the Markdown")
+		return nil, r.markdownError(i, err)
 	}
+	r.st.posts[i].once.Do(func() { r.st.posts[i].out = r.summarize(i, res) })
+	return res.HTML, nil
+}
+
+func (r *Renderer) markdownError(i int, err error) error {
+	p := r.site.Posts[i]
+	return diag.Wrap(p.Source, p.BodyLine, err, "cannot render the Markdown")
+}
+
+// summarize keeps what lists and feeds need of a rendered post: the
+// summary and word count, and the whole HTML only for posts a feed carries.
+func (r *Renderer) summarize(i int, res markdown.Result) postOut {
+	p := r.site.Posts[i]
 	out := postOut{summary: string(res.Summary), words: res.Words}
 	if p.Post.Summary != "" {
 		out.summary = "<p>" + template.HTMLEscapeString(p.Post.Summary) + "</p>"
 	}
 	out.summaryText = plainText(out.summary)
-	if keepHTML {
+	if r.inFeed[i] {
 		out.html = string(res.HTML)
 	}
-	r.st.posts[p.Index] = out
-	page := &Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(res.HTML), Description: p.Description}
+	return out
+}
+
+// postBody returns the whole HTML of post i for a feed.
+func (r *Renderer) postBody(i int) ([]byte, error) {
+	if err := r.ensurePost(i); err != nil {
+		return nil, err
+	}
+	if h := r.st.posts[i].out.html; h != "" {
+		return []byte(h), nil
+	}
+	return r.renderMarkdown(i)
+}
+
+// renderPost renders a post's page.
+func (r *Renderer) renderPost(p *site.Post) ([]byte, error) {
+	body, err := r.renderMarkdown(p.Index)
+	if err != nil {
+		return nil, err
+	}
+	out := r.st.posts[p.Index].out
+	page := &Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(body), Description: p.Description}
 	if page.Description == "" {
 		page.Description = truncate(out.summaryText, 160)
 	}
-	if err := r.page(page); err != nil {
-		return err
-	}
-	for _, f := range p.Files {
-		dst := strings.TrimPrefix(p.URL, "/") + f
-		if err := r.sink.Copy(dst, r.opts.Content, path.Join(p.Bundle, f)); err != nil {
-			return diag.Wrap(path.Join(p.Bundle, f), 0, err, "cannot copy the file of the page bundle")
-		}
-	}
-	return nil
+	return r.page(page)
 }
 
-// page runs a page's template and writes the result at its URL.
-func (r *Renderer) page(p *Page) error {
+// page runs a page's template.
+func (r *Renderer) page(p *Page) ([]byte, error) {
 	p.Site, p.st = r.site, r.st
-	b, err := r.tmpl.Render(p.Kind, p)
-	if err != nil {
-		return err
-	}
-	return r.write(OutputPath(p.URL), b)
-}
-
-// write minifies (when asked) and stores one output.
-func (r *Renderer) write(p string, b []byte) error {
-	if r.min != nil {
-		m, err := r.min.minify(p, b)
-		if err != nil {
-			return fmt.Errorf("%s: minify: %w", p, err)
-		}
-		b = m
-	}
-	return r.sink.Write(p, b)
+	return r.tmpl.Render(p.Kind, p)
 }
 
 // OutputPath is the file a URL path is written to: "/a/b/" is

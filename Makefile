@@ -1,0 +1,33 @@
+# The two commands of README.md, and the tools around them.
+GO ?= go
+
+.PHONY: demo build test vet fuzz bench
+
+## demo: build the demo blog and serve it on http://localhost:1313/
+demo:
+	$(GO) run ./cmd/blogen serve
+
+## build: build the demo blog into public/
+build:
+	$(GO) run ./cmd/blogen build
+
+## test: everything CI runs (needs npm ci and Debian's chromium; see README)
+test: vet
+	$(GO) test -race -count=1 ./...
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt: the files above are not formatted"; exit 1)
+	$(GO) vet ./...
+
+## fuzz: run every fuzz target for FUZZTIME each (default 30s)
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## bench: the speed and memory comparison of README.md
+bench:
+	$(GO) run ./bench

@@ -1,0 +1,74 @@
+package content
+
+import (
+	"io/fs"
+	"sync"
+	"time"
+)
+
+// Cache remembers parsed content files between loads of one site, so that
+// a reload re-parses only what changed. It is safe for concurrent use; the
+// zero value is not, use NewCache.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[string]cacheEntry
+}
+
+// cacheEntry is one parsed file and the file's state when it was parsed.
+type cacheEntry struct {
+	size  int64
+	mod   time.Time
+	kind  kind
+	value any
+	err   error
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{entries: map[string]cacheEntry{}} }
+
+// parse returns the parsed file, from the cache when the file has not
+// changed. A nil cache always parses.
+func (c *Cache) parse(fsys fs.FS, s source) (any, error) {
+	if c == nil || s.info == nil {
+		return parseSource(fsys, s)
+	}
+	c.mu.Lock()
+	e, ok := c.entries[s.file]
+	c.mu.Unlock()
+	if ok && e.kind == s.kind && e.size == s.info.Size() && e.mod.Equal(s.info.ModTime()) {
+		return e.value, e.err
+	}
+	v, err := parseSource(fsys, s)
+	c.mu.Lock()
+	c.entries[s.file] = cacheEntry{size: s.info.Size(), mod: s.info.ModTime(), kind: s.kind, value: v, err: err}
+	c.mu.Unlock()
+	return v, err
+}
+
+// keep forgets the files that are no longer there.
+func (c *Cache) keep(sources []source) {
+	if c == nil {
+		return
+	}
+	live := make(map[string]bool, len(sources))
+	for _, s := range sources {
+		live[s.file] = true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for f := range c.entries {
+		if !live[f] {
+			delete(c.entries, f)
+		}
+	}
+}
+
+// Forget drops the named files (paths relative to the site root) from the
+// cache, so the next load parses them whatever their size and time say.
+func (c *Cache) Forget(files ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, f := range files {
+		delete(c.entries, f)
+	}
+}
