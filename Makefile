@@ -12,8 +12,12 @@ build:
 	$(GO) run ./cmd/blogen build
 
 ## test: everything CI runs (needs npm ci and Debian's chromium; see README)
-test: vet
+test: vet node_modules
 	$(GO) test -race -count=1 ./...
+
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch node_modules
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt: the files above are not formatted"; exit 1)

@@ -18,10 +18,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/blogen/blogen"
+	"github.com/blogen/blogen/internal/cache"
 	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/diag"
@@ -44,6 +44,10 @@ type Options struct {
 	Progress func(done, total int)
 	// Theme is the built-in theme; blogen.Theme when nil.
 	Theme fs.FS
+	// CacheDir keeps rendered Markdown and the list of outputs between
+	// builds; SiteDir/.blogen-cache when empty. NoCache turns it off.
+	CacheDir string
+	NoCache  bool
 }
 
 // Result describes a finished build.
@@ -52,6 +56,8 @@ type Result struct {
 	Skipped                           int // drafts, future and expired posts left out
 	Duration                          time.Duration
 	OutDir                            string
+
+	usedKeys map[cache.Key]bool
 }
 
 // String is the one-line summary printed at the end of a build.
@@ -77,6 +83,9 @@ func (o *Options) defaults() {
 	if o.Theme == nil {
 		o.Theme = blogen.Theme
 	}
+	if o.CacheDir == "" {
+		o.CacheDir = filepath.Join(o.SiteDir, cache.Dir)
+	}
 }
 
 // Build builds the site into its output folder.
@@ -91,7 +100,8 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res, err := p.Render(ctx, out)
+	store := p.openCache(out)
+	res, err := p.render(ctx, out, store)
 	if err != nil {
 		out.Abort()
 		return Result{}, err
@@ -99,8 +109,28 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := out.Commit(); err != nil {
 		return Result{}, err
 	}
+	if store != nil {
+		store.Prune(res.usedKeys)
+	}
+	res.Files = out.Files()
 	res.Duration, res.OutDir = time.Since(start), opts.OutDir
 	return res, nil
+}
+
+// openCache opens the Markdown cache and gives the output folder its
+// manifest, unless caching is off. A cache that cannot be opened is no
+// cache: the build goes on cold.
+func (p *Prepared) openCache(out *publish.Dir) *cache.Store {
+	if p.Options.NoCache {
+		return nil
+	}
+	store, err := cache.Open(filepath.Join(p.Options.CacheDir, "markdown"))
+	if err != nil {
+		return nil
+	}
+	abs, _ := filepath.Abs(p.Options.OutDir)
+	out.KeepUnchanged(filepath.Join(p.Options.CacheDir, "outputs", cache.NewHasher("out").String(abs).Key().String()[:16]+".manifest"))
+	return store
 }
 
 // Prepared is a site loaded, checked and ready to render.
@@ -112,6 +142,8 @@ type Prepared struct {
 	md       *markdown.Renderer
 	comments *markdown.CommentRenderer
 	siteFS   fs.FS
+	// markdownSettings describes the Markdown options, for cache keys.
+	markdownSettings string
 }
 
 // Session builds one site again and again, as the preview server does:
@@ -166,10 +198,11 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	md := markdown.New(markdown.Options{Mentions: markdown.MentionOptions{
+	mdOpts := markdown.Options{Mentions: markdown.MentionOptions{
 		Enabled: cfg.Social.Mentions, MentionURL: cfg.Social.MentionURL, HashtagURL: cfg.Social.HashtagURL,
-	}})
-	return &Prepared{Options: opts, Site: graph, Config: cfg, tmpl: tmpl, md: md, comments: markdown.NewCommentRenderer(), siteFS: siteFS}, nil
+	}}
+	return &Prepared{Options: opts, Site: graph, Config: cfg, tmpl: tmpl, md: markdown.New(mdOpts),
+		comments: markdown.NewCommentRenderer(), siteFS: siteFS, markdownSettings: fmt.Sprintf("%+v", mdOpts)}, nil
 }
 
 func errOr(err, alt error) error {
@@ -215,16 +248,22 @@ func siteLayouts(dir string, fsys fs.FS) fs.FS {
 
 // Renderer returns a renderer of the prepared site, for rendering every
 // output or any one on demand.
-func (p *Prepared) Renderer() *render.Renderer {
+func (p *Prepared) Renderer() *render.Renderer { return p.renderer(nil) }
+
+func (p *Prepared) renderer(store *cache.Store) *render.Renderer {
 	return render.New(p.Site, p.tmpl, p.md, p.comments, render.Options{
 		Minify: p.Config.Minify, Progress: p.Options.Progress, Content: p.siteFS,
+		Cache: store, MarkdownSettings: p.markdownSettings,
 	})
 }
 
 // Render writes every output of the prepared site into sink: the static
 // files of the theme and the site, then the rendered pages.
-func (p *Prepared) Render(ctx context.Context, dst render.Sink) (Result, error) {
-	sink := &countingSink{Sink: dst}
+func (p *Prepared) Render(ctx context.Context, sink render.Sink) (Result, error) {
+	return p.render(ctx, sink, nil)
+}
+
+func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.Store) (Result, error) {
 	static, err := p.Static()
 	if err != nil {
 		return Result{}, err
@@ -234,27 +273,12 @@ func (p *Prepared) Render(ctx context.Context, dst render.Sink) (Result, error) 
 			return Result{}, fmt.Errorf("%s: %w", f.Src, err)
 		}
 	}
-	stats, err := p.Renderer().Site(ctx, sink)
+	r := p.renderer(store)
+	stats, err := r.Site(ctx, sink)
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Files: int(sink.n.Load()), Skipped: p.Site.Skipped}, nil
-}
-
-// countingSink counts the files written through it.
-type countingSink struct {
-	render.Sink
-	n atomic.Int64
-}
-
-func (c *countingSink) Write(p string, data []byte) error {
-	c.n.Add(1)
-	return c.Sink.Write(p, data)
-}
-
-func (c *countingSink) Copy(p string, fsys fs.FS, src string) error {
-	c.n.Add(1)
-	return c.Sink.Copy(p, fsys, src)
+	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Skipped: p.Site.Skipped, usedKeys: r.UsedKeys()}, nil
 }
 
 // StaticFile is one file copied as it is into the output.

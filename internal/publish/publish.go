@@ -18,8 +18,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/blogen/blogen/internal/cache"
 )
 
 // Dir publishes into a folder. Its Write and Copy methods are safe for
@@ -30,6 +33,22 @@ type Dir struct {
 
 	mu      sync.Mutex
 	written map[string]string // output path -> what wrote it, to catch collisions
+
+	// With a manifest, outputs made from the same source as in the
+	// previous build are hard-linked from it instead of written again.
+	manifestFile string
+	prev, next   *cache.Manifest
+}
+
+// KeepUnchanged makes the Dir record what each output was made from in
+// manifestFile and, when the previous build recorded the same source for
+// an output, link the previous file instead of writing a new one. The
+// previous output folder is never modified: files are only ever linked
+// from it.
+func (d *Dir) KeepUnchanged(manifestFile string) {
+	d.manifestFile = manifestFile
+	d.prev = cache.ReadManifest(manifestFile)
+	d.next = cache.NewManifest()
 }
 
 // stagingPrefix starts the names of staging and retired folders.
@@ -96,8 +115,82 @@ func (d *Dir) Write(p string, data []byte) error {
 	return os.WriteFile(dst, data, 0o644)
 }
 
-// Copy stores the file src of fsys as p.
+// Reuse links the previous build's file at p into the new output when it
+// was made from source and is still as that build left it. It reports
+// whether it did; when it did not, the caller writes the file with
+// WriteFrom.
+func (d *Dir) Reuse(p string, source cache.Key) bool {
+	if d.prev == nil {
+		return false
+	}
+	old, ok := d.prev.Get(p)
+	if !ok || old.Source != source {
+		return false
+	}
+	prevFile := filepath.Join(d.final, filepath.FromSlash(p))
+	info, err := os.Lstat(prevFile)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != old.Size || info.ModTime().UnixNano() != old.Mod {
+		return false
+	}
+	dst, err := d.claim(p, "the page "+p)
+	if err != nil {
+		return false
+	}
+	if os.MkdirAll(filepath.Dir(dst), 0o755) != nil || os.Link(prevFile, dst) != nil {
+		d.unclaim(p)
+		return false
+	}
+	d.next.Set(p, old)
+	return true
+}
+
+// WriteFrom stores one generated file and records what it was made from.
+func (d *Dir) WriteFrom(p string, data []byte, source cache.Key) error {
+	if err := d.Write(p, data); err != nil {
+		return err
+	}
+	d.record(p, source)
+	return nil
+}
+
+// record notes the file at p, as written, in the next manifest.
+func (d *Dir) record(p string, source cache.Key) {
+	if d.next == nil {
+		return
+	}
+	if info, err := os.Lstat(filepath.Join(d.staging, filepath.FromSlash(p))); err == nil {
+		d.next.Set(p, cache.Output{Source: source, Size: info.Size(), Mod: info.ModTime().UnixNano()})
+	}
+}
+
+func (d *Dir) unclaim(p string) {
+	d.mu.Lock()
+	delete(d.written, p)
+	d.mu.Unlock()
+}
+
+// Copy stores the file src of fsys as p. With KeepUnchanged, a file whose
+// size and time are those of the previous build's copy is linked instead.
 func (d *Dir) Copy(p string, fsys fs.FS, src string) error {
+	var source cache.Key
+	if d.prev != nil {
+		if info, err := fs.Stat(fsys, src); err == nil {
+			source = cache.NewHasher("copy").String(src).String(info.ModTime().String()).String(strconv.FormatInt(info.Size(), 10)).Key()
+			if d.Reuse(p, source) {
+				return nil
+			}
+		}
+	}
+	if err := d.copy(p, fsys, src); err != nil {
+		return err
+	}
+	if d.prev != nil {
+		d.record(p, source)
+	}
+	return nil
+}
+
+func (d *Dir) copy(p string, fsys fs.FS, src string) error {
 	dst, err := d.claim(p, src)
 	if err != nil {
 		return err
@@ -133,10 +226,14 @@ func (d *Dir) Commit() error {
 		d.Abort()
 		return fmt.Errorf("replace %s: %w", d.final, err)
 	}
-	if old != "" {
-		return os.RemoveAll(old)
+	var errs []error
+	if d.next != nil {
+		errs = append(errs, d.next.Write(d.manifestFile))
 	}
-	return nil
+	if old != "" {
+		errs = append(errs, os.RemoveAll(old))
+	}
+	return errors.Join(errs...)
 }
 
 // Abort deletes the staging folder; the output folder stays as it was.

@@ -19,10 +19,12 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 
+	"github.com/blogen/blogen/internal/cache"
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/diag"
 	"github.com/blogen/blogen/internal/layout"
@@ -40,6 +42,17 @@ type Sink interface {
 	Copy(path string, fsys fs.FS, src string) error
 }
 
+// KeepingSink is a Sink that can keep an output of the previous build
+// when it was made from the same bytes, so an unchanged page is neither
+// minified nor written again (publish.Dir with a manifest).
+type KeepingSink interface {
+	Sink
+	// Reuse keeps the previous output at path if it was made from source.
+	Reuse(path string, source cache.Key) bool
+	// WriteFrom stores an output and records what it was made from.
+	WriteFrom(path string, data []byte, source cache.Key) error
+}
+
 // Options tune a render.
 type Options struct {
 	Minify   bool
@@ -47,6 +60,11 @@ type Options struct {
 	Progress func(done, total int) // called as outputs are done; may be nil
 	// Content is the site's own files, for the files of page bundles.
 	Content fs.FS
+	// Cache, when set, keeps rendered Markdown between builds.
+	Cache *cache.Store
+	// MarkdownSettings describes the Markdown renderer's options; it is
+	// part of every cache key.
+	MarkdownSettings string
 }
 
 // Stats count what a render wrote.
@@ -112,6 +130,8 @@ type Renderer struct {
 	bundles  map[string]string // output path -> bundle file
 	biosErr  error
 	done     atomic.Int64
+	usedMu   sync.Mutex
+	used     map[cache.Key]bool
 }
 
 // output is one generated file and how to make it.
@@ -124,7 +144,7 @@ type output struct {
 // New prepares the rendering of a site graph. Nothing is rendered until
 // Site or Output is called, except the authors' bios.
 func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *markdown.CommentRenderer, opts Options) *Renderer {
-	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), byPath: map[string]int{}, bundles: map[string]string{}}
+	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), byPath: map[string]int{}, bundles: map[string]string{}, used: map[cache.Key]bool{}}
 	if opts.Minify {
 		r.min = newMinifier()
 	}
@@ -209,14 +229,7 @@ func (r *Renderer) Site(ctx context.Context, sink Sink) (Stats, error) {
 		return Stats{}, r.biosErr
 	}
 	nPosts := len(r.site.Posts)
-	write := func(i int) error {
-		o := r.outputs[i]
-		b, err := r.make(o)
-		if err != nil {
-			return err
-		}
-		return sink.Write(o.path, b)
-	}
+	write := func(i int) error { return r.writeOutput(r.outputs[i], sink) }
 	var errs diag.List
 	errs.Add(r.run(ctx, nPosts, write))
 	if errs.Len() > 0 {
@@ -229,6 +242,34 @@ func (r *Renderer) Site(ctx context.Context, sink Sink) (Stats, error) {
 		stats.Lists += len(l.Pagers)
 	}
 	return stats, errs.Err()
+}
+
+// writeOutput renders one output into sink, keeping the previous build's
+// file when the sink can and the output has not changed.
+func (r *Renderer) writeOutput(o output, sink Sink) error {
+	keeping, ok := sink.(KeepingSink)
+	if !ok {
+		b, err := r.make(o)
+		if err != nil {
+			return err
+		}
+		return sink.Write(o.path, b)
+	}
+	raw, err := o.make()
+	if err != nil {
+		return err
+	}
+	source := cache.NewHasher("output").String(o.path).Bytes(raw).String(strconv.FormatBool(r.min != nil)).Key()
+	if keeping.Reuse(o.path, source) {
+		return nil
+	}
+	b := raw
+	if r.min != nil {
+		if b, err = r.min.minify(o.path, raw); err != nil {
+			return fmt.Errorf("%s: minify: %w", o.path, err)
+		}
+	}
+	return keeping.WriteFrom(o.path, b, source)
 }
 
 // copyBundles copies the files of page bundles beside their posts.
@@ -304,7 +345,7 @@ func (r *Renderer) renderBios() error {
 func (r *Renderer) ensurePost(i int) error {
 	slot := &r.st.posts[i]
 	slot.once.Do(func() {
-		res, err := r.md.Render(r.site.Posts[i].Body, r.resolve)
+		res, err := r.renderCached(r.site.Posts[i].Body)
 		if err != nil {
 			slot.err = r.markdownError(i, err)
 			return
@@ -317,7 +358,7 @@ func (r *Renderer) ensurePost(i int) error {
 // renderMarkdown renders post i's whole HTML, recording its summary if no
 // output has yet.
 func (r *Renderer) renderMarkdown(i int) ([]byte, error) {
-	res, err := r.md.Render(r.site.Posts[i].Body, r.resolve)
+	res, err := r.renderCached(r.site.Posts[i].Body)
 	if err != nil {
 		return nil, r.markdownError(i, err)
 	}

@@ -1,0 +1,118 @@
+package cache
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Manifest records every output of one build: the key of what it was made
+// from and the size and modification time of the file it became. It is
+// safe for concurrent use.
+type Manifest struct {
+	mu      sync.Mutex
+	entries map[string]Output
+}
+
+// Output is one output file in a manifest.
+type Output struct {
+	Source Key   // the hash of the unminified bytes, or of the copied file
+	Size   int64 // of the written file
+	Mod    int64 // modification time of the written file, in nanoseconds
+}
+
+// NewManifest returns an empty manifest.
+func NewManifest() *Manifest { return &Manifest{entries: map[string]Output{}} }
+
+// Get returns the entry of an output path.
+func (m *Manifest) Get(path string) (Output, bool) {
+	if m == nil {
+		return Output{}, false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	o, ok := m.entries[path]
+	return o, ok
+}
+
+// Set records an output path.
+func (m *Manifest) Set(path string, o Output) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.entries[path] = o
+}
+
+// Len returns the number of outputs recorded.
+func (m *Manifest) Len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.entries)
+}
+
+// manifestHeader starts every manifest file.
+const manifestHeader = version + " manifest\n"
+
+// ReadManifest reads a manifest file; a missing or damaged one is an empty
+// manifest.
+func ReadManifest(file string) *Manifest {
+	m := NewManifest()
+	b, err := os.ReadFile(file)
+	if err != nil || !bytes.HasPrefix(b, []byte(manifestHeader)) {
+		return m
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b[len(manifestHeader):]))
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sc.Scan() {
+		path, o, ok := parseLine(sc.Text())
+		if !ok {
+			return NewManifest()
+		}
+		m.entries[path] = o
+	}
+	return m
+}
+
+// parseLine reads "key size mod path".
+func parseLine(line string) (string, Output, bool) {
+	f := strings.SplitN(line, " ", 4)
+	if len(f) != 4 {
+		return "", Output{}, false
+	}
+	var o Output
+	n, err := hex.Decode(o.Source[:], []byte(f[0]))
+	size, err1 := strconv.ParseInt(f[1], 10, 64)
+	mod, err2 := strconv.ParseInt(f[2], 10, 64)
+	if err != nil || err1 != nil || err2 != nil || n != len(o.Source) {
+		return "", Output{}, false
+	}
+	o.Size, o.Mod = size, mod
+	return f[3], o, true
+}
+
+// Write saves the manifest atomically, sorted by path.
+func (m *Manifest) Write(file string) error {
+	m.mu.Lock()
+	paths := make([]string, 0, len(m.entries))
+	for p := range m.entries {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	var b bytes.Buffer
+	b.WriteString(manifestHeader)
+	for _, p := range paths {
+		o := m.entries[p]
+		fmt.Fprintf(&b, "%s %d %d %s\n", o.Source, o.Size, o.Mod, p)
+	}
+	m.mu.Unlock()
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	return writeAtomic(file, b.Bytes())
+}
