@@ -191,12 +191,13 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	errs.Add(err)
 	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS), render.Funcs())
 	errs.Add(err)
-	if cfg == nil || errs.Len() > 0 {
+	if cfg == nil {
 		return nil, errs.Err()
 	}
 	graph, err := site.Assemble(cfg, loaded, site.Options{Drafts: opts.Drafts || cfg.BuildDrafts, Future: opts.Future || cfg.BuildFuture, Now: opts.Now})
-	if err != nil {
-		return nil, err
+	errs.Add(err)
+	if errs.Len() > 0 {
+		return nil, errs.Err()
 	}
 	mdOpts := markdown.Options{Mentions: markdown.MentionOptions{
 		Enabled: cfg.Social.Mentions, MentionURL: cfg.Social.MentionURL, HashtagURL: cfg.Social.HashtagURL,

@@ -5,6 +5,8 @@
 //	blogen build   [-s DIR] [-d OUT] [--base-url URL] [--drafts] [--future] [--cpuprofile F] [--memprofile F]
 //	blogen init    DIR
 //	blogen new post "Title" [--author ID] [-s DIR] [--republish URL --site NAME --date YYYY-MM-DD]
+//	blogen lint    [-s DIR] [--format text|json]
+//	blogen comments list [--status S] | approve ID | reject ID | spam ID | moderate  [-s DIR]
 //	blogen version
 package cli
 
@@ -41,6 +43,8 @@ func commands() []command {
 		{"build", "build the site into public/", runBuild},
 		{"init", "create a new site with the built-in theme and a sample post", runInit},
 		{"new", "create a new post: blogen new post \"Title\"", runNew},
+		{"lint", "check every comment against the comment policy", runLint},
+		{"comments", "list and moderate comments: list, approve, reject, spam, moderate", runComments},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -86,8 +86,9 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
 	return site, errs.Err()
 }
 
-// parseSource reads and parses one file. The parsed value is returned even
-// with an error when there is one, so callers may go on checking.
+// parseSource reads and parses one file. The value parsed so far is
+// returned with an error too, so later checks (authors, URLs) can still
+// report their own problems in the same build.
 func parseSource(fsys fs.FS, s source) (any, error) {
 	src, err := fs.ReadFile(fsys, s.file)
 	if err != nil {
@@ -101,16 +102,16 @@ func parseSource(fsys fs.FS, s source) (any, error) {
 		if p != nil && s.files != nil {
 			p.Files, p.Bundle = s.files, path.Dir(s.file)
 		}
-		v = p
+		v = orNil(p)
 	case kindPage:
-		v, err = ParsePage(s.file, src)
+		v, err = unpack(ParsePage(s.file, src))
 	case kindAuthor:
-		v, err = ParseAuthor(s.file, src)
+		v, err = unpack(ParseAuthor(s.file, src))
 	default:
-		v, err = ParseComment(s.file, src)
+		v, err = unpack(ParseComment(s.file, src))
 	}
 	if err != nil {
-		return nil, flatten(err)
+		return v, flatten(err)
 	}
 	return v, nil
 }
@@ -247,3 +248,14 @@ func parallel(n int, fn func(i int)) {
 	close(next)
 	wg.Wait()
 }
+
+// orNil returns p as an any that is nil when p is a nil pointer, so that a
+// file that did not parse at all leaves no value behind.
+func orNil[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return p
+}
+
+func unpack[T any](p *T, err error) (any, error) { return orNil(p), err }

@@ -1,0 +1,54 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseDefaultsAndValues(t *testing.T) {
+	cfg, err := Parse([]byte("title = \"T\"\nbase_url = \"https://blog.example.org\"\n[pagination]\nper_page = 3\n[comments.policy]\nmax_links = 2\n"), "site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Title != "T" || cfg.BaseURL != "https://blog.example.org/" || cfg.Pagination.PerPage != 3 || cfg.Comments.Policy.MaxLinks != 2 {
+		t.Errorf("%+v", cfg)
+	}
+	if cfg.Permalinks.Post != "/:year/:month/:slug/" || cfg.Feeds.Limit != 20 || !cfg.Minify || cfg.Comments.Policy.Text != DefaultPolicyText {
+		t.Errorf("defaults lost: %+v", cfg)
+	}
+	if _, err := Parse(nil, "site.toml"); err != nil {
+		t.Errorf("an empty site.toml is valid: %v", err)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"titel = \"x\"\n", `site.toml:1: unknown key "titel"`},
+		{"\n[pagination]\nper_page = 0\n", "site.toml:3: pagination.per_page must be at least 1"},
+		{"[permalinks]\npost = \"/:year/\"\n", "site.toml:2: permalinks.post: \"/:year/\" must contain :slug or :title"},
+		{"[permalinks]\npost = \"/:yr/:slug/\"\n", "unknown placeholder"},
+		{"base_url = \"blog.example.org\"\n", "site.toml:1: base_url \"blog.example.org\" is not an absolute URL"},
+		{"title = \n", "site.toml:1:"},
+		{"[comments.policy]\nshouting_ratio = 2.0\n", "site.toml:2: comments.policy.shouting_ratio must be between 0 and 1"},
+		{"[social]\nshare = [\"myspace\"]\n", `unknown network "myspace"`},
+		{"[[menu]]\nname = \"A\"\nlink = \"/a/\"\n", `site.toml:3: unknown key "menu.link"`},
+	}
+	for _, tt := range tests {
+		_, err := Parse([]byte(tt.src), "site.toml")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Parse(%q) = %v, want %q", tt.src, err, tt.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("title = \"T\"\n[pagination]\nper_page = 3\n")
+	f.Add("[[menu]]\nname = \"A\"\n")
+	f.Add("x = [")
+	f.Fuzz(func(t *testing.T, src string) {
+		cfg, err := Parse([]byte(src), "site.toml")
+		if err == nil && (cfg.Pagination.PerPage < 1 || cfg.Feeds.Limit < 1) {
+			t.Fatalf("invalid config accepted: %+v", cfg)
+		}
+	})
+}

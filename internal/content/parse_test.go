@@ -1,0 +1,134 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParsePost(t *testing.T) {
+	date := func(s string) time.Time { t, _ := ParseDate(s); return t }
+	tests := []struct {
+		name, file, src string
+		check           func(t *testing.T, p *Post)
+	}{
+		{"yaml", "content/posts/a.md", "---\ntitle: A\ndate: 2013-06-10\nauthor: ana\ntags: [x, y]\ncategories: News\n---\nBody\n", func(t *testing.T, p *Post) {
+			if p.Title != "A" || p.Slug != "a" || !p.Date.Equal(date("2013-06-10")) || p.Authors[0] != "ana" || len(p.Tags) != 2 || p.Category[0] != "News" || string(p.Body) != "Body\n" || p.BodyLine != 8 {
+				t.Errorf("%+v", p)
+			}
+		}},
+		{"toml", "content/posts/b.md", "+++\ntitle = \"B\"\ndate = 2013-06-10T09:30:00Z\nfeatured = true\n+++\nBody\n", func(t *testing.T, p *Post) {
+			if p.Title != "B" || !p.Featured || p.Date.Hour() != 9 {
+				t.Errorf("%+v", p)
+			}
+		}},
+		{"json", "content/posts/c.md", "{\n\"title\": \"C\",\n\"date\": \"2013-06-10\",\n\"tags\": \"a, b\"\n}\n\nBody\n", func(t *testing.T, p *Post) {
+			if p.Title != "C" || len(p.Tags) != 2 || strings.TrimSpace(string(p.Body)) != "Body" {
+				t.Errorf("%+v %q", p, p.Body)
+			}
+		}},
+		{"jekyll name", "content/posts/2013-06-10-big-data.md", "---\ntitle: D\n---\n", func(t *testing.T, p *Post) {
+			if p.Slug != "big-data" || !p.Date.Equal(date("2013-06-10")) {
+				t.Errorf("%+v", p)
+			}
+		}},
+		{"bundle", "content/posts/trip/index.md", "---\ntitle: E\ndate: 2020-01-01\n---\n", func(t *testing.T, p *Post) {
+			if p.Slug != "trip" {
+				t.Errorf("slug %q", p.Slug)
+			}
+		}},
+		{"republished", "content/posts/r.md", "---\ntitle: R\ndate: 2014-01-01\noriginally_appeared_on:\n  site: LinkedIn\n  url: https://www.linkedin.com/pulse/x\n  date: 2013-06-10\n  note: as part of their influencer program\nrepublished_with_permission: true\ncanonical: self\nimage_credit:\n  text: Photo by A\n  license: CC BY 2.0\n---\n", func(t *testing.T, p *Post) {
+			o := p.Original
+			if o == nil || o.Site != "LinkedIn" || o.URL != "https://www.linkedin.com/pulse/x" || !o.Date.Equal(date("2013-06-10")) || o.Note == "" || !p.RepublishedWithPermission || !p.CanonicalSelf || p.ImageCredit.License != "CC BY 2.0" {
+				t.Errorf("%+v %+v", p, o)
+			}
+		}},
+		{"hugo and jekyll keys", "content/posts/h.md", "---\ntitle: H\npublishDate: 2020-01-01\nlayout: post\nweight: 3\nexcerpt: Short\npublished: false\nextra:\n  x: 1\n---\n", func(t *testing.T, p *Post) {
+			if !p.Draft || p.Description != "Short" || p.Date.IsZero() {
+				t.Errorf("%+v", p)
+			}
+		}},
+		{"co-authors", "content/posts/co.md", "---\ntitle: Co\ndate: 2020-01-01\nauthors: [a, b]\nauthor: a\n---\n", func(t *testing.T, p *Post) {
+			if strings.Join(p.Authors, ",") != "a,b" || p.AuthorLine != 5 {
+				t.Errorf("authors %v line %d", p.Authors, p.AuthorLine)
+			}
+		}},
+		{"no front matter", "content/posts/2020-01-01-plain.md", "Just text.\n", func(t *testing.T, p *Post) {
+			if p.Title != "" {
+				t.Errorf("%+v", p)
+			}
+		}},
+		{"BOM", "content/posts/bom.md", "\uFEFF---\ntitle: Bom\ndate: 2020-01-01\n---\nx", func(t *testing.T, p *Post) {
+			if p.Title != "Bom" {
+				t.Errorf("%+v", p)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := ParsePost(tt.file, []byte(tt.src))
+			if err != nil && tt.name != "no front matter" {
+				t.Fatal(err)
+			}
+			tt.check(t, p)
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"bad yaml", "---\ntitle: A\ntags: [a\n---\n", "a.md:"},
+		{"unclosed", "---\ntitle: A\n", "a.md:1: the front matter block is not closed"},
+		{"bad date", "---\ntitle: A\ndate: 2020-02-30\n---\n", `a.md:3: date: date "2020-02-30" does not parse`},
+		{"bad bool", "---\ntitle: A\ndate: 2020-01-01\nfeatured: sometimes\n---\n", "a.md:4: featured: want true or false"},
+		{"bad comments", "---\ntitle: A\ndate: 2020-01-01\ncomments: maybe\n---\n", "a.md:4: comments: want open or closed"},
+		{"bad canonical", "---\ntitle: A\ndate: 2020-01-01\ncanonical: there\n---\n", "a.md:4: canonical: want original or self"},
+		{"bad slug", "---\ntitle: A\ndate: 2020-01-01\nslug: a/b\n---\n", "a.md:4: slug \"a/b\" cannot be part of a URL"},
+		{"no date", "---\ntitle: A\n---\n", "a.md:1: the post has no date"},
+		{"permission without original", "---\ntitle: A\ndate: 2020-01-01\nrepublished_with_permission: true\n---\n", "originally_appeared_on is missing"},
+		{"original url", "---\ntitle: A\ndate: 2020-01-01\noriginally_appeared_on:\n  site: X\n  url: ftp://x\n---\n", "must be an absolute http(s) URL"},
+		{"not utf-8", "---\ntitle: A\ndate: 2020-01-01\n---\nok\n\xff\n", "a.md:6: the file is not valid UTF-8"},
+		{"toml", "+++\ntitle = \n+++\n", "a.md:2: malformed TOML front matter"},
+		{"json", "{\n\"title\": \"A\",\n\"date\": \n}\n\nx", "a.md:4: malformed JSON front matter"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParsePost("content/posts/a.md", []byte(tt.src))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseComment(t *testing.T) {
+	c, err := ParseComment("content/comments/post/003.md", []byte("---\nauthor: R\ndate: 2020-01-01T10:00:00Z\nstatus: approved\nparent: \"001\"\nemail_hash: abc\n---\nHi\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Post != "post" || c.ID != "003" || c.Parent != "001" || c.Status != StatusApproved || c.ParentLine != 5 {
+		t.Errorf("%+v", c)
+	}
+	for _, bad := range []string{
+		"---\nauthor: R\ndate: 2020-01-01\nemail_hash: a@b.c\n---\n",
+		"---\nauthor: R\ndate: 2020-01-01\nauthor_url: javascript:alert(1)\n---\n",
+		"---\nauthor: R\n---\n",
+	} {
+		if _, err := ParseComment("content/comments/p/1.md", []byte(bad)); err == nil {
+			t.Errorf("no error for %q", bad)
+		}
+	}
+}
+
+func TestIgnored(t *testing.T) {
+	for name, want := range map[string]bool{
+		"post.md": false, ".post.md.swp": true, "post.md~": true, "#post.md#": true, ".#post.md": true,
+		"4913": true, "_index.md": true, "post.md.tmp": true, ".DS_Store": true,
+	} {
+		if Ignored(name) != want {
+			t.Errorf("Ignored(%q) = %v", name, !want)
+		}
+	}
+}
