@@ -7,6 +7,7 @@
 //	blogen new post "Title" [--author ID] [-s DIR] [--republish URL --site NAME --date YYYY-MM-DD]
 //	blogen lint    [-s DIR] [--format text|json]
 //	blogen comments list [--status S] | approve ID | reject ID | spam ID | moderate  [-s DIR]
+//	blogen import  wordpress export.xml | linkedin DIR --author ID  [-s DIR]
 //	blogen version
 package cli
 
@@ -45,6 +46,7 @@ func commands() []command {
 		{"new", "create a new post: blogen new post \"Title\"", runNew},
 		{"lint", "check every comment against the comment policy", runLint},
 		{"comments", "list and moderate comments: list, approve, reject, spam, moderate", runComments},
+		{"import", "import a WordPress export or LinkedIn articles", runImport},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -162,11 +162,14 @@ func featured(posts []*Post, n int) []*Post {
 // addAliases collects the redirects that posts and pages declare.
 func (s *Site) addAliases(errs *diag.List) {
 	add := func(from, to, source string) {
-		if strings.Contains(from, "://") {
+		switch {
+		case strings.Contains(from, "://"):
 			errs.Addf(source, 0, "alias %q must be a path such as /2013/06/old-title/, not a full URL", from)
-			return
+		case strings.Contains(from, "?"):
+			s.QueryAliases = append(s.QueryAliases, Alias{From: from, To: to, Source: source})
+		case cleanURL(from) != to:
+			s.Aliases = append(s.Aliases, Alias{From: cleanURL(from), To: to, Source: source})
 		}
-		s.Aliases = append(s.Aliases, Alias{From: cleanURL(from), To: to, Source: source})
 	}
 	for _, p := range s.Posts {
 		for _, a := range p.Aliases {
@@ -179,6 +182,7 @@ func (s *Site) addAliases(errs *diag.List) {
 		}
 	}
 	slices.SortFunc(s.Aliases, func(a, b Alias) int { return strings.Compare(a.From, b.From) })
+	slices.SortFunc(s.QueryAliases, func(a, b Alias) int { return strings.Compare(a.From, b.From) })
 }
 
 // Today is the date part of t, for archive headings and feeds.

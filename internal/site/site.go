@@ -59,7 +59,11 @@ type Site struct {
 	Lists      []*List    // every paginated list
 	Feeds      []*Feed
 	Aliases    []Alias
-	Menu       []config.MenuItem
+	// QueryAliases are old URLs with a query string, such as WordPress's
+	// /?p=123, which static hosting cannot serve as files; the theme
+	// redirects them from the home page.
+	QueryAliases []Alias
+	Menu         []config.MenuItem
 	// Skipped counts the posts left out: drafts, future and expired.
 	Skipped int
 

@@ -161,3 +161,24 @@ func (s *Site) Files() []string {
 	}
 	return out
 }
+
+// Check builds the site folder dir as it is, drafts and future posts
+// included, into a temporary folder, and returns the build's error. A
+// folder without site.toml is built with the defaults. It is how tests of
+// tools that write content (importers, scaffolding) know that blogen
+// accepts what they wrote.
+func Check(dir string) error {
+	out, err := os.MkdirTemp("", "blogen-check-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(out)
+	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte("base_url = \"https://example.org/\"\n"), 0o644); err != nil {
+			return err
+		}
+		defer os.Remove(filepath.Join(dir, "site.toml"))
+	}
+	_, err = build.Build(context.Background(), build.Options{SiteDir: dir, OutDir: filepath.Join(out, "public"), Drafts: true, Future: true, Now: Now, NoCache: true})
+	return err
+}

@@ -1,0 +1,80 @@
+// Package wordpress imports a WordPress export (WXR 1.0, 1.1 or 1.2, as
+// written by Tools > Export) into a blogen site.
+//
+// # What is written
+//
+//   - Posts go to content/posts/<slug>.md (or into an existing page bundle
+//     content/posts/<slug>/index.md), pages to content/pages/<slug>.md.
+//   - Every wp:author, and every dc:creator of an imported post that has no
+//     wp:author entry (WXR 1.0), gets content/authors/<id>.md with its
+//     display name, unless that file exists: an existing author file and its
+//     bio are never replaced. The id is the slug of the login. E-mail
+//     addresses are not written.
+//   - Comments go to content/comments/<post-slug>/<id>.md, the id being the
+//     WordPress comment id padded to six digits. Approved comments (1) stay
+//     approved, held ones (0) become pending, spam stays spam; trashed
+//     comments, pingbacks, trackbacks and webmentions are skipped and
+//     counted. A reply keeps its parent; when the parent was skipped it
+//     replies to the nearest ancestor that was kept. The commenter's e-mail
+//     address is written only as the SHA-256 of its trimmed, lower-cased
+//     form. Comments on pages are skipped and counted.
+//   - Categories and tags are written into each post's front matter.
+//
+// Posts, pages and comments replace files of the same name, which is what
+// makes a second import of the same export write the same files and no
+// new ones; author files are never replaced.
+//
+// # Front matter
+//
+// The slug is wp:post_name (percent-decoded), else the title, else
+// post-<ID>; it keeps letters and digits only, with Latin accents removed,
+// so it can never leave the content folder. Two items that want the same
+// slug get -2, -3, … in file order. Dates come from wp:post_date_gmt shown
+// in the site's offset (wp:post_date minus wp:post_date_gmt); a draft that
+// WordPress never dated ("0000-00-00 00:00:00") uses wp:post_date as UTC.
+// Drafts, pending, private and password-protected items are written with
+// draft: true; scheduled (future) ones are not drafts. Sticky posts
+// (<wp:is_sticky>1</wp:is_sticky> or a _sticky postmeta) are featured. The
+// featured image (the _thumbnail_id postmeta, pointing to an attachment
+// item anywhere in the file) becomes image; the attachment's alt text
+// becomes image_alt (its caption when it has no alt text) and its caption
+// image_credit.text. The path of the item's
+// <link> and its /?p=ID (pages: /?page_id=ID) form become aliases. Closed
+// comments are written as comments: closed.
+//
+// # Body
+//
+// The body is converted in three steps: shortcodes, then WordPress's
+// automatic paragraphs (wpautop: a blank line ends a paragraph, a single
+// newline is a line break; skipped for block-editor posts, which carry
+// their own <p> tags), then HTML to Markdown with package htmlmd. Images
+// keep their original addresses. Shortcodes become:
+//
+//   - [caption]<img> text[/caption]: the image in a paragraph of its own,
+//     then the caption as an italic line; the caption is also the image's
+//     alt text when it has none.
+//   - [gallery ids="…"] (or include="…", or no list: the attachments of the
+//     post): each image with its caption, from the export's attachment
+//     items. Images not in the export are left out.
+//   - [embed]URL[/embed], [video], [audio], [youtube], [vimeo]: a link to
+//     the media on a line of its own. A line that is only a web address,
+//     which WordPress turns into an embed, becomes a link too.
+//   - [code], [sourcecode], [source]: a fenced code block in the named
+//     language.
+//   - Any other shortcode with a name=value attribute or a closing tag is
+//     removed, keeping the text it encloses, and counted in
+//     Summary.Shortcodes. Bracketed text that does not look like a
+//     shortcode ("[sic]", "[1]") is kept, as WordPress keeps it. [[name]]
+//     is written as the literal [name].
+//
+// # Skipped and bad input
+//
+// Attachments (read for images), navigation menu items, revisions, custom
+// post types, trashed items and auto-drafts are skipped and counted in
+// Summary.Skipped with the reason. A file that is not XML, is truncated, or
+// is another kind of feed (RSS without the wp namespace, Atom, a Blogger
+// export) fails with an error that names the file and line and wraps
+// ErrNotXML, ErrTruncated or ErrNotWXR; the site is left untouched. Control
+// characters that XML forbids, which WordPress exports often contain, are
+// dropped while reading.
+package wordpress

@@ -1,0 +1,312 @@
+package wordpress
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blogen/blogen/internal/importer/sitewriter"
+	"github.com/blogen/blogen/internal/sitetest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// readTree returns every file under dir by slash path.
+func readTree(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func writeTree(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for rel, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// onlyReader hides Seek, so that Import has to copy the export.
+type onlyReader struct{ r io.Reader }
+
+func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
+
+func importFile(t *testing.T, file, site string, seekable bool) (Summary, string, error) {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if !seekable {
+		r = onlyReader{f}
+	}
+	var log bytes.Buffer
+	sum, err := Import(context.Background(), r, filepath.Base(file), Options{SiteDir: site, Log: &log})
+	return sum, log.String(), err
+}
+
+// checkGolden compares got with the files under dir, or rewrites them
+// with -update.
+func checkGolden(t *testing.T, dir string, got map[string]string) {
+	t.Helper()
+	if *update {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		writeTree(t, dir, got)
+		return
+	}
+	want := readTree(t, dir)
+	for _, rel := range slices.Sorted(maps.Keys(want)) {
+		if g, ok := got[rel]; !ok {
+			t.Errorf("%s: not written", rel)
+		} else if g != want[rel] {
+			t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", rel, filepath.Join(dir, rel), g, want[rel])
+		}
+	}
+	for rel := range got {
+		if _, ok := want[rel]; !ok {
+			t.Errorf("%s: written but not in %s", rel, dir)
+		}
+	}
+}
+
+const keptAuthor = "---\nname: Kept Name\nrole: Editor\n---\n\nA bio written by hand.\n"
+
+func TestImportGolden(t *testing.T) {
+	tests := []struct {
+		name     string
+		existing map[string]string
+	}{
+		{"wxr-1.2", map[string]string{
+			"content/authors/kept.md":            keptAuthor,
+			"content/posts/conference/index.md":  "---\ntitle: Edited by hand\n---\n",
+			"content/posts/conference/stage.jpg": "jpeg",
+		}},
+		{"wxr-1.0", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := t.TempDir()
+			writeTree(t, site, tt.existing)
+			file := filepath.Join("testdata", tt.name+".xml")
+			sum, log, err := importFile(t, file, site, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := sitetest.Check(site); err != nil {
+				t.Errorf("the imported site would not build:\n%v", err)
+			}
+			first := readTree(t, site)
+			golden := filepath.Join("testdata", "golden", tt.name)
+			checkGolden(t, filepath.Join(golden, "site"), first)
+			checkGolden(t, filepath.Join(golden, "report"), map[string]string{"summary.txt": sum.String(), "log.txt": log})
+
+			// A second import, through a reader that cannot seek, writes the
+			// same bytes and no new files.
+			sum2, _, err := importFile(t, file, site, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			second := readTree(t, site)
+			if !maps.Equal(first, second) {
+				for rel := range second {
+					if first[rel] != second[rel] {
+						t.Errorf("second import changed %s", rel)
+					}
+				}
+			}
+			// The author files now exist and are kept.
+			sum.AuthorsKept += sum.Authors
+			sum.Authors = 0
+			if sum2.String() != sum.String() {
+				t.Errorf("second summary differs:\n%s\nwant:\n%s", sum2, sum)
+			}
+		})
+	}
+}
+
+func TestImportSummary(t *testing.T) {
+	site := t.TempDir()
+	writeTree(t, site, map[string]string{"content/authors/kept.md": keptAuthor})
+	sum, _, err := importFile(t, "testdata/wxr-1.2.xml", site, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Summary{
+		Version: "1.2", Posts: 11, Pages: 1, Drafts: 2, Authors: 2, AuthorsKept: 1, Categories: 1, Tags: 2,
+		Comments: map[string]int{"approved": 3, "pending": 1, "spam": 1},
+		Skipped: map[string]int{
+			"pingback": 1, "trackback": 1, "comment in trash": 1, "comment on a page": 1,
+			"comment on a skipped item": 1, "attachment (used for images)": 2,
+			"post type nav_menu_item": 1, "post type product": 1, "post in trash": 1,
+		},
+		Shortcodes: map[string]int{"contact-form-7": 1, "note": 1},
+	}
+	if sum.String() != want.String() {
+		t.Errorf("summary:\n%s\nwant:\n%s", sum, want)
+	}
+	if !maps.Equal(sum.Comments, want.Comments) || !maps.Equal(sum.Skipped, want.Skipped) || !maps.Equal(sum.Shortcodes, want.Shortcodes) {
+		t.Errorf("summary maps: %+v\nwant %+v", sum, want)
+	}
+	if got := readTree(t, site)["content/authors/kept.md"]; got != keptAuthor {
+		t.Errorf("an existing author file was replaced:\n%s", got)
+	}
+}
+
+func TestSummaryString(t *testing.T) {
+	s := Summary{
+		Posts: 2, Pages: 1, Drafts: 1, Authors: 1, Categories: 3, Tags: 4,
+		Comments:   map[string]int{"spam": 1, "approved": 5, "pending": 2},
+		Skipped:    map[string]int{"pingback": 2, "auto-draft": 1},
+		Shortcodes: map[string]int{"x": 1},
+	}
+	want := `posts: 2, pages: 1 (1 drafts)
+authors: 1 written, 0 kept as they were
+categories: 3, tags: 4
+comments: 8 (5 approved, 2 pending, 1 spam)
+skipped: 3 (1 auto-draft, 2 pingback)
+shortcodes removed: 1 x
+`
+	if got := s.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// snapshot lists a site folder's files and contents, to check that a
+// failed import left it untouched.
+func snapshot(t *testing.T, site string) map[string]string {
+	t.Helper()
+	files := readTree(t, site)
+	entries, err := os.ReadDir(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), sitewriter.StagingPrefix) {
+			t.Errorf("staging folder %s left in the site", e.Name())
+		}
+	}
+	return files
+}
+
+func TestImportBadInput(t *testing.T) {
+	full, err := os.ReadFile("testdata/wxr-1.2.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		data    []byte
+		wantErr error
+		want    []string // parts of the message
+	}{
+		{"not-xml.txt", mustRead(t, "testdata/bad/not-xml.txt"), ErrNotXML, []string{"not-xml.txt:1: ", "starts with text"}},
+		{"empty.xml", nil, ErrNotXML, []string{"empty.xml:1: ", "no XML element"}},
+		{"binary.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ErrNotXML, []string{"binary.png:"}},
+		{"html.html", []byte("<!DOCTYPE html>\n<html><body><p>Hi<br></body></html>"), ErrNotWXR, []string{"html.html:2: ", "<html>"}},
+		{"truncated.xml", mustRead(t, "testdata/bad/truncated.xml"), ErrTruncated, []string{"truncated.xml:35: ", "the <item> that starts on line 30"}},
+		{"cut-in-content.xml", full[:bytes.Index(full, []byte("A second paragraph"))], ErrTruncated, []string{"cut-in-content.xml:40: ", "line 30"}},
+		{"no-channel-end.xml", full[:bytes.Index(full, []byte("</channel>"))], ErrTruncated, []string{"inside <channel>"}},
+		{"rss-feed.xml", mustRead(t, "testdata/bad/rss-feed.xml"), ErrNotWXR, []string{"rss-feed.xml:2: ", "RSS feed"}},
+		{"blogger.xml", mustRead(t, "testdata/bad/blogger.xml"), ErrNotWXR, []string{"blogger.xml:2: ", "Blogger"}},
+		{"atom.xml", []byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><entry/></feed>`), ErrNotWXR, []string{"atom.xml:1: ", "Atom feed"}},
+		{"other-root.xml", []byte("<?xml version=\"1.0\"?>\n<urlset/>"), ErrNotWXR, []string{"other-root.xml:2: ", "<urlset>"}},
+		{"mismatched.xml", bytes.Replace(full, []byte("</wp:post_name>"), []byte("</wp:post_nam>"), 1), ErrNotXML, []string{"mismatched.xml:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := t.TempDir()
+			writeTree(t, site, map[string]string{"content/posts/mine.md": "---\ntitle: Mine\n---\n", "content/authors/ana.md": keptAuthor})
+			before := snapshot(t, site)
+			_, err := Import(context.Background(), bytes.NewReader(tt.data), tt.name, Options{SiteDir: site})
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tt.wantErr)
+			}
+			for _, part := range tt.want {
+				if !strings.Contains(err.Error(), part) {
+					t.Errorf("error %q does not contain %q", err, part)
+				}
+			}
+			if after := snapshot(t, site); !maps.Equal(before, after) {
+				t.Errorf("failed import changed the site: %v", after)
+			}
+		})
+	}
+}
+
+// TestImportTruncatedAnywhere cuts the export at many places: every cut is
+// an error that leaves the site untouched, never a partial import.
+func TestImportTruncatedAnywhere(t *testing.T) {
+	full := mustRead(t, "testdata/wxr-1.2.xml")
+	end := bytes.LastIndex(full, []byte("</rss>"))
+	for cut := 0; cut < end; cut += 211 {
+		site := t.TempDir()
+		_, err := Import(context.Background(), onlyReader{bytes.NewReader(full[:cut])}, "cut.xml", Options{SiteDir: site})
+		if err == nil {
+			t.Fatalf("cut at %d: no error", cut)
+		}
+		if !errors.Is(err, ErrTruncated) && !errors.Is(err, ErrNotXML) {
+			t.Errorf("cut at %d: %v", cut, err)
+		}
+		if files := snapshot(t, site); len(files) != 0 {
+			t.Fatalf("cut at %d: wrote %v", cut, slices.Collect(maps.Keys(files)))
+		}
+	}
+}
+
+func TestImportCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	site := t.TempDir()
+	_, err := Import(ctx, bytes.NewReader(mustRead(t, "testdata/wxr-1.2.xml")), "x.xml", Options{SiteDir: site})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v", err)
+	}
+	if files := snapshot(t, site); len(files) != 0 {
+		t.Fatalf("wrote %v", files)
+	}
+}
+
+func TestImportMissingSite(t *testing.T) {
+	_, err := Import(context.Background(), strings.NewReader(""), "x.xml", Options{SiteDir: filepath.Join(t.TempDir(), "none")})
+	if err == nil || !strings.HasPrefix(err.Error(), "x.xml: ") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func mustRead(t testing.TB, file string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
