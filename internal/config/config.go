@@ -211,6 +211,11 @@ func (c *Config) Validate() []problem {
 	if err := CheckPermalink(c.Permalinks.Page); err != nil {
 		add("permalinks.page: "+err.Error(), "permalinks", "page")
 	}
+	for key, pattern := range map[string]string{"mention_url": c.Social.MentionURL, "hashtag_url": c.Social.HashtagURL} {
+		if pattern != "" && (strings.Count(pattern, "%s") != 1 || strings.Count(pattern, "%") != 1) {
+			add(fmt.Sprintf("social.%s %q must hold %%s exactly once, where the handle or tag goes", key, pattern), "social", key)
+		}
+	}
 	for _, s := range c.Social.Share {
 		if !knownShare[s] {
 			add(fmt.Sprintf("social.share: unknown network %q; use linkedin, x or facebook", s), "social", "share")

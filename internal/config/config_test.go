@@ -31,6 +31,7 @@ func TestParseErrors(t *testing.T) {
 		{"title = \n", "site.toml:1:"},
 		{"[comments.policy]\nshouting_ratio = 2.0\n", "site.toml:2: comments.policy.shouting_ratio must be between 0 and 1"},
 		{"[social]\nshare = [\"myspace\"]\n", `unknown network "myspace"`},
+		{"[social]\nmention_url = \"https://x.com/\"\n", "site.toml:2: social.mention_url \"https://x.com/\" must hold %s exactly once"},
 		{"[[menu]]\nname = \"A\"\nlink = \"/a/\"\n", `site.toml:3: unknown key "menu.link"`},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,225 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Renderer once; a Renderer is then safe for concurrent
+// use by many goroutines. The zero value is a valid configuration.
+type Options struct {
+	// Mentions turns @handle and #hashtag into links. Zero value: off.
+	Mentions MentionOptions
+}
+
+// Resolver answers questions about the site that are known only at render
+// time. It is passed to each Render call and may be nil.
+type Resolver interface {
+	// Author returns the URL of the author page for handle, if an author
+	// has that handle.
+	Author(handle string) (url string, ok bool)
+	// Tag returns the URL of the tag page for tag, if such a tag exists.
+	// Implementations compare tags case-insensitively.
+	Tag(tag string) (url string, ok bool)
+}
+
+// Result is a rendered post.
+type Result struct {
+	// HTML is the whole body.
+	HTML []byte
+	// Summary is the HTML of the blocks before the <!--more--> marker when
+	// there is one, else of the first top-level paragraph; nil when there
+	// is neither. It is a copy of a part of HTML.
+	Summary []byte
+	// HasMore reports that the source had a <!--more--> marker.
+	HasMore bool
+	// Words is the number of words a reader reads (see the package doc).
+	Words int
+}
+
+// Renderer renders trusted Markdown (posts and pages) to HTML.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer configured by opts.
+func New(opts Options) *Renderer {
+	exts := []goldmark.Extender{
+		// GFM, with table alignment as align attributes rather than inline
+		// styles, so that output never needs style-src 'unsafe-inline'.
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.Strikethrough,
+		extension.Linkify,
+		extension.TaskList,
+		extension.Footnote,
+		newHighlighting(),
+	}
+	if opts.Mentions.Enabled {
+		exts = append(exts, newMentionExtension(opts.Mentions))
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithRendererOptions(html.WithUnsafe()),
+	)
+	return &Renderer{md: md}
+}
+
+// noLineOptions switch off what an info string like
+// "go {linenos=true hl_lines=[2]}" would switch on: the highlighter reads
+// such attributes even though the parser's attribute syntax is off.
+var noLineOptions = []chromahtml.Option{
+	chromahtml.WithLineNumbers(false),
+	chromahtml.LineNumbersInTable(false),
+	chromahtml.HighlightLines(nil),
+	chromahtml.BaseLineNumber(1),
+}
+
+// classStyle is the style handed to chroma when it writes HTML. With CSS
+// classes the style does not show in the output (colours come from
+// Stylesheet), but chroma converts the whole style to CSS for every code
+// block; an empty style makes that conversion cheap.
+var classStyle = chroma.MustNewStyle("blogen-classes", chroma.StyleEntries{})
+
+// newHighlighting returns the code block extension: chroma with CSS
+// classes and no line numbers.
+func newHighlighting() goldmark.Extender {
+	return highlighting.NewHighlighting(
+		highlighting.WithCustomStyle(classStyle),
+		highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+		highlighting.WithCodeBlockOptions(func(highlighting.CodeBlockContext) []chromahtml.Option {
+			return noLineOptions
+		}),
+		highlighting.WithWrapperRenderer(wrapCodeBlock),
+	)
+}
+
+// wrapCodeBlock writes what surrounds a code block. chroma writes the <pre>
+// of a highlighted block itself, and only a line break is added after it;
+// a block that is not highlighted gets <pre><code class="language-…">.
+func wrapCodeBlock(w util.BufWriter, c highlighting.CodeBlockContext, entering bool) {
+	switch {
+	case c.Highlighted() && !entering:
+		_ = w.WriteByte('\n')
+	case c.Highlighted():
+	case !entering:
+		_, _ = w.WriteString("</code></pre>\n")
+	default:
+		_, _ = w.WriteString("<pre><code")
+		if lang, ok := c.Language(); ok && len(lang) > 0 {
+			_, _ = w.WriteString(` class="language-`)
+			_, _ = w.Write(util.EscapeHTML(lang))
+			_ = w.WriteByte('"')
+		}
+		_ = w.WriteByte('>')
+	}
+}
+
+// Render renders the post src. res resolves mentions and hashtags and may
+// be nil. src must not be modified while Render runs.
+func (r *Renderer) Render(src []byte, res Resolver) (Result, error) {
+	pc := parser.NewContext()
+	if res != nil {
+		pc.Set(resolverKey, res)
+	}
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	out := analyze(doc, src)
+
+	buf := getBuffer()
+	defer putBuffer(buf)
+	sum, err := r.renderBlocks(buf, src, doc, out.summary)
+	if err != nil {
+		return Result{}, fmt.Errorf("markdown: render post: %w", err)
+	}
+	html, summary := split(buf.Bytes(), sum)
+	return Result{HTML: html, Summary: summary, HasMore: out.hasMore, Words: out.words}, nil
+}
+
+// renderBlocks renders the top-level blocks of doc one by one into buf and
+// returns the byte range in buf that the summary span covers.
+func (r *Renderer) renderBlocks(buf *bufWriter, src []byte, doc ast.Node, span summarySpan) (byteSpan, error) {
+	out := byteSpan{start: -1, end: -1}
+	if span.ok && span.from == nil {
+		out.start = 0
+	}
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if span.ok && c == span.from {
+			out.start = buf.Len()
+		}
+		if span.ok && c == span.to {
+			out.end = buf.Len()
+		}
+		if err := r.md.Renderer().Render(buf, src, c); err != nil {
+			return byteSpan{}, fmt.Errorf("render %s block: %w", c.Kind(), err)
+		}
+	}
+	if out.start >= 0 && out.end < 0 {
+		out.end = buf.Len()
+	}
+	return out, nil
+}
+
+// byteSpan is a range of rendered bytes; start < 0 means none.
+type byteSpan struct {
+	start, end int
+}
+
+// split copies html and the span of it in one allocation.
+func split(html []byte, span byteSpan) (all, part []byte) {
+	n := len(html)
+	partLen := 0
+	if span.start >= 0 {
+		partLen = span.end - span.start
+	}
+	b := make([]byte, n+partLen)
+	copy(b, html)
+	all = b[:n:n]
+	if span.start >= 0 {
+		part = b[n:]
+		copy(part, html[span.start:span.end])
+	}
+	return all, part
+}
+
+// bufWriter is a bytes.Buffer that satisfies goldmark's util.BufWriter, so
+// the renderer writes straight into it without an extra bufio layer.
+type bufWriter struct {
+	bytes.Buffer
+}
+
+// Buffered implements util.BufWriter; nothing is ever pending.
+func (w *bufWriter) Buffered() int { return 0 }
+
+// Flush implements util.BufWriter; there is nothing to flush.
+func (w *bufWriter) Flush() error { return nil }
+
+// maxPooledBuffer caps the buffers kept for reuse, so that one huge
+// document does not pin its memory.
+const maxPooledBuffer = 1 << 20
+
+var bufPool = sync.Pool{New: func() any { return new(bufWriter) }}
+
+// getBuffer returns an empty buffer from the pool.
+func getBuffer() *bufWriter {
+	return bufPool.Get().(*bufWriter)
+}
+
+// putBuffer returns buf to the pool unless it grew too large.
+func putBuffer(buf *bufWriter) {
+	if buf.Cap() > maxPooledBuffer {
+		return
+	}
+	buf.Reset()
+	bufPool.Put(buf)
+}
