@@ -56,6 +56,9 @@ func splitDocument(file string, src []byte) (*document, error) {
 	if err != nil {
 		return nil, frontMatterError(file, format, src, err)
 	}
+	if format == "json" && len(body) == len(src) {
+		return nil, diag.Errorf(file, 1, "the file starts with { but holds no JSON front matter; end the JSON object with a line } followed by a blank line")
+	}
 	if err := normalize(raw, doc.meta); err != nil {
 		return nil, diag.Errorf(file, 1, "front matter: %v", err)
 	}

@@ -91,6 +91,7 @@ func TestParseErrors(t *testing.T) {
 		{"original url", "---\ntitle: A\ndate: 2020-01-01\noriginally_appeared_on:\n  site: X\n  url: ftp://x\n---\n", "must be an absolute http(s) URL"},
 		{"not utf-8", "---\ntitle: A\ndate: 2020-01-01\n---\nok\n\xff\n", "a.md:6: the file is not valid UTF-8"},
 		{"toml", "+++\ntitle = \n+++\n", "a.md:2: malformed TOML front matter"},
+		{"json without blank line", "{\n\"title\": \"A\"\n}\nBody", "a.md:1: the file starts with { but holds no JSON front matter"},
 		{"json", "{\n\"title\": \"A\",\n\"date\": \n}\n\nx", "a.md:4: malformed JSON front matter"},
 	}
 	for _, tt := range tests {
