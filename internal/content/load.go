@@ -141,26 +141,39 @@ func collect(fsys fs.FS, errs *diag.List) []source {
 	return out
 }
 
-// collectMarkdown lists the .md files below dir.
-func collectMarkdown(fsys fs.FS, dir string, k kind, errs *diag.List) []source {
-	var out []source
+// walk calls fn for every file and folder below dir that blogen reads,
+// skipping ignored names (and everything inside ignored folders). A
+// missing dir is no error.
+func walk(fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error) error {
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if Ignored(d.Name()) && p != dir {
+		if p != dir && Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
+		return fn(p, d)
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// collectMarkdown lists the .md files below dir.
+func collectMarkdown(fsys fs.FS, dir string, k kind, errs *diag.List) []source {
+	var out []source
+	err := walk(fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() && strings.HasSuffix(d.Name(), ".md") {
 			info, _ := d.Info()
 			out = append(out, source{file: p, kind: k, info: info})
 		}
 		return nil
 	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err != nil {
 		errs.Add(diag.Wrap(dir, 0, err, "cannot read the folder"))
 	}
 	return out
@@ -170,16 +183,7 @@ func collectMarkdown(fsys fs.FS, dir string, k kind, errs *diag.List) []source {
 // (page bundles), whose other files are copied beside the post.
 func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
 	var out []source
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if Ignored(d.Name()) && p != dir {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
+	err := walk(fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() {
 			if strings.HasSuffix(d.Name(), ".md") {
 				info, _ := d.Info()
@@ -190,17 +194,18 @@ func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
 		if p == dir {
 			return nil
 		}
-		if info, err := fs.Stat(fsys, path.Join(p, "index.md")); err == nil {
-			files, err := bundleFiles(fsys, p)
-			if err != nil {
-				return err
-			}
-			out = append(out, source{file: path.Join(p, "index.md"), kind: kindPost, files: files, info: info})
-			return fs.SkipDir
+		info, err := fs.Stat(fsys, path.Join(p, "index.md"))
+		if err != nil {
+			return nil
 		}
-		return nil
+		files, err := bundleFiles(fsys, p)
+		if err != nil {
+			return err
+		}
+		out = append(out, source{file: path.Join(p, "index.md"), kind: kindPost, files: files, info: info})
+		return fs.SkipDir
 	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err != nil {
 		errs.Add(diag.Wrap(dir, 0, err, "cannot read the folder"))
 	}
 	return out
@@ -210,16 +215,7 @@ func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
 // relative to the bundle folder, sorted.
 func bundleFiles(fsys fs.FS, dir string) ([]string, error) {
 	files := []string{}
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if Ignored(d.Name()) && p != dir {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
+	err := walk(fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() && p != path.Join(dir, "index.md") {
 			files = append(files, strings.TrimPrefix(p, dir+"/"))
 		}
