@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"net/url"
 	"strings"
@@ -57,12 +58,36 @@ func (p *Page) Canonical() string {
 	return p.Permalink()
 }
 
-// FullTitle is the text of the <title> element.
+// FullTitle is the text of the <title> element: what the page is, then the
+// site's title ("Posts tagged “LinkedIn”, page 2 | My blog"); the first
+// page of the home list has the site's title alone.
 func (p *Page) FullTitle() string {
-	if p.Kind == "home" && (p.Pager == nil || p.Pager.Number == 1) {
+	title := p.Title
+	if pg := p.Pager; pg != nil {
+		l := pg.List
+		switch {
+		case p.Kind == "home":
+			title = ""
+		case l.Term != nil && l.Term.Kind == "tags":
+			title = "Posts tagged “" + l.Term.Name + "”"
+		case l.Term != nil:
+			title = "Category: " + l.Term.Name
+		case l.Archive != nil:
+			title = "Posts from " + l.Archive.Title()
+		case l.Author != nil:
+			title = l.Author.Name
+		}
+		switch {
+		case pg.Number > 1 && title == "":
+			title = fmt.Sprintf("Page %d", pg.Number)
+		case pg.Number > 1:
+			title = fmt.Sprintf("%s, page %d", title, pg.Number)
+		}
+	}
+	if title == "" {
 		return p.Site.Config.Title
 	}
-	return p.Title + " | " + p.Site.Config.Title
+	return title + " | " + p.Site.Config.Title
 }
 
 // Summary returns the HTML summary of a post.
@@ -101,19 +126,41 @@ func (p *Page) Featured() []*site.Post {
 	return nil
 }
 
-// Image returns the absolute URL of a post's image, resolving a file of a
-// page bundle against the post's URL.
-func (p *Page) Image(post *site.Post) string {
+// imagePath is the path of a post's image from the site root (a file of a
+// page bundle is resolved against the post's URL), or its URL when it is on
+// another host; "" when the post has no image.
+func imagePath(post *site.Post) string {
 	img := post.Image
 	switch {
-	case img == "":
-		return ""
-	case strings.Contains(img, "://"):
+	case img == "", strings.HasPrefix(img, "/"), strings.Contains(img, "://"):
 		return img
-	case strings.HasPrefix(img, "/"):
+	}
+	return post.URL + img
+}
+
+// Image returns the URL of a post's image for src attributes: a path under
+// the base URL's path, the URL of an image on another host, or "" when the
+// post has none.
+func (p *Page) Image(post *site.Post) string {
+	switch img := imagePath(post); {
+	case img == "", strings.HasPrefix(img, "//"):
+		return img
+	default:
 		return p.Site.RelURL(img)
 	}
-	return p.Site.RelURL(post.URL + img)
+}
+
+// ImageURL returns the absolute URL of a post's image, for Open Graph and
+// structured data, or "" when the post has none.
+func (p *Page) ImageURL(post *site.Post) string {
+	switch img := imagePath(post); {
+	case img == "":
+		return ""
+	case strings.HasPrefix(img, "//"):
+		return "https:" + img
+	default:
+		return p.Site.AbsURL(img)
+	}
 }
 
 // Share is one share link.
@@ -141,29 +188,68 @@ func (p *Page) ShareLinks(post *site.Post) []Share {
 	return out
 }
 
-// JSONLD returns the structured data of the page as JSON for a
-// <script type="application/ld+json"> element.
+// JSONLD returns the structured data of the page (schema.org) as JSON for
+// a <script type="application/ld+json"> element: a BlogPosting for a post,
+// a Blog for the home page, a ProfilePage for an author's posts, a
+// CollectionPage for other lists and a WebPage for the rest. json.Marshal
+// escapes <, > and &, so the text cannot end the script element.
 func (p *Page) JSONLD() template.JS {
-	var v any
-	if p.Post != nil {
+	var v map[string]any
+	switch {
+	case p.Post != nil:
 		v = p.postLD(p.Post)
-	} else {
-		v = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": p.Title, "url": p.Permalink()}
-		if p.Kind == "home" {
-			v = map[string]any{"@context": "https://schema.org", "@type": "Blog", "name": p.Site.Config.Title, "url": p.Site.AbsURL("/"), "description": p.Site.Config.Description}
+	case p.Kind == "home":
+		v = map[string]any{"@type": "Blog", "name": p.Site.Config.Title, "url": p.Site.AbsURL("/")}
+		if d := p.Site.Config.Description; d != "" {
+			v["description"] = d
 		}
+	case p.Pager != nil && p.Pager.List.Author != nil:
+		v = map[string]any{"@type": "ProfilePage", "name": p.Title, "url": p.Permalink(), "mainEntity": p.personLD(p.Pager.List.Author)}
+	case p.Pager != nil:
+		v = map[string]any{"@type": "CollectionPage", "name": p.Title, "url": p.Permalink(), "isPartOf": p.blogLD()}
+	default:
+		v = map[string]any{"@type": "WebPage", "name": p.Title, "url": p.Permalink(), "isPartOf": p.blogLD()}
+	}
+	v["@context"] = "https://schema.org"
+	if l := p.Site.Config.Language; l != "" {
+		v["inLanguage"] = l
 	}
 	b, _ := json.Marshal(v)
 	return template.JS(b)
 }
 
-func (p *Page) postLD(post *site.Post) map[string]any {
-	var authors []map[string]any
-	for _, a := range post.Authors {
-		authors = append(authors, map[string]any{"@type": "Person", "name": a.Name, "url": p.Site.AbsURL(a.URL)})
+// blogLD is the blog a page is part of.
+func (p *Page) blogLD() map[string]any {
+	return map[string]any{"@type": "Blog", "name": p.Site.Config.Title, "url": p.Site.AbsURL("/")}
+}
+
+// personLD describes an author, with their profiles as sameAs.
+func (p *Page) personLD(a *site.Author) map[string]any {
+	person := map[string]any{"@type": "Person", "name": a.Name, "url": p.Site.AbsURL(a.URL)}
+	if a.Role != "" {
+		person["jobTitle"] = a.Role
 	}
+	if a.Avatar != "" {
+		person["image"] = p.Site.AbsURL(a.Avatar)
+	}
+	var same []string
+	for _, l := range []string{a.Links.LinkedIn, a.Links.X, a.Links.Website} {
+		if l != "" {
+			same = append(same, l)
+		}
+	}
+	if len(same) > 0 {
+		person["sameAs"] = same
+	}
+	return person
+}
+
+// postLD describes a post as a BlogPosting: its authors, dates, image (with
+// its credit and licence), and for a republished post the original it is
+// based on. mainEntityOfPage is the canonical URL, so structured data and
+// rel=canonical always agree.
+func (p *Page) postLD(post *site.Post) map[string]any {
 	ld := map[string]any{
-		"@context":         "https://schema.org",
 		"@type":            "BlogPosting",
 		"headline":         post.Title,
 		"url":              p.Site.AbsURL(post.URL),
@@ -171,20 +257,55 @@ func (p *Page) postLD(post *site.Post) map[string]any {
 		"datePublished":    post.Date.Format(time.RFC3339),
 		"dateModified":     lastmod(post).Format(time.RFC3339),
 		"wordCount":        p.st.post(post.Index).words,
-		"keywords":         strings.Join(post.Post.Tags, ", "),
+		"isPartOf":         p.blogLD(),
+	}
+	if p.Description != "" {
+		ld["description"] = p.Description
+	}
+	if len(post.Tags) > 0 {
+		ld["keywords"] = strings.Join(post.Post.Tags, ", ")
+	}
+	var sections []string
+	for _, c := range post.Categories {
+		sections = append(sections, c.Name)
+	}
+	if len(sections) > 0 {
+		ld["articleSection"] = sections
+	}
+	var authors []map[string]any
+	for _, a := range post.Authors {
+		authors = append(authors, p.personLD(a))
 	}
 	if len(authors) > 0 {
 		ld["author"] = authors
 	}
-	if img := p.Image(post); img != "" {
-		ld["image"] = p.Site.AbsURL(img)
+	if img := p.ImageURL(post); img != "" {
+		image := map[string]any{"@type": "ImageObject", "url": img}
+		if post.ImageAlt != "" {
+			image["caption"] = post.ImageAlt
+		}
+		if c := post.ImageCredit; c != nil {
+			image["creditText"] = c.Text
+			if c.LicenseURL != "" {
+				image["license"] = c.LicenseURL
+			} else if c.License != "" {
+				image["license"] = c.License
+			}
+		}
+		ld["image"] = image
 	}
 	if o := post.Original; o != nil {
 		based := map[string]any{"@type": "CreativeWork", "url": o.URL, "publisher": map[string]any{"@type": "Organization", "name": o.Site}}
 		if !o.Date.IsZero() {
 			based["datePublished"] = o.Date.Format("2006-01-02")
 		}
+		if len(authors) > 0 {
+			based["author"] = authors
+		}
 		ld["isBasedOn"] = based
+		if post.RepublishedWithPermission {
+			ld["creditText"] = "Republished with the author's permission from " + o.Site
+		}
 	}
 	return ld
 }
@@ -232,4 +353,58 @@ func (p *Page) Threads(post *site.Post) []*site.Thread {
 	}
 	walk(post.Comments)
 	return out
+}
+
+// Sidebar is what the sidebar of a page lists.
+type Sidebar struct {
+	Authors    []*site.Author
+	Categories []*site.Term
+	Tags       []*site.Term
+}
+
+// Sidebar returns the lists of the sidebar: the authors, categories and
+// tags of the site, leaving out the list a page already shows in full (the
+// authors on the authors page, ...). It is nil when there is nothing to
+// list, so the page has no sidebar.
+func (p *Page) Sidebar() *Sidebar {
+	s := &Sidebar{Authors: p.Site.Authors, Categories: p.Site.Categories, Tags: p.Site.Tags}
+	switch {
+	case p.Kind == "authors":
+		s.Authors = nil
+	case p.Kind == "terms" && p.TermKind == "categories":
+		s.Categories = nil
+	case p.Kind == "terms" && p.TermKind == "tags":
+		s.Tags = nil
+	}
+	if len(s.Authors)+len(s.Categories)+len(s.Tags) == 0 {
+		return nil
+	}
+	return s
+}
+
+// Updated returns when a post was last changed, or nil when that was on
+// the day it was published (or it says no lastmod).
+func (p *Page) Updated(post *site.Post) *time.Time {
+	if post.Lastmod.IsZero() || !site.Today(post.Lastmod).After(site.Today(post.Date)) {
+		return nil
+	}
+	t := post.Lastmod
+	return &t
+}
+
+// QueryAliases returns, as JSON, the old URLs with a query string (such
+// as /?p=123) and the pages they now redirect to, or "" when the site has
+// none. Keys are as the browser sees them: the base URL's path, then the
+// old path and query.
+func (p *Page) QueryAliases() template.JS {
+	if len(p.Site.QueryAliases) == 0 {
+		return ""
+	}
+	m := make(map[string]string, len(p.Site.QueryAliases))
+	for _, a := range p.Site.QueryAliases {
+		path, query, _ := strings.Cut(a.From, "?")
+		m[p.Site.RelURL(path)+"?"+query] = p.Site.RelURL(a.To)
+	}
+	b, _ := json.Marshal(m)
+	return template.JS(b)
 }

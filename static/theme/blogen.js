@@ -1,10 +1,17 @@
 // blogen theme script: the featured-post carousel and the comment form.
-// Everything works without it: the carousel is a scrollable row and the
-// form posts as a plain HTML form.
+// Everything works without it: the carousel is a row that scrolls sideways
+// and the form posts as a plain HTML form. Nothing here changes the size
+// or place of anything on the page, so it causes no layout shift.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
-  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  // scrollBehavior is "auto" (an instant jump) for readers who ask for
+  // reduced motion, asked each time so that a change of the setting counts.
+  function scrollBehavior() {
+    var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    return reduce ? "auto" : "smooth";
+  }
 
   function setupCarousel(root) {
     var track = root.querySelector("[data-carousel-track]");
@@ -12,46 +19,88 @@
     var prev = root.querySelector("[data-carousel-prev]");
     var next = root.querySelector("[data-carousel-next]");
     var status = root.querySelector("[data-carousel-status]");
-    if (!track || slides.length === 0) { return; }
+    if (!track || !prev || !next || slides.length === 0) { return; }
 
+    // target is the slide the track is scrolling to, until it gets there.
+    var target = null;
+    // offset is where the track must scroll to for slide i to come first.
+    function offset(i) {
+      return slides[i].getBoundingClientRect().left - track.getBoundingClientRect().left + track.scrollLeft;
+    }
+    function maxScroll() { return track.scrollWidth - track.clientWidth; }
+    // current is the slide nearest the start of the track.
     function current() {
-      var left = track.scrollLeft, best = 0, bestDist = Infinity;
-      slides.forEach(function (s, i) {
-        var d = Math.abs(s.offsetLeft - track.offsetLeft - left);
+      var best = 0, bestDist = Infinity;
+      for (var i = 0; i < slides.length; i++) {
+        var d = Math.abs(Math.min(offset(i), maxScroll()) - track.scrollLeft);
         if (d < bestDist) { bestDist = d; best = i; }
-      });
+      }
       return best;
     }
-    function atEnd() { return track.scrollLeft + track.clientWidth >= track.scrollWidth - 2; }
+    function atStart() { return track.scrollLeft <= 1; }
+    function atEnd() { return track.scrollLeft >= maxScroll() - 1; }
     function update() {
-      var i = current();
-      prev.setAttribute("aria-disabled", String(i === 0));
-      next.setAttribute("aria-disabled", String(atEnd()));
-      root.setAttribute("data-current", String(i + 1));
-    }
-    function go(i, announce) {
-      i = Math.max(0, Math.min(slides.length - 1, i));
-      track.scrollTo({ left: slides[i].offsetLeft - track.offsetLeft, behavior: reduceMotion ? "auto" : "smooth" });
-      root.setAttribute("data-current", String(i + 1));
-      if (announce && status) {
-        status.textContent = "Slide " + (i + 1) + " of " + slides.length + ": " + (slides[i].querySelector("h3") || {}).textContent;
+      if (target !== null && Math.abs(track.scrollLeft - Math.min(offset(target), maxScroll())) < 2) { target = null; }
+      if (maxScroll() <= 1) {
+        root.setAttribute("data-static", "");
+      } else {
+        root.removeAttribute("data-static");
       }
+      prev.setAttribute("aria-disabled", String(atStart()));
+      next.setAttribute("aria-disabled", String(atEnd()));
     }
-    prev.addEventListener("click", function () { go(current() - 1, true); });
-    next.addEventListener("click", function () { if (!atEnd()) { go(current() + 1, true); } });
-    root.addEventListener("keydown", function (e) {
-      if (e.target.closest && e.target.closest("input, textarea, select")) { return; }
-      if (e.key === "ArrowLeft") { go(current() - 1, true); e.preventDefault(); }
-      if (e.key === "ArrowRight") { go(current() + 1, true); e.preventDefault(); }
-      if (e.key === "Home") { go(0, true); e.preventDefault(); }
-      if (e.key === "End") { go(slides.length - 1, true); e.preventDefault(); }
+    // go scrolls slide i to the start of the track and says which it is.
+    function go(i) {
+      i = Math.max(0, Math.min(slides.length - 1, i));
+      target = i;
+      track.scrollTo({ left: Math.min(offset(i), maxScroll()), behavior: scrollBehavior() });
+      if (status) {
+        var title = slides[i].querySelector("h3");
+        status.textContent = "Featured post " + (i + 1) + " of " + slides.length + (title ? ": " + title.textContent : "");
+      }
+      return i;
+    }
+    function shown() { return target === null ? current() : target; }
+    prev.addEventListener("click", function () {
+      if (!atStart()) { go(shown() - 1); }
     });
+    next.addEventListener("click", function () {
+      if (!atEnd()) { go(shown() + 1); }
+    });
+    // Arrow keys, Home and End move between slides. With the focus in a
+    // slide, it follows to the first link of the slide shown, so it never
+    // stays on a slide scrolled out of view.
+    root.addEventListener("keydown", function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
+      var inSlide = e.target.closest ? e.target.closest("[data-slide]") : null;
+      var from = inSlide ? slides.indexOf(inSlide) : shown(), to;
+      switch (e.key) {
+        case "ArrowLeft": to = from - 1; break;
+        case "ArrowRight": to = from + 1; break;
+        case "Home": to = 0; break;
+        case "End": to = slides.length - 1; break;
+        default: return;
+      }
+      e.preventDefault();
+      to = go(to);
+      if (inSlide) {
+        var link = slides[to].querySelector("a");
+        if (link) { link.focus({ preventScroll: true }); }
+      }
+    });
+    track.addEventListener("scrollend", function () { target = null; });
     var pending = false;
-    track.addEventListener("scroll", function () {
+    function schedule() {
       if (pending) { return; }
       pending = true;
       window.requestAnimationFrame(function () { pending = false; update(); });
-    }, { passive: true });
+    }
+    track.addEventListener("scroll", schedule, { passive: true });
+    if (window.ResizeObserver) {
+      new ResizeObserver(schedule).observe(track);
+    } else {
+      window.addEventListener("resize", schedule);
+    }
     update();
   }
 
@@ -72,7 +121,29 @@
     });
   }
 
+  // A table wider than the post scrolls sideways; focusable, it can be
+  // scrolled with the keyboard too.
+  function setupWideTable(table) {
+    if (table.scrollWidth > table.clientWidth + 1 && !table.hasAttribute("tabindex")) {
+      table.setAttribute("tabindex", "0");
+    }
+  }
+
+  // Old URLs with a query string (WordPress's /?p=123) cannot be files of
+  // a static site: they land on the home page or the 404 page, which carry
+  // a map of them, and are sent on from here.
+  function followQueryAlias() {
+    var data = document.getElementById("blogen-query-aliases");
+    if (!data || !window.location.search) { return; }
+    var map;
+    try { map = JSON.parse(data.textContent); } catch (e) { return; }
+    var to = map[window.location.pathname + window.location.search];
+    if (to) { window.location.replace(to); }
+  }
+
   function init() {
+    followQueryAlias();
+    Array.prototype.forEach.call(document.querySelectorAll(".post-body table"), setupWideTable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-carousel]"), setupCarousel);
     Array.prototype.forEach.call(document.querySelectorAll("[data-comment-form]"), setupCommentForm);
   }
