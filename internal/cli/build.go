@@ -23,6 +23,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's absolute `URL`, overriding base_url of site.toml")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include drafts")
 	fs.BoolVar(&opts.Future, "future", false, "include future-dated and expired posts")
+	fs.BoolVar(&opts.NoCache, "no-cache", false, "build cold: neither read nor write the build cache (.blogen-cache/)")
 	fs.BoolVar(&quiet, "q", false, "print nothing but errors")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) to `file`")
 	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile (pprof) to `file`")

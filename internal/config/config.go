@@ -24,7 +24,8 @@
 //
 //	[feeds]
 //	limit = 20          # items in each feed
-//	full_content = true # whole posts in feeds, else summaries
+//	full_content = true # whole posts in the site's feeds, else summaries;
+//	                    # the feeds of tags, categories and authors carry summaries
 //
 //	[featured]
 //	count = 5           # posts in the home page carousel

@@ -18,12 +18,13 @@ import (
 
 // document is a source file split into its front matter and its body.
 type document struct {
-	file     string         // path relative to the site root
-	meta     map[string]any // front matter keys, lower-cased
-	front    []byte         // the front matter block as written
-	format   string         // "yaml", "toml", "json" or "" when there is none
-	body     []byte         // the Markdown after the front matter
-	bodyLine int            // line of the file where the body starts
+	file      string         // path relative to the site root
+	meta      map[string]any // front matter keys, lower-cased
+	front     []byte         // the front matter block as written
+	format    string         // "yaml", "toml", "json" or "" when there is none
+	body      []byte         // the Markdown after the front matter
+	bodyLine  int            // line of the file where the body starts
+	bodyStart int            // byte offset of the body in the file
 }
 
 // formats lists the front matter formats in the order they are tried. The
@@ -41,8 +42,11 @@ func splitDocument(file string, src []byte) (*document, error) {
 	if !utf8Valid(src) {
 		return nil, diag.Errorf(file, firstInvalidLine(src), "the file is not valid UTF-8; save it as UTF-8")
 	}
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	doc := &document{file: file, meta: map[string]any{}, body: src, bodyLine: 1}
+	bom := 0
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		src, bom = src[3:], 3
+	}
+	doc := &document{file: file, meta: map[string]any{}, body: src, bodyLine: 1, bodyStart: bom}
 	format := detectFormat(src)
 	if format == "" {
 		return doc, nil
@@ -64,6 +68,7 @@ func splitDocument(file string, src []byte) (*document, error) {
 	}
 	doc.body = body
 	doc.front = src[:len(src)-len(body)]
+	doc.bodyStart = bom + len(doc.front)
 	doc.bodyLine = 1 + bytes.Count(doc.front, []byte("\n"))
 	return doc, nil
 }

@@ -99,8 +99,11 @@ func parseSource(fsys fs.FS, s source) (any, error) {
 	case kindPost:
 		var p *Post
 		p, err = ParsePost(s.file, src)
-		if p != nil && s.files != nil {
-			p.Files, p.Bundle = s.files, path.Dir(s.file)
+		if p != nil {
+			p.Body = nil // read again when the post is rendered
+			if s.files != nil {
+				p.Files, p.Bundle = s.files, path.Dir(s.file)
+			}
 		}
 		v = orNil(p)
 	case kindPage:
@@ -255,3 +258,21 @@ func orNil[T any](p *T) any {
 }
 
 func unpack[T any](p *T, err error) (any, error) { return orNil(p), err }
+
+// ReadBody returns the Markdown body of a post: Body when the post holds
+// it, else the text after the front matter of its file in fsys. Load does
+// not keep bodies, so that a large site's memory holds only metadata; a
+// file changed since it was loaded is an error, not a wrong page.
+func ReadBody(fsys fs.FS, p *Post) ([]byte, error) {
+	if p.Body != nil {
+		return p.Body, nil
+	}
+	src, err := fs.ReadFile(fsys, p.Source)
+	if err != nil {
+		return nil, diag.Wrap(p.Source, 0, err, "cannot read the post")
+	}
+	if p.BodyStart > len(src) {
+		return nil, diag.Errorf(p.Source, 0, "the file changed while the site was being built; build again")
+	}
+	return src[p.BodyStart:], nil
+}

@@ -33,8 +33,12 @@ type Post struct {
 	// CanonicalSelf makes rel=canonical point to the post rather than to the
 	// original of a republished post.
 	CanonicalSelf bool
-	Body          []byte // the Markdown body
-	BodyLine      int    // the line of Source where Body starts
+	// Body is the Markdown body. Load drops it to keep memory flat on
+	// large sites (see ReadBody); ParsePost keeps it.
+	Body []byte
+	// BodyStart is the byte offset of the body in Source, and BodyLine
+	// its line.
+	BodyStart, BodyLine int
 	// AuthorLine and SlugLine are the lines of Source that name the
 	// authors and the slug, for messages about them.
 	AuthorLine, SlugLine int

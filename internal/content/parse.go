@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -66,6 +67,7 @@ func ParsePost(file string, src []byte) (*Post, error) {
 		Comments:    f.commentMode(),
 		Original:    f.attribution(),
 		Body:        doc.body,
+		BodyStart:   doc.bodyStart,
 		BodyLine:    doc.bodyLine,
 	}
 	p.RepublishedWithPermission = f.boolean("republished_with_permission")
@@ -270,7 +272,7 @@ func ParseComment(file string, src []byte) (*Comment, error) {
 		Date:      f.date("date"),
 		Status:    Status(strings.ToLower(f.str("status"))),
 		Parent:    f.str("parent", "reply_to"),
-		Body:      doc.body,
+		Body:      bytes.Clone(doc.body), // not the whole read buffer
 		BodyLine:  doc.bodyLine,
 	}
 	c.ParentLine = doc.keyLine("parent")

@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -130,6 +131,28 @@ func TestIgnored(t *testing.T) {
 	} {
 		if Ignored(name) != want {
 			t.Errorf("Ignored(%q) = %v", name, !want)
+		}
+	}
+}
+
+func TestLoadDropsBodiesAndReadBodyReadsThem(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/posts/a.md":       {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nBody A\n")},
+		"content/posts/bom.md":     {Data: []byte("\uFEFF+++\ntitle = \"B\"\ndate = 2020-01-01\n+++\nBody B\n")},
+		"content/posts/c/index.md": {Data: []byte("{\n\"title\": \"C\",\n\"date\": \"2020-01-01\"\n}\n\nBody C\n")},
+	}
+	s, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a": "Body A\n", "bom": "Body B\n", "c": "Body C\n"}
+	for _, p := range s.Posts {
+		if p.Body != nil {
+			t.Errorf("%s: Load kept the body", p.Source)
+		}
+		b, err := ReadBody(fsys, p)
+		if err != nil || strings.TrimLeft(string(b), "\n") != want[p.Slug] {
+			t.Errorf("%s: ReadBody = %q, %v; want %q", p.Source, b, err, want[p.Slug])
 		}
 	}
 }

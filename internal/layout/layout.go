@@ -182,6 +182,20 @@ func (t *Templates) Execute(w io.Writer, kind string, data any) error {
 	return nil
 }
 
+// Partial runs one partial ("partials/summary.html") with data into a new
+// buffer, as {{template}} would inside a page.
+func (t *Templates) Partial(name string, data any) ([]byte, error) {
+	set := t.sets["page"]
+	if set == nil || set.Lookup(name) == nil {
+		return nil, fmt.Errorf("no partial %s in layouts/", name)
+	}
+	var b bytes.Buffer
+	if err := set.ExecuteTemplate(&b, name, data); err != nil {
+		return nil, t.wrap(err)
+	}
+	return b.Bytes(), nil
+}
+
 // Render runs kind into a new buffer.
 func (t *Templates) Render(kind string, data any) ([]byte, error) {
 	var b bytes.Buffer

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blogen/blogen/internal/config"
@@ -98,7 +99,7 @@ func (p *Page) Summary(post *site.Post) template.HTML {
 // SummaryText returns a post's summary as plain text, cut to about n
 // characters at a word boundary.
 func (p *Page) SummaryText(post *site.Post, n int) string {
-	return truncate(p.st.post(post.Index).summaryText, n)
+	return truncate(plainText(p.st.post(post.Index).summary), n)
 }
 
 // ReadingTime is the minutes a post takes to read, at 220 words a minute.
@@ -407,4 +408,36 @@ func (p *Page) QueryAliases() template.JS {
 	}
 	b, _ := json.Marshal(m)
 	return template.JS(b)
+}
+
+// cachedPartial is one partial's output, made once per render.
+type cachedPartial struct {
+	once sync.Once
+	html template.HTML
+	err  error
+}
+
+// Cached runs the partial name with data the first time it is asked for
+// key during a render, and returns that same HTML for every later call
+// with the key. Templates use it for parts that many pages share and that
+// depend only on what the key names, such as a post's summary card or the
+// sidebar:
+//
+//	{{$.Cached "partials/summary.html" (print .URL) (dict "Page" $ "Post" .)}}
+func (p *Page) Cached(name, key string, data any) (template.HTML, error) {
+	v, _ := p.st.partials.LoadOrStore(name+"\x00"+key, &cachedPartial{})
+	c := v.(*cachedPartial)
+	c.once.Do(func() {
+		b, err := p.st.r.tmpl.Partial(name, data)
+		c.html, c.err = template.HTML(b), err
+	})
+	return c.html, c.err
+}
+
+// SidebarKey names the variant of the sidebar this page shows, for Cached.
+func (p *Page) SidebarKey() string {
+	if p.Kind == "authors" || p.Kind == "terms" {
+		return p.Kind + p.TermKind
+	}
+	return "all"
 }

@@ -9,11 +9,18 @@ import (
 	"github.com/blogen/blogen/internal/site"
 )
 
+// fullContent reports whether a feed carries whole posts: the site's feed
+// does when feeds.full_content is set; the feeds of tags, categories and
+// authors carry summaries, as they repeat the posts of the site's feed.
+func (r *Renderer) fullContent(f *site.Feed) bool {
+	return r.site.Config.Feeds.FullContent && f.List.Kind == "home" // as postsInFeeds
+}
+
 // itemHTML is the HTML a feed carries for a post: the whole post or its
 // summary, with site-relative links made absolute for feed readers.
-func (r *Renderer) itemHTML(p *site.Post) string {
+func (r *Renderer) itemHTML(f *site.Feed, p *site.Post) string {
 	h := r.st.post(p.Index).summary
-	if r.site.Config.Feeds.FullContent {
+	if r.fullContent(f) {
 		if body, err := r.postBody(p.Index); err == nil {
 			h = string(body)
 		}
@@ -85,7 +92,7 @@ func (r *Renderer) rss(f *site.Feed) ([]byte, error) {
 	}}
 	for _, p := range f.Posts {
 		u := s.AbsURL(p.URL)
-		item := rssItem{Title: p.Title, Link: u, GUID: rssGUID{true, u}, PubDate: p.Date.Format(time.RFC1123Z), Description: r.itemHTML(p)}
+		item := rssItem{Title: p.Title, Link: u, GUID: rssGUID{true, u}, PubDate: p.Date.Format(time.RFC1123Z), Description: r.itemHTML(f, p)}
 		for _, a := range p.Authors {
 			item.Creators = append(item.Creators, a.Name)
 		}
@@ -156,8 +163,8 @@ func (r *Renderer) atom(f *site.Feed) ([]byte, error) {
 		e := atomEntry{Title: p.Title, ID: u, Link: atomLink{Href: u, Rel: "alternate"},
 			Published: p.Date.Format(time.RFC3339), Updated: lastmod(p).Format(time.RFC3339),
 			Summary: atomText{"html", r.st.post(p.Index).summary}}
-		if r.site.Config.Feeds.FullContent {
-			e.Content = &atomText{"html", r.itemHTML(p)}
+		if r.fullContent(f) {
+			e.Content = &atomText{"html", r.itemHTML(f, p)}
 		}
 		for _, a := range p.Authors {
 			e.Authors = append(e.Authors, atomPerson{a.Name, s.AbsURL(a.URL)})
@@ -170,8 +177,10 @@ func (r *Renderer) atom(f *site.Feed) ([]byte, error) {
 	return marshalXML(doc)
 }
 
+// marshalXML writes v as an XML document, compact: feeds are read by
+// programs, and compact output needs no minifying.
 func marshalXML(v any) ([]byte, error) {
-	b, err := xml.MarshalIndent(v, "", "  ")
+	b, err := xml.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +222,7 @@ func (r *Renderer) jsonFeed(f *site.Feed) ([]byte, error) {
 	page := &Page{Site: s, st: r.st}
 	for _, p := range f.Posts {
 		u := s.AbsURL(p.URL)
-		item := jsonItem{ID: u, URL: u, Title: p.Title, ContentHTML: r.itemHTML(p), Summary: r.st.post(p.Index).summaryText,
+		item := jsonItem{ID: u, URL: u, Title: p.Title, ContentHTML: r.itemHTML(f, p), Summary: plainText(r.st.post(p.Index).summary),
 			DatePublished: p.Date.Format(time.RFC3339), DateModified: lastmod(p).Format(time.RFC3339)}
 		if img := page.Image(p); img != "" {
 			item.Image = s.AbsURL(img)
@@ -226,7 +235,7 @@ func (r *Renderer) jsonFeed(f *site.Feed) ([]byte, error) {
 		}
 		doc.Items = append(doc.Items, item)
 	}
-	return json.MarshalIndent(doc, "", "  ")
+	return json.Marshal(doc)
 }
 
 type urlset struct {

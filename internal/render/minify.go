@@ -5,15 +5,12 @@ import (
 	"html"
 	"html/template"
 	"path"
-	"regexp"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	mhtml "github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/js"
-	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
-	"github.com/tdewolff/minify/v2/xml"
 )
 
 // minifier minifies outputs by their file extension. It is configured once
@@ -23,9 +20,9 @@ type minifier struct {
 }
 
 // mediaTypes maps the extensions blogen writes to the minifier's types.
+// Feeds and the sitemap (.xml, .json) are written compact already.
 var mediaTypes = map[string]string{
-	".html": "text/html", ".css": "text/css", ".js": "application/javascript",
-	".xml": "text/xml", ".json": "application/json", ".svg": "image/svg+xml",
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".svg": "image/svg+xml",
 }
 
 func newMinifier() *minifier {
@@ -33,8 +30,6 @@ func newMinifier() *minifier {
 	m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
-	m.AddFuncRegexp(regexp.MustCompile(`^application/(.+\+)?json$`), json.Minify)
-	m.AddFunc("text/xml", xml.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	return &minifier{m: m}
 }

@@ -74,10 +74,9 @@ type Stats struct {
 
 // postOut is what the lists and feeds need of a rendered post.
 type postOut struct {
-	summary     string // HTML
-	summaryText string
-	words       int
-	html        string // kept only for posts in a feed
+	summary string // HTML
+	words   int
+	html    string // kept only for posts in a feed
 }
 
 // postSlot renders one post's Markdown at most once per Renderer.
@@ -91,6 +90,7 @@ type postSlot struct {
 type state struct {
 	r        *Renderer
 	posts    []postSlot
+	partials sync.Map // name and key -> *cachedPartial
 	bios     map[string]string
 	comments *markdown.CommentRenderer
 }
@@ -345,9 +345,9 @@ func (r *Renderer) renderBios() error {
 func (r *Renderer) ensurePost(i int) error {
 	slot := &r.st.posts[i]
 	slot.once.Do(func() {
-		res, err := r.renderCached(r.site.Posts[i].Body)
+		res, err := r.renderPostMarkdown(i)
 		if err != nil {
-			slot.err = r.markdownError(i, err)
+			slot.err = err
 			return
 		}
 		slot.out = r.summarize(i, res)
@@ -358,17 +358,26 @@ func (r *Renderer) ensurePost(i int) error {
 // renderMarkdown renders post i's whole HTML, recording its summary if no
 // output has yet.
 func (r *Renderer) renderMarkdown(i int) ([]byte, error) {
-	res, err := r.renderCached(r.site.Posts[i].Body)
+	res, err := r.renderPostMarkdown(i)
 	if err != nil {
-		return nil, r.markdownError(i, err)
+		return nil, err
 	}
 	r.st.posts[i].once.Do(func() { r.st.posts[i].out = r.summarize(i, res) })
 	return res.HTML, nil
 }
 
-func (r *Renderer) markdownError(i int, err error) error {
+// renderPostMarkdown reads post i's body and renders it.
+func (r *Renderer) renderPostMarkdown(i int) (markdown.Result, error) {
 	p := r.site.Posts[i]
-	return diag.Wrap(p.Source, p.BodyLine, err, "cannot render the Markdown")
+	body, err := content.ReadBody(r.opts.Content, p.Post)
+	if err != nil {
+		return markdown.Result{}, err
+	}
+	res, err := r.renderCached(body)
+	if err != nil {
+		return res, diag.Wrap(p.Source, p.BodyLine, err, "cannot render the Markdown")
+	}
+	return res, nil
 }
 
 // summarize keeps what lists and feeds need of a rendered post: the
@@ -379,7 +388,6 @@ func (r *Renderer) summarize(i int, res markdown.Result) postOut {
 	if p.Post.Summary != "" {
 		out.summary = "<p>" + template.HTMLEscapeString(p.Post.Summary) + "</p>"
 	}
-	out.summaryText = plainText(out.summary)
 	if r.inFeed[i] {
 		out.html = string(res.HTML)
 	}
@@ -406,7 +414,7 @@ func (r *Renderer) renderPost(p *site.Post) ([]byte, error) {
 	out := r.st.posts[p.Index].out
 	page := &Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(body), Description: p.Description}
 	if page.Description == "" {
-		page.Description = truncate(out.summaryText, 160)
+		page.Description = truncate(plainText(out.summary), 160)
 	}
 	return r.page(page)
 }
@@ -427,10 +435,17 @@ func OutputPath(url string) string {
 	return p
 }
 
-// postsInFeeds marks the posts some feed carries.
+// postsInFeeds marks the posts whose whole HTML some feed carries, so it
+// is kept after their page is written.
 func postsInFeeds(s *site.Site) []bool {
 	in := make([]bool, len(s.Posts))
+	if !s.Config.Feeds.FullContent {
+		return in
+	}
 	for _, f := range s.Feeds {
+		if f.List.Kind != "home" {
+			continue
+		}
 		for _, p := range f.Posts {
 			in[p.Index] = true
 		}
