@@ -3,6 +3,7 @@
 // statuses. Nothing here writes to the site except through those packages.
 //
 //	blogen build   [-s DIR] [-d OUT] [--base-url URL] [--drafts] [--future] [--cpuprofile F] [--memprofile F]
+//	blogen serve   [-s DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--future]
 //	blogen init    DIR
 //	blogen new post "Title" [--author ID] [-s DIR] [--republish URL --site NAME --date YYYY-MM-DD]
 //	blogen lint    [-s DIR] [--format text|json]
@@ -42,6 +43,7 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into public/", runBuild},
+		{"serve", "preview the site with live reload", runServe},
 		{"init", "create a new site with the built-in theme and a sample post", runInit},
 		{"new", "create a new post: blogen new post \"Title\"", runNew},
 		{"lint", "check every comment against the comment policy", runLint},

@@ -22,10 +22,15 @@ func (s *Site) addTerms() {
 
 func (s *Site) collectTerms(kind string, names func(*Post) []string, link func(*Post, *Term)) []*Term {
 	bySlug := map[string]*Term{}
+	slugOf := map[string]string{} // name as written -> slug, made once
 	var terms []*Term
 	for _, p := range s.Posts {
 		for _, name := range names(p) {
-			sl := slug.Make(name)
+			sl, ok := slugOf[name]
+			if !ok {
+				sl = slug.Make(name)
+				slugOf[name] = sl
+			}
 			if sl == "" {
 				continue
 			}

@@ -259,14 +259,44 @@ func permalink(pattern string, p *content.Post) string {
 	if len(p.Authors) > 0 {
 		author = p.Authors[0]
 	}
-	r := strings.NewReplacer(
-		":year", fmt.Sprintf("%04d", p.Date.Year()),
-		":month", fmt.Sprintf("%02d", int(p.Date.Month())),
-		":day", fmt.Sprintf("%02d", p.Date.Day()),
-		":slug", p.Slug, ":title", p.Slug,
-		":category", category, ":author", author,
-	)
-	return cleanURL(r.Replace(pattern))
+	var b strings.Builder
+	b.Grow(len(pattern) + len(p.Slug) + 8)
+	for rest := pattern; rest != ""; {
+		i := strings.IndexByte(rest, ':')
+		if i < 0 {
+			b.WriteString(rest)
+			break
+		}
+		b.WriteString(rest[:i])
+		rest = rest[i:]
+		switch {
+		case strings.HasPrefix(rest, ":year"):
+			b.WriteString(fmt.Sprintf("%04d", p.Date.Year()))
+			rest = rest[len(":year"):]
+		case strings.HasPrefix(rest, ":month"):
+			b.WriteString(fmt.Sprintf("%02d", int(p.Date.Month())))
+			rest = rest[len(":month"):]
+		case strings.HasPrefix(rest, ":day"):
+			b.WriteString(fmt.Sprintf("%02d", p.Date.Day()))
+			rest = rest[len(":day"):]
+		case strings.HasPrefix(rest, ":slug"):
+			b.WriteString(p.Slug)
+			rest = rest[len(":slug"):]
+		case strings.HasPrefix(rest, ":title"):
+			b.WriteString(p.Slug)
+			rest = rest[len(":title"):]
+		case strings.HasPrefix(rest, ":category"):
+			b.WriteString(category)
+			rest = rest[len(":category"):]
+		case strings.HasPrefix(rest, ":author"):
+			b.WriteString(author)
+			rest = rest[len(":author"):]
+		default:
+			b.WriteByte(':')
+			rest = rest[1:]
+		}
+	}
+	return cleanURL(b.String())
 }
 
 // cleanURL makes a path absolute with a trailing slash, unless it names a

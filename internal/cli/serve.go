@@ -1,0 +1,282 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/blogen/blogen/internal/build"
+	"github.com/blogen/blogen/internal/config"
+	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/livereload"
+	"github.com/blogen/blogen/internal/server"
+	"github.com/blogen/blogen/internal/site"
+	"github.com/blogen/blogen/internal/watch"
+)
+
+// shutdownGrace bounds how long a stopping server waits for requests
+// under way before it closes every connection. Browsers open connections
+// ahead of need, which Shutdown would wait for otherwise.
+const shutdownGrace = time.Second
+
+// serveConfig is what the flags of blogen serve say.
+type serveConfig struct {
+	build build.Options
+	bind  string
+	port  int
+}
+
+// Serve runs blogen serve with args (the flags that follow "serve") and
+// returns its exit status, as Main does for the serve command.
+func Serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	return report(e, runServe(ctx, e, args))
+}
+
+// runServe is blogen serve: it serves the site with live reload until ctx
+// ends (Ctrl-C).
+func runServe(ctx context.Context, e *env, args []string) error {
+	c, err := parseServe(e, args)
+	if err != nil {
+		return err
+	}
+	return serve(ctx, e, c)
+}
+
+func parseServe(e *env, args []string) (serveConfig, error) {
+	fs := newFlags("serve", "serve [-s DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--future]", e.stdout)
+	var c serveConfig
+	fs.StringVar(&c.build.SiteDir, "s", ".", "the site `folder`")
+	fs.IntVar(&c.port, "port", 1313, "the `port` to listen on; 0 picks a free one")
+	fs.StringVar(&c.bind, "bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 lets other machines in")
+	fs.BoolVar(&c.build.Drafts, "drafts", false, "include drafts")
+	fs.BoolVar(&c.build.Future, "future", false, "include future-dated and expired posts")
+	rest, err := parse(fs, args)
+	switch {
+	case err != nil:
+		return c, err
+	case len(rest) > 0:
+		return c, usagef("serve takes no arguments, got %q; use -s DIR for the site folder", rest[0])
+	case c.port < 0 || c.port > 65535:
+		return c, usagef("serve: --port %d is not a port; use 1 to 65535, or 0 for a free one", c.port)
+	}
+	return c, nil
+}
+
+// serve listens, builds, watches and serves until ctx ends.
+func serve(ctx context.Context, e *env, c serveConfig) error {
+	if info, err := os.Stat(c.build.SiteDir); err != nil || !info.IsDir() {
+		return fmt.Errorf("serve: %s is not a site folder", c.build.SiteDir)
+	}
+	ln, err := listen(c.bind, c.port)
+	if err != nil {
+		return err
+	}
+	hub := livereload.NewHub(strconv.FormatInt(time.Now().UnixNano(), 36))
+	p := &preview{e: e, opts: c.build, session: build.NewSession(c.build),
+		srv: server.New(server.Options{Hub: hub, SiteDir: c.build.SiteDir})}
+	w, err := watch.New(c.build.SiteDir, watch.Options{Ignore: outputFolder(c.build),
+		Errors: func(err error) { fmt.Fprintf(e.stderr, "blogen: %v\n", err) }})
+	if err != nil {
+		ln.Close()
+		hub.Close()
+		return fmt.Errorf("serve: %w", err)
+	}
+	p.rebuild(nil, true)
+	httpSrv := &http.Server{Handler: p.srv, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- httpSrv.Serve(ln) }()
+	fmt.Fprintf(e.stdout, "Serving %s at %s (Ctrl-C to stop)\n", c.build.SiteDir, p.url(ln.Addr()))
+	err = p.loop(ctx, w, served)
+	return errors.Join(err, stop(httpSrv, w, hub))
+}
+
+// listen opens the server's socket, explaining a port in use.
+func listen(bind string, port int) (net.Listener, error) {
+	addr := net.JoinHostPort(bind, strconv.Itoa(port))
+	ln, err := net.Listen("tcp", addr)
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return nil, fmt.Errorf("serve: port %d on %s is in use by another program; stop it, choose another port with --port, or use --port 0 for a free one", port, bind)
+	case err != nil:
+		return nil, fmt.Errorf("serve: listen on %s: %w", addr, err)
+	}
+	return ln, nil
+}
+
+// outputFolder names the output folder for the watcher to ignore, when
+// it is inside the site folder.
+func outputFolder(opts build.Options) []string {
+	out := opts.OutDir
+	if out == "" {
+		out = filepath.Join(opts.SiteDir, "public")
+	}
+	rel, err := filepath.Rel(opts.SiteDir, out)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil
+	}
+	return []string{filepath.ToSlash(rel)}
+}
+
+// stop ends the serving: the watcher first, then the live-reload streams
+// (so that Shutdown need not wait for them), then the server.
+func stop(httpSrv *http.Server, w *watch.Watcher, hub *livereload.Hub) error {
+	werr := w.Close()
+	hub.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	err := httpSrv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = httpSrv.Close() // what is left are connections opened ahead of need
+	}
+	if err != nil {
+		return errors.Join(werr, fmt.Errorf("serve: stop: %w", err))
+	}
+	return werr
+}
+
+// preview is the site being served and the session that rebuilds it.
+type preview struct {
+	e        *env
+	opts     build.Options
+	session  *build.Session
+	srv      *server.Server
+	basePath string
+}
+
+// loop rebuilds the site after each batch of changes until ctx ends or
+// the server fails.
+func (p *preview) loop(ctx context.Context, w *watch.Watcher, served <-chan error) error {
+	for {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(p.e.stdout, "Stopped.")
+			return nil
+		case err := <-served:
+			return fmt.Errorf("serve: %w", err)
+		case b, ok := <-w.Batches():
+			if !ok {
+				return nil
+			}
+			p.rebuild(b.Paths, b.Full)
+		}
+	}
+}
+
+// rebuild prepares the site again and publishes it, or shows why it
+// cannot be. A full rebuild forgets everything parsed before.
+func (p *preview) rebuild(changed []string, full bool) {
+	start := time.Now()
+	if full {
+		p.session = build.NewSession(p.opts)
+		changed = nil
+	}
+	prepared, err := p.session.Prepare(changed...)
+	var s *server.Site
+	if err == nil {
+		s, err = serverSite(prepared)
+	}
+	if err == nil {
+		p.basePath = s.BasePath
+		err = p.srv.Publish(s, changed)
+	} else {
+		p.srv.Fail(err)
+	}
+	if err != nil {
+		fmt.Fprintf(p.e.stderr, "blogen: the site does not build; the last good version is still served:\n%v\n", err)
+		return
+	}
+	fmt.Fprintf(p.e.stdout, "%s in %s\n", describe(changed), time.Since(start).Round(time.Millisecond))
+}
+
+// describe says what a rebuild was for.
+func describe(changed []string) string {
+	switch {
+	case changed == nil:
+		return "Built"
+	case len(changed) > 3:
+		return fmt.Sprintf("Rebuilt after %s and %d more", strings.Join(changed[:3], ", "), len(changed)-3)
+	}
+	return "Rebuilt after " + strings.Join(changed, ", ")
+}
+
+// url is the address to print: the listener's, under the base path.
+func (p *preview) url(addr net.Addr) string {
+	base := p.basePath
+	if base == "" {
+		base = "/"
+	}
+	return "http://" + addr.String() + base
+}
+
+// serverSite is what the server needs of a prepared site.
+func serverSite(p *build.Prepared) (*server.Site, error) {
+	static, err := p.Static()
+	if err != nil {
+		return nil, err
+	}
+	siteStatic := filepath.Join(p.Options.SiteDir, "static")
+	files := make(map[string]server.StaticFile, len(static))
+	for _, f := range static {
+		files[f.Path] = server.StaticFile{FS: f.FS, Name: f.Src}
+		if _, err := os.Lstat(filepath.Join(p.Options.SiteDir, filepath.FromSlash(f.Src))); err == nil {
+			// The site's own file: read through os.Root, so that a link
+			// cannot lead out of static/.
+			files[f.Path] = server.StaticFile{FS: server.RootFS(siteStatic), Name: strings.TrimPrefix(f.Src, "static/")}
+		}
+	}
+	return &server.Site{Output: p.Renderer().Output, Static: files, Posts: posts(p.Site),
+		BasePath: basePath(p.Config.BaseURL), CommentEndpoint: commentEndpoint(p.Config)}, nil
+}
+
+// posts lists what the comment endpoint needs of each post.
+func posts(s *site.Site) map[string]server.Post {
+	out := make(map[string]server.Post, len(s.Posts))
+	for _, post := range s.Posts {
+		var ids []string
+		var walk func([]*site.Thread)
+		walk = func(ts []*site.Thread) {
+			for _, t := range ts {
+				ids = append(ids, t.ID)
+				walk(t.Replies)
+			}
+		}
+		walk(post.Comments)
+		open := s.Config.Comments.Enabled && post.Post.Comments == content.CommentsOpen
+		out[post.Slug] = server.Post{URL: post.URL, Open: open, Comments: ids}
+	}
+	return out
+}
+
+// basePath is the path of the base URL, with slashes on both ends.
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return "/"
+	}
+	if p := strings.Trim(u.Path, "/"); p != "" {
+		return "/" + p + "/"
+	}
+	return "/"
+}
+
+// commentEndpoint is the path the comment form posts to when the
+// preview server can take it: comments are on and the endpoint is a path
+// of this site, not another host's address.
+func commentEndpoint(cfg *config.Config) string {
+	ep := cfg.Comments.Endpoint
+	if !cfg.Comments.Enabled || !strings.HasPrefix(ep, "/") || strings.HasPrefix(ep, "//") {
+		return ""
+	}
+	return ep
+}
