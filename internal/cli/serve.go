@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/blogen/blogen/internal/comments"
 	"io"
 	"net"
 	"net/http"
@@ -235,8 +236,12 @@ func serverSite(p *build.Prepared) (*server.Site, error) {
 			files[f.Path] = server.StaticFile{FS: server.RootFS(siteStatic), Name: strings.TrimPrefix(f.Src, "static/")}
 		}
 	}
+	policy, err := comments.NewLinter(p.Config.Comments.Policy)
+	if err != nil {
+		return nil, fmt.Errorf("%s: [comments.policy]: %w", config.FileName, err)
+	}
 	return &server.Site{Output: p.Renderer().Output, Static: files, Posts: posts(p.Site),
-		BasePath: basePath(p.Config.BaseURL), CommentEndpoint: commentEndpoint(p.Config)}, nil
+		BasePath: basePath(p.Config.BaseURL), CommentEndpoint: commentEndpoint(p.Config), Policy: policy}, nil
 }
 
 // posts lists what the comment endpoint needs of each post.

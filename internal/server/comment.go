@@ -46,11 +46,34 @@ func (s *Server) postComment(w http.ResponseWriter, r *http.Request, v *version)
 		answer(w, r, http.StatusBadRequest, problem, "")
 		return
 	}
+	if reasons := rejected(v.site.Policy, c.Body); reasons != "" {
+		answer(w, r, http.StatusUnprocessableEntity, "The comment does not meet the comment policy: "+reasons, "")
+		return
+	}
 	if _, err := comments.WriteComment(s.opts.SiteDir, c); err != nil {
 		answer(w, r, http.StatusInternalServerError, "The comment could not be saved: "+err.Error(), "")
 		return
 	}
 	answer(w, r, http.StatusOK, thankYou, strings.TrimSuffix(v.site.BasePath, "/")+post.URL+"?comment=pending#comments")
+}
+
+// rejected returns why the policy rejects a comment body, or "" when it
+// would publish it or hold it for a moderator (both are kept, pending).
+func rejected(policy *comments.Linter, body []byte) string {
+	if policy == nil {
+		return ""
+	}
+	res := policy.Lint(body)
+	if res.Verdict != comments.Reject {
+		return ""
+	}
+	var msgs []string
+	for _, f := range res.Findings {
+		if f.Verdict == comments.Reject {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	return strings.Join(msgs, "; ") + "."
 }
 
 // parseForm reads a URL-encoded or multipart form (fetch with FormData

@@ -28,6 +28,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"github.com/blogen/blogen/internal/comments"
 	"io/fs"
 	"os"
 	"strconv"
@@ -55,6 +56,9 @@ type Site struct {
 	// CommentEndpoint is the path the comment form posts to ("/comments"),
 	// or "" when comments are off or go to another host.
 	CommentEndpoint string
+	// Policy checks posted comments against the site's comment policy; a
+	// comment it rejects is refused with its reasons. Nil accepts all.
+	Policy *comments.Linter
 }
 
 // StaticFile is where one static file is read from.

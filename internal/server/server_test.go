@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"github.com/blogen/blogen/internal/comments"
+	"github.com/blogen/blogen/internal/config"
 	"io"
 	"maps"
 	"mime/multipart"
@@ -383,7 +385,7 @@ func TestConcurrentRequestsRenderOnce(t *testing.T) {
 
 func TestComment(t *testing.T) {
 	valid := url.Values{"post": {"a"}, "name": {"Ana Ruiz"}, "email": {"  Ana@Example.ORG "}, "website": {"https://ana.example.org/"},
-		"comment": {"A thoughtful reply.\r\n\r\nWith two paragraphs."}, "homepage": {""}, "parent": {"001"}}
+		"comment": {"A thoughtful reply about the night shift.\r\n\r\nWith two paragraphs, and a second thought."}, "homepage": {""}, "parent": {"001"}}
 	with := func(k, v string) url.Values {
 		f := url.Values{}
 		for key, vals := range valid {
@@ -411,6 +413,9 @@ func TestComment(t *testing.T) {
 		{"no such post", with("post", "../../site"), false, true, 400, "There is no such post to comment on.", ""},
 		{"a closed post", with("post", "closed"), false, true, 400, "Comments on this post are closed.", ""},
 		{"a reply to no comment", with("parent", "999"), false, true, 400, "The comment you reply to is not on this post.", ""},
+		{"brief praise the policy rejects", with("comment", "Great post!!"), false, true, 422, "The comment does not meet the comment policy: 2 words of comment; the policy asks for at least 8.", ""},
+		{"a product pitch the policy rejects", with("comment", "Buy our tool at https://shop.example.com/pricing?utm_source=blog today, it does all of this for you and more."), false, true, 422,
+			"The comment does not meet the comment policy: link shop.example.com/pricing?utm_source=blog carries the tracking parameter utm_source; link shop.example.com/pricing?utm_source=blog goes to a commercial site (shop.example.com), not to an article.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -421,6 +426,7 @@ func TestComment(t *testing.T) {
 			s := New(Options{Hub: hub, SiteDir: dir})
 			site := fakeSite(t, pages)
 			site.CommentEndpoint = "/comments"
+			site.Policy = defaultPolicy(t)
 			if err := s.Publish(site, nil); err != nil {
 				t.Fatal(err)
 			}
@@ -490,7 +496,7 @@ func checkWritten(t *testing.T, dir string, want bool) {
 	sum := sha256.Sum256([]byte("ana@example.org"))
 	text := string(b)
 	for _, want := range []string{`author: "Ana Ruiz"`, `email_hash: "` + hex.EncodeToString(sum[:]) + `"`, "status: pending", `parent: "001"`,
-		"A thoughtful reply.\n\nWith two paragraphs.\n"} {
+		"A thoughtful reply about the night shift.\n\nWith two paragraphs, and a second thought.\n"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the comment file has no %q:\n%s", want, text)
 		}
@@ -523,4 +529,13 @@ func TestShutdownEndsStreams(t *testing.T) {
 	if _, err := e.r.ReadString('\n'); err == nil {
 		t.Error("the stream is still open")
 	}
+}
+
+func defaultPolicy(t *testing.T) *comments.Linter {
+	t.Helper()
+	l, err := comments.NewLinter(config.DefaultComments().Policy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }
