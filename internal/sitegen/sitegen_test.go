@@ -1,0 +1,131 @@
+package sitegen_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blogen/blogen/internal/build"
+	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/sitegen"
+)
+
+// readTree returns every file below dir by its relative path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestGenerateIsDeterministic(t *testing.T) {
+	opts := sitegen.Options{Posts: 60, Seed: 7}
+	a, b := t.TempDir(), t.TempDir()
+	for _, dir := range []string{a, b} {
+		if err := sitegen.Generate(dir, opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fa, fb := readTree(t, a), readTree(t, b)
+	if len(fa) != len(fb) {
+		t.Fatalf("%d files, then %d", len(fa), len(fb))
+	}
+	for name, data := range fa {
+		if !bytes.Equal(data, fb[name]) {
+			t.Errorf("%s differs between two runs", name)
+		}
+	}
+	other := t.TempDir()
+	if err := sitegen.Generate(other, sitegen.Options{Posts: 60, Seed: 8}); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(fa["site.toml"], nil) || len(readTree(t, other)) == 0 {
+		t.Fatal("no files generated")
+	}
+}
+
+func TestGenerateLoadsAndBuilds(t *testing.T) {
+	dir := t.TempDir()
+	if err := sitegen.Generate(dir, sitegen.Options{Posts: 90, Seed: 1, Tags: 40}); err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	loaded, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(loaded.Posts) != 90 || len(loaded.Authors) != 20 || len(loaded.Comments) == 0 {
+		t.Fatalf("loaded %d posts, %d authors, %d comments", len(loaded.Posts), len(loaded.Authors), len(loaded.Comments))
+	}
+	for _, p := range loaded.Posts {
+		body, err := content.ReadBody(fsys, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(body); n < 5000 || n > 16000 {
+			t.Errorf("%s: body of %d bytes, want 5-15 KB", p.Source, n)
+		}
+	}
+	res, err := build.Build(context.Background(), build.Options{SiteDir: dir, OutDir: filepath.Join(t.TempDir(), "public"),
+		NoCache: true, Now: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Posts != 90 {
+		t.Fatalf("built %d posts, want 90", res.Posts)
+	}
+}
+
+func TestGenerateUsesEveryKey(t *testing.T) {
+	dir := t.TempDir()
+	if err := sitegen.Generate(dir, sitegen.Options{Posts: 400, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, data := range readTree(t, filepath.Join(dir, "content", "posts")) {
+		all.Write(data)
+	}
+	for _, key := range []string{"\ntitle:", "\nslug:", "\ndate:", "\nlastmod:", "\nauthor:", "\nauthors:",
+		"\ncategories:", "\ntags:", "\nsummary:", "\ndescription:", "\nfeatured: true", "\nimage:", "\nimage_alt:",
+		"\nimage_credit:", "\n  license:", "\noriginally_appeared_on:", "\nrepublished_with_permission: true",
+		"\ncanonical: self", "\ncanonical: original", "\naliases:", "\ncomments: closed", "\ndraft: false",
+		"<!--more-->", "```go", "```python", "```yaml", "```js", "\n> ", "\n- ", "\n1. ", "](https://", "\n| ", "[^1]: "} {
+		if !strings.Contains(all.String(), key) {
+			t.Errorf("no post has %q", key)
+		}
+	}
+}
+
+func TestEnsureReuses(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	opts := sitegen.Options{Posts: 5, Seed: 1}
+	if reused, err := sitegen.Ensure(dir, opts); err != nil || reused {
+		t.Fatalf("first Ensure: reused %v, %v", reused, err)
+	}
+	if reused, err := sitegen.Ensure(dir, opts); err != nil || !reused {
+		t.Fatalf("second Ensure: reused %v, %v", reused, err)
+	}
+	opts.Posts = 6
+	if reused, err := sitegen.Ensure(dir, opts); err != nil || reused {
+		t.Fatalf("Ensure with other options: reused %v, %v", reused, err)
+	}
+	if n := len(readTree(t, filepath.Join(dir, "content", "posts"))); n != 6 {
+		t.Fatalf("%d posts after regenerating, want 6", n)
+	}
+}
