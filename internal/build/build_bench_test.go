@@ -5,37 +5,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/blogen/blogen/internal/sitetest"
+
 	"github.com/blogen/blogen/internal/build"
-	"github.com/blogen/blogen/internal/sitegen"
 )
 
 // benchPosts is the size of the generated site the benchmarks build.
 const benchPosts = 1000
-
-var benchSite struct {
-	once sync.Once
-	dir  string
-	err  error
-}
-
-// generatedSite returns a generated site of benchPosts posts. It is made
-// once per test binary, in the temporary folder, and reused by later runs
-// while the generator's output stays the same.
-func generatedSite(b *testing.B) string {
-	b.Helper()
-	benchSite.once.Do(func() {
-		benchSite.dir = filepath.Join(os.TempDir(), "blogen-bench", "gotest-1000")
-		_, benchSite.err = sitegen.Ensure(benchSite.dir, sitegen.Options{Posts: benchPosts, Seed: 1})
-	})
-	if benchSite.err != nil {
-		b.Fatal(benchSite.err)
-	}
-	return benchSite.dir
-}
 
 // benchNow is the clock of the benchmark builds: after every generated
 // post.
@@ -44,7 +23,7 @@ var benchNow = time.Date(2025, time.June, 1, 0, 0, 0, 0, time.UTC)
 // BenchmarkBuild is a cold build of a 1,000-post site into a new folder:
 // no build cache and no previous output.
 func BenchmarkBuild(b *testing.B) {
-	dir := generatedSite(b)
+	dir := sitetest.Generated(b, benchPosts)
 	tmp := b.TempDir()
 	b.ReportAllocs()
 	i := 0
@@ -72,7 +51,7 @@ func BenchmarkBuild(b *testing.B) {
 // every post of the site, as a cold build does.
 func BenchmarkBuildWarm(b *testing.B) {
 	site := filepath.Join(b.TempDir(), "site")
-	if err := os.CopyFS(site, os.DirFS(generatedSite(b))); err != nil {
+	if err := os.CopyFS(site, os.DirFS(sitetest.Generated(b, benchPosts))); err != nil {
 		b.Fatal(err)
 	}
 	posts, err := filepath.Glob(filepath.Join(site, "content", "posts", "*.md"))

@@ -3,8 +3,6 @@ package render_test
 import (
 	"context"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -13,31 +11,16 @@ import (
 
 	"github.com/blogen/blogen/internal/build"
 	"github.com/blogen/blogen/internal/render"
-	"github.com/blogen/blogen/internal/sitegen"
+	"github.com/blogen/blogen/internal/sitetest"
 )
 
 // benchPosts is the size of the generated site the benchmarks render.
 const benchPosts = 1000
 
-var benchSite struct {
-	once sync.Once
-	dir  string
-	err  error
-}
-
-// prepared loads and assembles a generated site of benchPosts posts. The
-// site is generated once per test binary, in the temporary folder, and
-// reused by later runs while the generator's output stays the same.
+// prepared loads and assembles a generated site of benchPosts posts.
 func prepared(b *testing.B) *build.Prepared {
 	b.Helper()
-	benchSite.once.Do(func() {
-		benchSite.dir = filepath.Join(os.TempDir(), "blogen-bench", "gotest-1000")
-		_, benchSite.err = sitegen.Ensure(benchSite.dir, sitegen.Options{Posts: benchPosts, Seed: 1})
-	})
-	if benchSite.err != nil {
-		b.Fatal(benchSite.err)
-	}
-	p, err := build.Prepare(build.Options{SiteDir: benchSite.dir, NoCache: true, Now: time.Date(2025, time.June, 1, 0, 0, 0, 0, time.UTC)})
+	p, err := build.Prepare(build.Options{SiteDir: sitetest.Generated(b, benchPosts), NoCache: true, Now: time.Date(2025, time.June, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		b.Fatal(err)
 	}
