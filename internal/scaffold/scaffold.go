@@ -75,6 +75,7 @@ title: Comment policy
 ---
 ` + config.DefaultPolicyText + `
 `,
+	".gitignore":    "# The built site and the build cache; blogen makes both again.\n/public/\n/.blogen-cache/\n",
 	"static/.keep":  ``,
 	"layouts/.keep": ``,
 }
