@@ -144,6 +144,8 @@ type Prepared struct {
 	siteFS   fs.FS
 	// markdownSettings describes the Markdown options, for cache keys.
 	markdownSettings string
+	// store, set by a Session, keeps rendered Markdown across versions.
+	store *cache.Store
 }
 
 // Session builds one site again and again, as the preview server does:
@@ -152,14 +154,19 @@ type Prepared struct {
 type Session struct {
 	opts     Options
 	cache    *content.Cache
-	fixedNow bool // opts.Now was given: keep it rather than read the clock
+	store    *cache.Store // rendered Markdown, shared by every version
+	fixedNow bool         // opts.Now was given: keep it rather than read the clock
 }
 
 // NewSession starts a session for the site opts names.
 func NewSession(opts Options) *Session {
 	fixed := !opts.Now.IsZero()
 	opts.defaults()
-	return &Session{opts: opts, cache: content.NewCache(), fixedNow: fixed}
+	s := &Session{opts: opts, cache: content.NewCache(), fixedNow: fixed}
+	if !opts.NoCache {
+		s.store, _ = cache.Open(filepath.Join(opts.CacheDir, "markdown"))
+	}
+	return s
 }
 
 // Prepare loads and checks the site as it is now. changed names files
@@ -171,7 +178,11 @@ func (s *Session) Prepare(changed ...string) (*Prepared, error) {
 	if !s.fixedNow {
 		opts.Now = time.Now()
 	}
-	return prepare(opts, s.cache)
+	p, err := prepare(opts, s.cache)
+	if p != nil {
+		p.store = s.store
+	}
+	return p, err
 }
 
 // Prepare loads and checks a site without writing anything. The error
@@ -249,7 +260,7 @@ func siteLayouts(dir string, fsys fs.FS) fs.FS {
 
 // Renderer returns a renderer of the prepared site, for rendering every
 // output or any one on demand.
-func (p *Prepared) Renderer() *render.Renderer { return p.renderer(nil) }
+func (p *Prepared) Renderer() *render.Renderer { return p.renderer(p.store) }
 
 func (p *Prepared) renderer(store *cache.Store) *render.Renderer {
 	return render.New(p.Site, p.tmpl, p.md, p.comments, render.Options{
