@@ -1,7 +1,6 @@
 package build_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -278,35 +277,21 @@ func TestBaseURLOverride(t *testing.T) {
 
 func TestBuildsAreByteIdentical(t *testing.T) {
 	s := sitetest.Build(t, authors+manyPosts(12)+post("c.md", "title: C\ndate: 2020-03-01\nauthor: ana\nfeatured: true", "C."))
-	first := snapshot(t, s.Out)
+	first := sitetest.ReadTree(t, s.Out)
 	s.Out = filepath.Join(t.TempDir(), "second")
 	s.Rebuild()
 	if s.Err != nil {
 		t.Fatal(s.Err)
 	}
-	second := snapshot(t, s.Out)
+	second := sitetest.ReadTree(t, s.Out)
 	if len(first) != len(second) {
 		t.Fatalf("builds wrote %d and %d files", len(first), len(second))
 	}
 	for p, b := range first {
-		if !bytes.Equal(b, second[p]) {
+		if b != second[p] {
 			t.Errorf("%s differs between two builds", p)
 		}
 	}
-}
-
-func snapshot(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, _ := os.ReadFile(p)
-			rel, _ := filepath.Rel(dir, p)
-			out[rel] = b
-		}
-		return err
-	})
-	return out
 }
 
 func TestDeletedPostsDoNotLinger(t *testing.T) {

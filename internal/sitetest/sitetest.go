@@ -212,3 +212,32 @@ func Generated(tb testing.TB, posts int) string {
 	}
 	return g.dir
 }
+
+// ReadTree returns every file below dir, by path relative to dir with
+// forward slashes, for comparing whole output or content trees.
+func ReadTree(tb testing.TB, dir string) map[string]string {
+	tb.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// WriteTree writes files, by path relative to dir with forward slashes,
+// into dir.
+func WriteTree(tb testing.TB, dir string, files map[string]string) {
+	tb.Helper()
+	for rel, data := range files {
+		WriteFile(tb, filepath.Join(dir, filepath.FromSlash(rel)), []byte(data))
+	}
+}

@@ -16,37 +16,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
-func readTree(t testing.TB, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-func writeTree(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for rel, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func TestImportGolden(t *testing.T) {
 	golden := filepath.Join("testdata", "golden")
 	for _, dir := range []string{"testdata/export", "testdata/export/Articles", "testdata/export/Articles/Articles"} {
@@ -60,17 +29,17 @@ func TestImportGolden(t *testing.T) {
 				t.Errorf("summary %q, want %q", sum, want)
 			}
 			// The author file is the site's own; the import refers to it.
-			writeTree(t, site, map[string]string{"content/authors/ana.md": "---\nname: Ana\n---\n"})
+			sitetest.WriteTree(t, site, map[string]string{"content/authors/ana.md": "---\nname: Ana\n---\n"})
 			if err := sitetest.Check(site); err != nil {
 				t.Errorf("the imported site would not build:\n%v", err)
 			}
 			os.Remove(filepath.Join(site, "content", "authors", "ana.md"))
-			got := readTree(t, site)
+			got := sitetest.ReadTree(t, site)
 			if *update {
 				os.RemoveAll(golden)
-				writeTree(t, golden, got)
+				sitetest.WriteTree(t, golden, got)
 			}
-			want := readTree(t, golden)
+			want := sitetest.ReadTree(t, golden)
 			for _, rel := range slices.Sorted(maps.Keys(want)) {
 				if got[rel] != want[rel] {
 					t.Errorf("%s:\n--- got\n%s\n--- want\n%s", rel, got[rel], want[rel])
@@ -82,7 +51,7 @@ func TestImportGolden(t *testing.T) {
 			if _, err := Import(context.Background(), dir, Options{SiteDir: site, Author: "ana"}); err != nil {
 				t.Fatal(err)
 			}
-			if again := readTree(t, site); !maps.Equal(got, again) {
+			if again := sitetest.ReadTree(t, site); !maps.Equal(got, again) {
 				t.Errorf("second import changed the site")
 			}
 		})
@@ -104,7 +73,7 @@ func TestImportErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want %q", err, tt.want)
 			}
-			if files := readTree(t, site); len(files) != 0 {
+			if files := sitetest.ReadTree(t, site); len(files) != 0 {
 				t.Errorf("wrote %v", files)
 			}
 		})
@@ -114,7 +83,7 @@ func TestImportErrors(t *testing.T) {
 func TestImportSkipsEmptyAndCollides(t *testing.T) {
 	dir := t.TempDir()
 	same := `<html><body><h1><a href="https://www.linkedin.com/pulse/%s">Same title</a></h1><p class="published">Published on 2020-01-0%s</p><div><p>Text %s</p></div></body></html>`
-	writeTree(t, dir, map[string]string{
+	sitetest.WriteTree(t, dir, map[string]string{
 		"a.html":     strings.ReplaceAll(strings.Replace(same, "%s", "one", 1), "%s", "1"),
 		"b.html":     strings.ReplaceAll(strings.Replace(same, "%s", "two", 1), "%s", "2"),
 		"empty.html": "<html><body></body></html>",
@@ -127,7 +96,7 @@ func TestImportSkipsEmptyAndCollides(t *testing.T) {
 	if sum.Posts != 2 || sum.Skipped["empty article"] != 1 {
 		t.Errorf("summary %+v", sum)
 	}
-	files := readTree(t, site)
+	files := sitetest.ReadTree(t, site)
 	if !strings.Contains(files["content/posts/same-title.md"], "Text 1") || !strings.Contains(files["content/posts/same-title-2.md"], "Text 2") {
 		t.Errorf("files %v", slices.Sorted(maps.Keys(files)))
 	}

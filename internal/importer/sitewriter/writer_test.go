@@ -5,25 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-func readTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
+	"github.com/blogen/blogen/internal/sitetest"
+)
 
 func writeFile(t *testing.T, dir, rel, data string) {
 	t.Helper()
@@ -67,7 +51,7 @@ func TestWriterCommit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got := readTree(t, site); got["content/posts/hello.md"] != "" {
+	if got := sitetest.ReadTree(t, site); got["content/posts/hello.md"] != "" {
 		t.Fatalf("file visible before Commit: %v", got)
 	}
 	if err := w.Commit(); err != nil {
@@ -80,7 +64,7 @@ func TestWriterCommit(t *testing.T) {
 		"content/posts/hello.md":           "new content/posts/hello.md",
 		"content/comments/hello/000001.md": "new content/comments/hello/000001.md",
 	}
-	got := readTree(t, site)
+	got := sitetest.ReadTree(t, site)
 	if len(got) != len(want) {
 		t.Errorf("site has %d files, want %d: %v", len(got), len(want), got)
 	}
@@ -94,7 +78,7 @@ func TestWriterCommit(t *testing.T) {
 func TestWriterAbort(t *testing.T) {
 	site := t.TempDir()
 	writeFile(t, site, "content/posts/old.md", "old")
-	before := readTree(t, site)
+	before := sitetest.ReadTree(t, site)
 	w, err := Open(site)
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +94,7 @@ func TestWriterAbort(t *testing.T) {
 	if err := w.Abort(); err != nil {
 		t.Fatal(err)
 	}
-	after := readTree(t, site)
+	after := sitetest.ReadTree(t, site)
 	if len(after) != len(before) || after["content/posts/old.md"] != "old" {
 		t.Fatalf("site changed by an aborted import: %v", after)
 	}

@@ -19,38 +19,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
-// readTree returns every file under dir by slash path.
-func readTree(t testing.TB, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-func writeTree(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for rel, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // onlyReader hides Seek, so that Import has to copy the export.
 type onlyReader struct{ r io.Reader }
 
@@ -80,10 +48,10 @@ func checkGolden(t *testing.T, dir string, got map[string]string) {
 		if err := os.RemoveAll(dir); err != nil {
 			t.Fatal(err)
 		}
-		writeTree(t, dir, got)
+		sitetest.WriteTree(t, dir, got)
 		return
 	}
-	want := readTree(t, dir)
+	want := sitetest.ReadTree(t, dir)
 	for _, rel := range slices.Sorted(maps.Keys(want)) {
 		if g, ok := got[rel]; !ok {
 			t.Errorf("%s: not written", rel)
@@ -115,7 +83,7 @@ func TestImportGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			site := t.TempDir()
-			writeTree(t, site, tt.existing)
+			sitetest.WriteTree(t, site, tt.existing)
 			file := filepath.Join("testdata", tt.name+".xml")
 			sum, log, err := importFile(t, file, site, true)
 			if err != nil {
@@ -124,7 +92,7 @@ func TestImportGolden(t *testing.T) {
 			if err := sitetest.Check(site); err != nil {
 				t.Errorf("the imported site would not build:\n%v", err)
 			}
-			first := readTree(t, site)
+			first := sitetest.ReadTree(t, site)
 			golden := filepath.Join("testdata", "golden", tt.name)
 			checkGolden(t, filepath.Join(golden, "site"), first)
 			checkGolden(t, filepath.Join(golden, "report"), map[string]string{"summary.txt": sum.String(), "log.txt": log})
@@ -135,7 +103,7 @@ func TestImportGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			second := readTree(t, site)
+			second := sitetest.ReadTree(t, site)
 			if !maps.Equal(first, second) {
 				for rel := range second {
 					if first[rel] != second[rel] {
@@ -155,7 +123,7 @@ func TestImportGolden(t *testing.T) {
 
 func TestImportSummary(t *testing.T) {
 	site := t.TempDir()
-	writeTree(t, site, map[string]string{"content/authors/kept.md": keptAuthor})
+	sitetest.WriteTree(t, site, map[string]string{"content/authors/kept.md": keptAuthor})
 	sum, _, err := importFile(t, "testdata/wxr-1.2.xml", site, true)
 	if err != nil {
 		t.Fatal(err)
@@ -176,7 +144,7 @@ func TestImportSummary(t *testing.T) {
 	if !maps.Equal(sum.Comments, want.Comments) || !maps.Equal(sum.Skipped, want.Skipped) || !maps.Equal(sum.Shortcodes, want.Shortcodes) {
 		t.Errorf("summary maps: %+v\nwant %+v", sum, want)
 	}
-	if got := readTree(t, site)["content/authors/kept.md"]; got != keptAuthor {
+	if got := sitetest.ReadTree(t, site)["content/authors/kept.md"]; got != keptAuthor {
 		t.Errorf("an existing author file was replaced:\n%s", got)
 	}
 }
@@ -204,7 +172,7 @@ shortcodes removed: 1 x
 // failed import left it untouched.
 func snapshot(t *testing.T, site string) map[string]string {
 	t.Helper()
-	files := readTree(t, site)
+	files := sitetest.ReadTree(t, site)
 	entries, err := os.ReadDir(site)
 	if err != nil {
 		t.Fatal(err)
@@ -244,7 +212,7 @@ func TestImportBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			site := t.TempDir()
-			writeTree(t, site, map[string]string{"content/posts/mine.md": "---\ntitle: Mine\n---\n", "content/authors/ana.md": keptAuthor})
+			sitetest.WriteTree(t, site, map[string]string{"content/posts/mine.md": "---\ntitle: Mine\n---\n", "content/authors/ana.md": keptAuthor})
 			before := snapshot(t, site)
 			_, err := Import(context.Background(), bytes.NewReader(tt.data), tt.name, Options{SiteDir: site})
 			if !errors.Is(err, tt.wantErr) {

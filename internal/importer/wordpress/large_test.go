@@ -211,7 +211,7 @@ func TestGenerateWXR(t *testing.T) {
 	if err := sitetest.Check(site); err != nil {
 		t.Errorf("the imported site would not build:\n%v", err)
 	}
-	files := readTree(t, site)
+	files := sitetest.ReadTree(t, site)
 	post := files["content/posts/generated-1.md"]
 	for _, want := range []string{"image: https://x.test/11.jpg", "*Photo 1*", "  - /1/"} {
 		if !strings.Contains(post, want) {
