@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blogen/blogen"
@@ -146,23 +147,44 @@ type Prepared struct {
 	markdownSettings string
 	// store, set by a Session, keeps rendered Markdown across versions.
 	store *cache.Store
+	// due is the first moment after the build's time at which a post
+	// becomes due or expires, zero when there is none: from then on the
+	// site graph is out of date.
+	due time.Time
+	// tables is the first renderer made of this site graph; versions
+	// that share the graph share its tables (render.Renderer.Fresh).
+	tables *sharedRenderer
+}
+
+// sharedRenderer is a renderer made once, on first use.
+type sharedRenderer struct {
+	once sync.Once
+	r    *render.Renderer
 }
 
 // Session builds one site again and again, as the preview server does:
 // each Prepare re-parses only the content files that changed since the
-// last one.
+// last one, and when the only change is to the text of posts (their front
+// matter says exactly what it said before), it keeps the site graph of
+// the last version: the new text is read when the post is rendered.
 type Session struct {
-	opts     Options
-	cache    *content.Cache
-	store    *cache.Store // rendered Markdown, shared by every version
-	fixedNow bool         // opts.Now was given: keep it rather than read the clock
+	opts  Options
+	cache *content.Cache
+	store *cache.Store // rendered Markdown, shared by every version
+	now   func() time.Time
+	// last is the last version prepared without error, nil after a
+	// failure, so that a site with a problem is always prepared whole.
+	last *Prepared
 }
 
 // NewSession starts a session for the site opts names.
 func NewSession(opts Options) *Session {
-	fixed := !opts.Now.IsZero()
+	now := time.Now
+	if fixed := opts.Now; !fixed.IsZero() {
+		now = func() time.Time { return fixed }
+	}
 	opts.defaults()
-	s := &Session{opts: opts, cache: content.NewCache(), fixedNow: fixed}
+	s := &Session{opts: opts, cache: content.NewCache(), now: now}
 	if !opts.NoCache {
 		s.store, _ = cache.Open(filepath.Join(opts.CacheDir, "markdown"))
 	}
@@ -170,19 +192,51 @@ func NewSession(opts Options) *Session {
 }
 
 // Prepare loads and checks the site as it is now. changed names files
-// (relative to the site folder) known to have changed, which are read
-// again whatever their size and time say.
+// (relative to the site folder, with forward slashes) known to have
+// changed, which are read again whatever their size and time say.
 func (s *Session) Prepare(changed ...string) (*Prepared, error) {
-	s.cache.Forget(changed...)
 	opts := s.opts
-	if !s.fixedNow {
-		opts.Now = time.Now()
+	opts.Now = s.now()
+	if p, ok := s.reuse(changed, opts.Now); ok {
+		return p, nil
 	}
+	s.cache.Forget(changed...)
 	p, err := prepare(opts, s.cache)
-	if p != nil {
-		p.store = s.store
+	s.last = nil
+	if err != nil {
+		return p, err
 	}
-	return p, err
+	p.store, p.tables = s.store, &sharedRenderer{}
+	s.last = p
+	return p, nil
+}
+
+// reuse returns a new version that shares the last one's site graph,
+// when every changed file is a post whose front matter is unchanged and
+// no post has become due or expired since the last version was
+// assembled.
+func (s *Session) reuse(changed []string, now time.Time) (*Prepared, bool) {
+	last := s.last
+	if last == nil || len(changed) == 0 || (!last.due.IsZero() && !now.Before(last.due)) {
+		return nil, false
+	}
+	siteFS := last.siteFS
+	for _, file := range changed {
+		if !strings.HasPrefix(file, content.PostsDir+"/") || !strings.HasSuffix(file, ".md") {
+			return nil, false
+		}
+		before, after, ok := s.cache.Reparse(siteFS, file)
+		if !ok {
+			return nil, false
+		}
+		old, isPost := before.(*content.Post)
+		cur, stillPost := after.(*content.Post)
+		if !isPost || !stillPost || !old.SameMetadata(cur) {
+			return nil, false
+		}
+	}
+	next := *last
+	return &next, true
 }
 
 // Prepare loads and checks a site without writing anything. The error
@@ -214,7 +268,22 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 		Enabled: cfg.Social.Mentions, MentionURL: cfg.Social.MentionURL, HashtagURL: cfg.Social.HashtagURL,
 	}}
 	return &Prepared{Options: opts, Site: graph, Config: cfg, tmpl: tmpl, md: markdown.New(mdOpts),
-		comments: markdown.NewCommentRenderer(), siteFS: siteFS, markdownSettings: fmt.Sprintf("%+v", mdOpts)}, nil
+		comments: markdown.NewCommentRenderer(), siteFS: siteFS, markdownSettings: fmt.Sprintf("%+v", mdOpts),
+		due: nextDue(loaded, opts.Now)}, nil
+}
+
+// nextDue returns the first date or expiry date of a post after now, or
+// the zero time.
+func nextDue(loaded *content.Site, now time.Time) time.Time {
+	var due time.Time
+	for _, p := range loaded.Posts {
+		for _, t := range []time.Time{p.Date, p.Expiry} {
+			if t.After(now) && (due.IsZero() || t.Before(due)) {
+				due = t
+			}
+		}
+	}
+	return due
 }
 
 func errOr(err, alt error) error {
@@ -259,8 +328,15 @@ func siteLayouts(dir string, fsys fs.FS) fs.FS {
 }
 
 // Renderer returns a renderer of the prepared site, for rendering every
-// output or any one on demand.
-func (p *Prepared) Renderer() *render.Renderer { return p.renderer(p.store) }
+// output or any one on demand. Each call returns a renderer that has
+// rendered nothing yet.
+func (p *Prepared) Renderer() *render.Renderer {
+	if p.tables == nil {
+		return p.renderer(p.store)
+	}
+	p.tables.once.Do(func() { p.tables.r = p.renderer(p.store) })
+	return p.tables.r.Fresh()
+}
 
 func (p *Prepared) renderer(store *cache.Store) *render.Renderer {
 	return render.New(p.Site, p.tmpl, p.md, p.comments, render.Options{

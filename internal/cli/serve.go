@@ -153,6 +153,11 @@ type preview struct {
 	session  *build.Session
 	srv      *server.Server
 	basePath string
+	// served is what the server was last given, and graph the site graph
+	// it came from: a version that shares the graph shares all of it but
+	// the rendering.
+	served *server.Site
+	graph  *site.Site
 }
 
 // loop rebuilds the site after each batch of changes until ctx ends or
@@ -184,8 +189,16 @@ func (p *preview) rebuild(changed []string, full bool) {
 	}
 	prepared, err := p.session.Prepare(changed...)
 	var s *server.Site
-	if err == nil {
+	switch {
+	case err == nil && prepared.Site == p.graph:
+		next := *p.served
+		next.Output = prepared.Renderer().Output
+		s = &next
+	case err == nil:
 		s, err = serverSite(prepared)
+	}
+	if err == nil {
+		p.served, p.graph = s, prepared.Site
 	}
 	if err == nil {
 		p.basePath = s.BasePath

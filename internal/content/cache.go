@@ -72,3 +72,34 @@ func (c *Cache) Forget(files ...string) {
 		delete(c.entries, f)
 	}
 }
+
+// Reparse parses again a file the cache holds, as the same kind of
+// content, and keeps the result in place of the old one. It returns the
+// value parsed before and the value parsed now. ok is false, and the file
+// is forgotten, when the cache did not hold the file or the file no longer
+// parses: only a whole load can then say what the site looks like.
+func (c *Cache) Reparse(fsys fs.FS, file string) (before, after any, ok bool) {
+	c.mu.Lock()
+	old, held := c.entries[file]
+	delete(c.entries, file)
+	c.mu.Unlock()
+	if !held || old.err != nil || old.value == nil {
+		return nil, nil, false
+	}
+	info, err := fs.Stat(fsys, file)
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, nil, false
+	}
+	s := source{file: file, kind: old.kind, info: info}
+	if p, isPost := old.value.(*Post); isPost && p.Bundle != "" {
+		s.files = p.Files
+	}
+	v, err := parseSource(fsys, s)
+	if err != nil || v == nil {
+		return nil, nil, false
+	}
+	c.mu.Lock()
+	c.entries[file] = cacheEntry{size: info.Size(), mod: info.ModTime(), kind: s.kind, value: v}
+	c.mu.Unlock()
+	return old.value, v, true
+}

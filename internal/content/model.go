@@ -1,6 +1,9 @@
 package content
 
-import "time"
+import (
+	"reflect"
+	"time"
+)
 
 // Post is one blog post as its file describes it. Values are immutable once
 // loaded: later stages read them and never write them.
@@ -154,4 +157,13 @@ type Site struct {
 	Pages    []*Page
 	Authors  []*Author
 	Comments []*Comment
+}
+
+// SameMetadata reports whether two parses of a post say the same about
+// it apart from its body: the same front matter values, and the body
+// starting at the same place of the file.
+func (p *Post) SameMetadata(q *Post) bool {
+	a, b := *p, *q
+	a.Body, b.Body = nil, nil
+	return reflect.DeepEqual(a, b)
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"go.uber.org/goleak"
 
@@ -76,6 +77,14 @@ func serveNavigate(t testing.TB, ctx context.Context, url string) {
 func serveEval[T any](ctx context.Context, expr string) (T, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[T](expr))
 }
+
+// serveEvalAwait evaluates a JavaScript expression whose value is a
+// promise, and returns what the promise resolves to.
+func serveEvalAwait[T any](ctx context.Context, expr string) (T, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, func(p *runtime.EvaluateParams) { p.AwaitPromise = ptrTo(true) }))
+}
+
+func ptrTo[T any](v T) *T { return &v }
 
 // pollServeJS evaluates a JavaScript expression in the tab until it is
 // true. Errors while the page reloads are taken as false.

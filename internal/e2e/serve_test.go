@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -31,6 +32,7 @@ title: An older post
 date: 2024-01-02
 author: ana
 tags: [Care]
+featured: true
 ---
 The older post.
 -- content/posts/edited.md --
@@ -179,6 +181,38 @@ func TestServeInChromium(t *testing.T) {
 			l.waitFor(`(document.getElementById("blogen-overlay") || {}).textContent?.includes("layouts/post.html")`)
 			l.must(os.Remove(l.path("layouts/post.html")))
 			l.waitFor(`document.getElementById("blogen-overlay") === null`)
+		}},
+		{"a text edit updates the page in place and keeps its scroll position", func(l *live) {
+			long := strings.Repeat("A paragraph that makes the page long enough to scroll.\n\n", 150)
+			l.must(os.WriteFile(l.path("content/posts/edited.md"), l.post(long+"The end, first version."), 0o644))
+			l.open(post)
+			l.waitFor(pageHas("The end, first version."))
+			_, err := serveEval[bool](l.ctx, `window.scrollTo(0, 1200), window.blogenNoReload = true`)
+			l.must(err)
+			l.must(os.WriteFile(l.path("content/posts/edited.md"), l.post(long+"The end, second version."), 0o644))
+			l.waitFor(pageHas("The end, second version.") + ` && !(` + pageHas("first version") + `)`)
+			for what, expr := range map[string]string{
+				"the page was reloaded":              `window.blogenNoReload === true && window.blogenLiveReload.updates >= 1`,
+				"the scroll position was lost":       `window.scrollY === 1200`,
+				"the page differs from a fresh load": `fetch(location.href).then(r => r.text()).then(t => new DOMParser().parseFromString(t, "text/html").body.textContent === document.body.textContent)`,
+			} {
+				if ok, err := serveEvalAwait[bool](l.ctx, expr); err != nil || !ok {
+					got, _ := serveEval[string](l.ctx, `JSON.stringify([window.blogenNoReload, window.blogenLiveReload, window.scrollY])`)
+					l.t.Errorf("%s (%v) %s", what, err, got)
+				}
+			}
+		}},
+		{"a change to an element the theme script enhanced reloads the page", func(l *live) {
+			l.open("/")
+			_, err := serveEval[bool](l.ctx, `window.blogenNoReload = true`)
+			l.must(err)
+			l.must(os.WriteFile(l.path("content/posts/older.md"),
+				[]byte("---\ntitle: A retitled featured post\ndate: 2024-01-02\nauthor: ana\ntags: [Care]\nfeatured: true\n---\nThe older post.\n"), 0o644))
+			l.waitFor(`document.querySelector("[data-carousel]")?.textContent.includes("A retitled featured post")`)
+			l.waitFor(liveConnected)
+			if ok, err := serveEval[bool](l.ctx, `window.blogenNoReload === undefined && document.querySelector("[data-carousel]").hasAttribute("data-enhanced")`); err != nil || !ok {
+				l.t.Errorf("the carousel changed in place instead of the page being loaded again (%v)", err)
+			}
 		}},
 		{"a stylesheet edit applies without a reload", func(l *live) {
 			l.open(post)

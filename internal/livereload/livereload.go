@@ -7,7 +7,7 @@
 // and the version of the site it was made from. The hub sends:
 //
 //	hello    {"start": ..., "version": ...}   on every (re)connection
-//	reload   {"version": ...}                 the page changed: reload it
+//	reload   {"version": ..., "html": ...}    the page changed: update it
 //	version  {"version": ...}                 the page did not change
 //	css      {"version": ..., "paths": [...]} swap these stylesheets
 //	error    {"problems": [{"file", "line", "message"}]}
@@ -22,6 +22,14 @@
 // after the server restarted, or a change it missed while connecting. The
 // version events carry the version as their id, so a browser that
 // reconnects by itself tells the hub (Last-Event-ID) which version it has.
+//
+// A page that changed is updated in place when it can be: the script
+// compares the new page with the page as it was served and changes only
+// what differs, keeping the scroll position; the reload event carries the
+// new page when the server rendered it while comparing (Change.Pages), so
+// that the browser need not fetch it. A page whose stylesheets or scripts
+// changed, or whose change touches an element a script enhanced (marked
+// data-enhanced), is loaded anew instead.
 //
 // An error event shows an overlay with each problem as file:line:
 // message; ok removes it. A new connection is told of the problems at
@@ -95,6 +103,10 @@ type Change struct {
 	// CSS are the paths of stylesheets that changed ("theme/style.css"),
 	// when they are all that changed.
 	CSS []string
+	// Pages holds the new HTML of changed pages that answer with HTML, as
+	// a browser would fetch it, by page; a browser showing one is sent it
+	// with the reload event.
+	Pages map[string][]byte
 }
 
 // message returns the event that tells a browser showing page, made from
@@ -182,8 +194,15 @@ func (h *Hub) Ready(c Change) {
 	reload := event("reload", c.Version, versionData{Version: c.Version})
 	keep := event("version", c.Version, versionData{Version: c.Version})
 	css := event("css", c.Version, cssData{Version: c.Version, Paths: nonNil(c.CSS)})
+	withPage := map[string][]byte{}
 	for cl := range h.clients {
 		msg := c.message(cl.page, cl.version, reload, keep, css)
+		if html, ok := c.Pages[cl.page]; ok && !c.All && bytes.Equal(msg, reload) {
+			if withPage[cl.page] == nil {
+				withPage[cl.page] = event("reload", c.Version, versionData{Version: c.Version, HTML: string(html)})
+			}
+			msg = withPage[cl.page]
+		}
 		cl.version = c.Version
 		h.send(cl, msg)
 	}
@@ -214,6 +233,7 @@ type helloData struct {
 
 type versionData struct {
 	Version string `json:"version"`
+	HTML    string `json:"html,omitempty"`
 }
 
 type cssData struct {
@@ -333,23 +353,65 @@ func write(w http.ResponseWriter, rc *http.ResponseController, msg []byte) bool 
 	return rc.Flush() == nil
 }
 
-// Tag returns the script element Inject adds, for a page of version.
+// Tag returns the script element Inject adds, for a page of version. It
+// is deferred, and placed first in the head, so that it runs when the
+// page is parsed and before any other script can change it: it keeps a
+// copy of the page as served, to tell later what an edit changed.
 func Tag(version string) []byte {
 	return []byte(`<script src="` + ScriptPath + `" data-version="` + html.EscapeString(version) + `" defer></script>`)
 }
 
-// Inject adds the client script to an HTML page, before its last </body>
-// or, when it has none (minified pages may leave it out), at its end.
+// Inject adds the client script to an HTML page: right after its <head>
+// tag or, when it has none, before its last </body> or, when it has none
+// either (a template may leave both out), at its end.
 func Inject(page []byte, version string) []byte {
 	tag := Tag(version)
 	out := make([]byte, 0, len(page)+len(tag))
-	i := lastIndexFold(page, []byte("</body>"))
+	i := afterHeadTag(page)
+	if i < 0 {
+		i = lastIndexFold(page, []byte("</body>"))
+	}
 	if i < 0 {
 		return append(append(out, page...), tag...)
 	}
 	out = append(out, page[:i]...)
 	out = append(out, tag...)
 	return append(out, page[i:]...)
+}
+
+// afterHeadTag returns the index just after the page's <head> start tag
+// (any case, with or without attributes), or -1. Only the part of the
+// page before its first <body is searched.
+func afterHeadTag(page []byte) int {
+	top := page
+	if b := indexFold(page, []byte("<body")); b >= 0 {
+		top = page[:b]
+	}
+	for from := 0; ; {
+		i := indexFold(top[from:], []byte("<head"))
+		if i < 0 {
+			return -1
+		}
+		i += from + len("<head")
+		if i < len(top) && (top[i] == '>' || top[i] == ' ' || top[i] == '\t' || top[i] == '\n' || top[i] == '\r') {
+			end := bytes.IndexByte(top[i:], '>')
+			if end < 0 {
+				return -1
+			}
+			return i + end + 1
+		}
+		from = i
+	}
+}
+
+// indexFold is bytes.Index without regard to ASCII case.
+func indexFold(s, sep []byte) int {
+	for i := 0; i+len(sep) <= len(s); i++ {
+		if bytes.EqualFold(s[i:i+len(sep)], sep) {
+			return i
+		}
+	}
+	return -1
 }
 
 // lastIndexFold is bytes.LastIndex without regard to ASCII case.

@@ -23,7 +23,12 @@ func TestInject(t *testing.T) {
 	tests := []struct {
 		name, page, want string
 	}{
-		{"before </body>", "<html><body><p>x</p></body></html>", "<html><body><p>x</p>" + tag + "</body></html>"},
+		{"first in the head", "<html><head><title>x</title><script src=a.js defer></script></head><body>y</body></html>",
+			"<html><head>" + tag + "<title>x</title><script src=a.js defer></script></head><body>y</body></html>"},
+		{"a head tag with attributes, any case", "<HTML><HEAD id=h\n>x</HEAD><BODY>y</BODY>", "<HTML><HEAD id=h\n>" + tag + "x</HEAD><BODY>y</BODY>"},
+		{"a <header> is no head", "<html><body><header>h</header></body></html>", "<html><body><header>h</header>" + tag + "</body></html>"},
+		{"a head tag after <body is not looked for", "<body><p>&lt;head></p><pre><head></pre></body>", "<body><p>&lt;head></p><pre><head></pre>" + tag + "</body>"},
+		{"before </body> without a head", "<html><body><p>x</p></body></html>", "<html><body><p>x</p>" + tag + "</body></html>"},
 		{"any case", "<BODY>x</BODY>", "<BODY>x" + tag + "</BODY>"},
 		{"the last </body>", "<pre>&lt;/body></pre></body>\n", "<pre>&lt;/body></pre>" + tag + "</body>\n"},
 		{"a page quoting </body> in a script", "<script>'</body>'</script></body>", "<script>'</body>'</script>" + tag + "</body>"},
@@ -135,6 +140,12 @@ func TestHubEvents(t *testing.T) {
 	}{
 		{"the page changed", func() { hub.Ready(Change{Version: "s1-2", Checked: []string{"/a/"}, Changed: []string{"/a/"}}) },
 			[]sse{{"reload", map[string]any{"version": "s1-2"}}}},
+		{"the page changed, and the server sends it", func() {
+			hub.Ready(Change{Version: "s1-2b", Checked: []string{"/a/"}, Changed: []string{"/a/"}, Pages: map[string][]byte{"/a/": []byte("<p>new</p>")}})
+		}, []sse{{"reload", map[string]any{"version": "s1-2b", "html": "<p>new</p>"}}}},
+		{"every page reloads: no page is sent", func() {
+			hub.Ready(Change{Version: "s1-2c", All: true, Checked: []string{"/a/"}, Changed: []string{"/a/"}, Pages: map[string][]byte{"/a/": []byte("<p>new</p>")}})
+		}, []sse{{"reload", map[string]any{"version": "s1-2c"}}}},
 		{"the page did not change", func() { hub.Ready(Change{Version: "s1-3", Checked: []string{"/a/"}}) },
 			[]sse{{"version", map[string]any{"version": "s1-3"}}}},
 		{"another page changed", func() {

@@ -12,21 +12,29 @@ import (
 func (r *Renderer) laterOutputs() []output {
 	s := r.site
 	var outs []output
-	add := func(p string, make func() ([]byte, error)) { outs = append(outs, output{path: p, make: make}) }
-	page := func(p *Page) func() ([]byte, error) { return func() ([]byte, error) { return r.page(p) } }
+	add := func(p string, make func(r *Renderer) ([]byte, error)) {
+		outs = append(outs, output{path: p, make: make})
+	}
+	// page renders a copy of p, which renderers of the same graph share.
+	page := func(p *Page) func(*Renderer) ([]byte, error) {
+		return func(r *Renderer) ([]byte, error) {
+			c := *p
+			return r.page(&c)
+		}
+	}
 	for _, p := range s.Pages {
-		add(OutputPath(p.URL), func() ([]byte, error) { return r.renderPage(p) })
+		add(OutputPath(p.URL), func(r *Renderer) ([]byte, error) { return r.renderPage(p) })
 	}
 	for _, l := range s.Lists {
 		for _, pg := range l.Pagers {
-			add(OutputPath(pg.URL), func() ([]byte, error) { return r.renderPager(pg) })
+			add(OutputPath(pg.URL), func(r *Renderer) ([]byte, error) { return r.renderPager(pg) })
 		}
 	}
 	for _, f := range s.Feeds {
 		dir := strings.TrimPrefix(f.URL, "/")
-		add(dir+site.RSSFile, func() ([]byte, error) { return r.rss(f) })
-		add(dir+site.AtomFile, func() ([]byte, error) { return r.atom(f) })
-		add(dir+site.JSONFile, func() ([]byte, error) { return r.jsonFeed(f) })
+		add(dir+site.RSSFile, func(r *Renderer) ([]byte, error) { return r.rss(f) })
+		add(dir+site.AtomFile, func(r *Renderer) ([]byte, error) { return r.atom(f) })
+		add(dir+site.JSONFile, func(r *Renderer) ([]byte, error) { return r.jsonFeed(f) })
 	}
 	for _, a := range s.Aliases {
 		add(OutputPath(a.From), page(&Page{Kind: "alias", Title: "Redirect", URL: a.From, Alias: &a}))
@@ -35,9 +43,9 @@ func (r *Renderer) laterOutputs() []output {
 	add("categories/index.html", page(&Page{Kind: "terms", Title: "Categories", URL: "/categories/", Terms: s.Categories, TermKind: "categories"}))
 	add("authors/index.html", page(&Page{Kind: "authors", Title: "Authors", URL: "/authors/"}))
 	add("404.html", page(&Page{Kind: "404", Title: "Page not found", URL: "/404.html"}))
-	add("sitemap.xml", r.sitemap)
-	add("robots.txt", r.robots)
-	add("theme/syntax.css", r.syntaxCSS)
+	add("sitemap.xml", (*Renderer).sitemap)
+	add("robots.txt", (*Renderer).robots)
+	add("theme/syntax.css", (*Renderer).syntaxCSS)
 	return outs
 }
 

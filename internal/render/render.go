@@ -138,7 +138,7 @@ type Renderer struct {
 type output struct {
 	path string
 	post int // index of the post for post pages, else -1
-	make func() ([]byte, error)
+	make func(r *Renderer) ([]byte, error)
 }
 
 // New prepares the rendering of a site graph. Nothing is rendered until
@@ -151,7 +151,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 	r.st = &state{r: r, posts: make([]postSlot, len(s.Posts)), bios: map[string]string{}, comments: comments}
 	r.biosErr = r.renderBios()
 	for _, p := range s.Posts {
-		r.add(output{path: OutputPath(p.URL), post: p.Index, make: func() ([]byte, error) { return r.renderPost(p) }})
+		r.add(output{path: OutputPath(p.URL), post: p.Index, make: func(r *Renderer) ([]byte, error) { return r.renderPost(p) }})
 		for _, f := range p.Files {
 			r.bundles[strings.TrimPrefix(p.URL, "/")+f] = path.Join(p.Bundle, f)
 		}
@@ -161,6 +161,18 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 		r.add(o)
 	}
 	return r
+}
+
+// Fresh returns a renderer of the same site graph that shares this one's
+// tables (outputs, links, bios) but has rendered nothing yet: the preview
+// server's renderer for a version whose only changes are to the text of
+// posts, which is read again when rendered.
+func (r *Renderer) Fresh() *Renderer {
+	f := &Renderer{site: r.site, tmpl: r.tmpl, md: r.md, comments: r.comments, opts: r.opts, min: r.min,
+		resolve: r.resolve, inFeed: r.inFeed, outputs: r.outputs, byPath: r.byPath, bundles: r.bundles,
+		biosErr: r.biosErr, used: map[cache.Key]bool{}}
+	f.st = &state{r: f, posts: make([]postSlot, len(r.site.Posts)), bios: r.st.bios, comments: r.comments}
+	return f
 }
 
 func (r *Renderer) add(o output) {
@@ -205,7 +217,7 @@ func (r *Renderer) Output(p string) (data []byte, ok bool, err error) {
 
 // make runs one output and minifies it when asked.
 func (r *Renderer) make(o output) ([]byte, error) {
-	b, err := o.make()
+	b, err := o.make(r)
 	if err != nil || r.min == nil {
 		return b, err
 	}
@@ -255,7 +267,7 @@ func (r *Renderer) writeOutput(o output, sink Sink) error {
 		}
 		return sink.Write(o.path, b)
 	}
-	raw, err := o.make()
+	raw, err := o.make(r)
 	if err != nil {
 		return err
 	}

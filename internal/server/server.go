@@ -144,6 +144,12 @@ func (s *Server) probe(old, v *version) (livereload.Change, error) {
 		}
 		if old == nil || !res.same(old.lookup(p)) {
 			c.Changed = append(c.Changed, page)
+			if res.status == 200 && res.body != nil && isHTML(res.ctype) {
+				if c.Pages == nil {
+					c.Pages = map[string][]byte{}
+				}
+				c.Pages[page] = livereload.Inject(res.body, v.id)
+			}
 		}
 	}
 	return c, errs.Err()

@@ -238,7 +238,7 @@ func openEvents(t *testing.T, ts *httptest.Server, page, version string) *events
 	return e
 }
 
-func (e *events) expect(t *testing.T, name string, data map[string]any) {
+func (e *events) expect(t *testing.T, name string, data map[string]any) map[string]any {
 	t.Helper()
 	var got string
 	var gotData map[string]any
@@ -266,6 +266,7 @@ func (e *events) expect(t *testing.T, name string, data map[string]any) {
 			t.Fatalf("event %s: %s = %v, want %v", name, k, gotData[k], v)
 		}
 	}
+	return gotData
 }
 
 // TestPublish follows a browser that shows /2013/06/a/ through changes.
@@ -290,18 +291,20 @@ func TestPublish(t *testing.T) {
 		changed []string
 		events  []string
 		serves  string // what the page shows after
+		// withPage: the reload event carries the page as served.
+		withPage bool
 	}{
-		{"the open post changed", site("<p>v2"), []string{"content/posts/a.md"}, []string{"reload"}, "<p>v2"},
+		{"the open post changed", site("<p>v2"), []string{"content/posts/a.md"}, []string{"reload"}, "<p>v2", true},
 		{"another page changed", site("<p>v2", func(s *Site) { s.Output = with(s.Output, "about/index.html", "x") }),
-			[]string{"content/pages/about.md"}, []string{"version"}, "<p>v2"},
-		{"a stylesheet changed", site("<p>v2"), []string{"static/theme/print.css"}, []string{"css"}, "<p>v2"},
-		{"an image changed", site("<p>v2"), []string{"static/img/logo.svg"}, []string{"reload"}, "<p>v2"},
-		{"the build failed", nil, nil, []string{"error"}, "<p>v2"},
+			[]string{"content/pages/about.md"}, []string{"version"}, "<p>v2", false},
+		{"a stylesheet changed", site("<p>v2"), []string{"static/theme/print.css"}, []string{"css"}, "<p>v2", false},
+		{"an image changed", site("<p>v2"), []string{"static/img/logo.svg"}, []string{"reload"}, "<p>v2", false},
+		{"the build failed", nil, nil, []string{"error"}, "<p>v2", false},
 		{"the open page fails to render", site("", func(s *Site) { s.Output = failing(s.Output, post) }),
-			[]string{"layouts/post.html"}, []string{"error"}, "<p>v2"},
-		{"the fix", site("<p>v3"), []string{"content/posts/a.md"}, []string{"ok", "reload"}, "<p>v3"},
+			[]string{"layouts/post.html"}, []string{"error"}, "<p>v2", false},
+		{"the fix", site("<p>v3"), []string{"content/posts/a.md"}, []string{"ok", "reload"}, "<p>v3", true},
 		{"the post deleted", site("", func(s *Site) { s.Output = without(s.Output, post) }),
-			[]string{"content/posts/a.md"}, []string{"reload"}, "<html><body>not here"},
+			[]string{"content/posts/a.md"}, []string{"reload"}, "<html><body>not here", false},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
@@ -310,13 +313,22 @@ func TestPublish(t *testing.T) {
 			} else {
 				s.Publish(st.site(t), st.changed)
 			}
+			var sent any
 			for _, ev := range st.events {
-				page.expect(t, ev, nil)
+				if data := page.expect(t, ev, nil); ev == "reload" {
+					sent = data["html"]
+				}
 			}
 			rec := httptest.NewRecorder()
 			s.ServeHTTP(rec, httptest.NewRequest("GET", "/2013/06/a/", nil))
 			if !strings.HasPrefix(rec.Body.String(), st.serves) {
 				t.Errorf("the page shows %q, want %q", rec.Body.String(), st.serves)
+			}
+			switch {
+			case st.withPage && sent != rec.Body.String():
+				t.Errorf("the reload event carries %q, want the page as served, %q", sent, rec.Body.String())
+			case !st.withPage && sent != nil:
+				t.Errorf("the reload event carries a page: %q", sent)
 			}
 		})
 	}

@@ -52,7 +52,7 @@ import (
 
 // The default timing of batches.
 const (
-	DefaultQuiet    = 30 * time.Millisecond
+	DefaultQuiet    = 10 * time.Millisecond
 	DefaultMaxDelay = 250 * time.Millisecond
 )
 

@@ -61,6 +61,9 @@ type harness struct {
 	w     *Watcher
 }
 
+// testQuiet is the quiet period of the harness's watchers.
+const testQuiet = 30 * time.Millisecond
+
 func newHarness(t *testing.T, files []string, opts Options) *harness {
 	t.Helper()
 	h := &harness{t: t, dir: t.TempDir(), src: newFakeSource(), clock: newFakeClock()}
@@ -68,6 +71,9 @@ func newHarness(t *testing.T, files []string, opts Options) *harness {
 		h.touch(f)
 	}
 	opts.Clock = h.clock
+	if opts.Quiet == 0 {
+		opts.Quiet = testQuiet // the steps below are written for it
+	}
 	w, err := start(h.dir, opts, h.src, h.src.events, h.src.errs, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -340,7 +346,7 @@ func TestRealSaves(t *testing.T) {
 			r := newRealHarness(t)
 			tt.save(t, r)
 			r.settle()
-			r.clock.Advance(DefaultQuiet)
+			r.clock.Advance(testQuiet)
 			r.expect(tt.want)
 			r.clock.Advance(time.Hour)
 			r.expectNone()
@@ -353,11 +359,11 @@ func TestRealNewFolderIsWatched(t *testing.T) {
 	r := newRealHarness(t)
 	r.write("layouts/partials/a.html", "a")
 	r.settle()
-	r.clock.Advance(DefaultQuiet)
+	r.clock.Advance(testQuiet)
 	r.expect([]string{"layouts/partials", "layouts/partials/a.html"})
 	r.write("layouts/partials/b.html", "b")
 	r.settle()
-	r.clock.Advance(DefaultQuiet)
+	r.clock.Advance(testQuiet)
 	r.expect([]string{"layouts/partials/b.html"})
 }
 

@@ -13,7 +13,11 @@
     return reduce ? "auto" : "smooth";
   }
 
+  // Every element set up here is marked data-enhanced: the preview
+  // server's live reload loads the page anew, rather than updating it in
+  // place, when such an element changes.
   function setupCarousel(root) {
+    root.setAttribute("data-enhanced", "");
     var track = root.querySelector("[data-carousel-track]");
     var slides = Array.prototype.slice.call(root.querySelectorAll("[data-slide]"));
     var prev = root.querySelector("[data-carousel-prev]");
@@ -105,6 +109,7 @@
   }
 
   function setupCommentForm(form) {
+    form.setAttribute("data-enhanced", "");
     var status = form.querySelector("[data-comment-status]");
     form.addEventListener("submit", function (e) {
       if (!window.fetch || !form.action) { return; }
@@ -124,6 +129,7 @@
   // A table wider than the post scrolls sideways; focusable, it can be
   // scrolled with the keyboard too.
   function setupWideTable(table) {
+    table.setAttribute("data-enhanced", "");
     if (table.scrollWidth > table.clientWidth + 1 && !table.hasAttribute("tabindex")) {
       table.setAttribute("tabindex", "0");
     }
