@@ -314,12 +314,24 @@ func TestDeletedPostsDoNotLinger(t *testing.T) {
 }
 
 func TestMinifiedOutput(t *testing.T) {
-	s := sitetest.Build(t, "-- site.toml --\nbase_url = \"https://example.org/\"\n"+post("a.md", "title: A\ndate: 2020-01-01", "Some *text*."))
-	body := s.File("2020/01/a/index.html")
-	if strings.Contains(body, "\n\n") || strings.Count(body, "\n") > 20 {
-		t.Errorf("HTML does not look minified: %d lines", strings.Count(body, "\n"))
+	const site = "-- site.toml --\nbase_url = \"https://example.org/\"\n%s\n" + authors
+	body := post("a.md", "title: A\ndate: 2020-01-01\nauthor: ana\ntags: [Care]", "Some *text*.\n\n```go\nfunc main() {\n\tprintln(1)\n}\n```")
+	plain := sitetest.Build(t, fmt.Sprintf(site, "minify = false")+body)
+	small := sitetest.Build(t, fmt.Sprintf(site, "minify = true")+body)
+	for _, page := range []string{"2020/01/a/index.html", "index.html", "tags/care/index.html", "404.html"} {
+		got, was := small.File(page), plain.File(page)
+		if strings.Contains(got, "\n\n") || regexp.MustCompile(`\n[ \t]`).MatchString(got) || strings.Contains(got, "<!--") {
+			t.Errorf("%s does not look minified: blank lines, indentation or comments", page)
+		}
+		if len(got) >= len(was) {
+			t.Errorf("%s: minified %d bytes, not minified %d", page, len(got), len(was))
+		}
+		if strings.Count(got, "<") != strings.Count(was, "<") {
+			t.Errorf("%s: minifying changed the number of tags", page)
+		}
 	}
-	if !strings.Contains(body, "<em>text</em>") {
-		t.Error("minified HTML lost the content")
+	post := small.File("2020/01/a/index.html")
+	if !strings.Contains(post, "<em>text</em>") || !strings.Contains(post, "\t") {
+		t.Error("minified HTML lost the content or the code's tabs")
 	}
 }

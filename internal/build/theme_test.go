@@ -1043,3 +1043,50 @@ func TestPageTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestSidebarTagCloud checks that the sidebar lists the most used tags,
+// as many as [sidebar] tags says, and links to the page of all of them.
+func TestSidebarTagCloud(t *testing.T) {
+	tagged := func(name, tags string) string {
+		return post(name+".md", "title: "+name+"\ndate: 2020-01-01\nauthor: ana\ntags: ["+tags+"]", "Text.")
+	}
+	posts := tagged("a", "Zebra, Apple, Mango") + tagged("b", "Zebra, Mango") + tagged("c", "Zebra, Kiwi") + tagged("d", "Lime")
+	tests := []struct {
+		name, config string
+		shown        []string
+		hidden       []string
+		more         string
+	}{
+		{"the three most used (a tie goes to the first), in the order of tags", "[sidebar]\ntags = 3\n", []string{">Apple<", ">Mango<", ">Zebra<"}, []string{">Kiwi<", ">Lime<"}, "All 5 tags"},
+		{"all of them", "[sidebar]\ntags = 5\n", []string{">Apple<", ">Kiwi<", ">Lime<", ">Mango<", ">Zebra<"}, nil, ""},
+		{"none", "[sidebar]\ntags = 0\n", nil, []string{"tag-cloud", "All 5 tags"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := sitetest.Build(t, "-- site.toml --\nbase_url = \"https://example.org/\"\nminify = false\n"+tt.config+authors+posts)
+			page := s.File("index.html")
+			_, aside, _ := strings.Cut(page, `<aside class="sidebar"`)
+			aside, _, _ = strings.Cut(aside, "</aside>")
+			_, cloud, _ := strings.Cut(aside, `class="tag-cloud"`)
+			for _, want := range tt.shown {
+				if !strings.Contains(cloud, want) {
+					t.Errorf("the tag cloud lacks %s:\n%s", want, cloud)
+				}
+			}
+			if got := strings.Count(cloud, "<li>"); got != len(tt.shown) {
+				t.Errorf("the tag cloud lists %d tags, want %d", got, len(tt.shown))
+			}
+			for _, not := range tt.hidden {
+				if strings.Contains(aside, not) {
+					t.Errorf("the sidebar has %s", not)
+				}
+			}
+			if tt.more != "" && !strings.Contains(aside, `<a href="/tags/">`+tt.more+`</a>`) {
+				t.Errorf("the sidebar does not link to the tags page with %q", tt.more)
+			}
+			if tt.more == "" && strings.Contains(aside, "widget-more") {
+				t.Error("the sidebar links to all tags though it lists them all")
+			}
+		})
+	}
+}

@@ -30,6 +30,9 @@
 //	[featured]
 //	count = 5           # posts in the home page carousel
 //
+//	[sidebar]
+//	tags = 45           # the most used tags the sidebar lists; the tags page lists all
+//
 //	[highlight]
 //	light = "github"
 //	dark  = "github-dark"
@@ -78,6 +81,7 @@ type Config struct {
 	Pagination Pagination     `toml:"pagination"`
 	Feeds      Feeds          `toml:"feeds"`
 	Featured   Featured       `toml:"featured"`
+	Sidebar    Sidebar        `toml:"sidebar"`
 	Highlight  Highlight      `toml:"highlight"`
 	Social     Social         `toml:"social"`
 	Menu       []MenuItem     `toml:"menu"`
@@ -104,6 +108,13 @@ type Feeds struct {
 // Featured sets the carousel of featured posts.
 type Featured struct {
 	Count int `toml:"count"`
+}
+
+// Sidebar sets what the sidebar beside every page lists.
+type Sidebar struct {
+	// Tags is how many tags the tag cloud shows: the most used ones, as
+	// WordPress's tag cloud does; the tags page lists them all.
+	Tags int `toml:"tags"`
 }
 
 // Highlight names the chroma styles for code in light and dark mode.
@@ -137,6 +148,7 @@ func Default() *Config {
 		Pagination: Pagination{PerPage: 10},
 		Feeds:      Feeds{Limit: 20, FullContent: true},
 		Featured:   Featured{Count: 5},
+		Sidebar:    Sidebar{Tags: 45},
 		Highlight:  Highlight{Light: "github", Dark: "github-dark"},
 		Social: Social{
 			Mentions:   true,
@@ -205,6 +217,9 @@ func (c *Config) Validate() []problem {
 	}
 	if c.Featured.Count < 0 {
 		add("featured.count must not be negative", "featured", "count")
+	}
+	if c.Sidebar.Tags < 0 {
+		add("sidebar.tags must not be negative; 0 leaves the tag cloud out", "sidebar", "tags")
 	}
 	if err := CheckPermalink(c.Permalinks.Post); err != nil {
 		add("permalinks.post: "+err.Error(), "permalinks", "post")

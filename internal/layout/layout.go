@@ -44,6 +44,11 @@ type Templates struct {
 	// without the base layout (alias pages).
 	standalone map[string]bool
 	origin     map[string]string // template file name -> path printed in errors
+	files      map[string]source
+	funcs      template.FuncMap
+	// asWritten, for compacted templates, are the templates as their files
+	// are written, run again to report an error at its true line.
+	asWritten *Templates
 }
 
 // source is one template file and where it came from.
@@ -66,7 +71,14 @@ func Load(theme, site fs.FS, funcs template.FuncMap) (*Templates, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	t := &Templates{sets: map[string]*template.Template{}, standalone: map[string]bool{}, origin: map[string]string{}}
+	return parseAll(files, funcs)
+}
+
+// parseAll parses every template of files.
+func parseAll(files map[string]source, funcs template.FuncMap) (*Templates, error) {
+	var errs diag.List
+	t := &Templates{sets: map[string]*template.Template{}, standalone: map[string]bool{}, origin: map[string]string{},
+		files: files, funcs: funcs}
 	for name, s := range files {
 		t.origin[name] = s.origin
 	}
@@ -80,6 +92,28 @@ func Load(theme, site fs.FS, funcs template.FuncMap) (*Templates, error) {
 		t.sets[kind] = set
 	}
 	return t, errs.Err()
+}
+
+// Compact returns the templates with the text of each file rewritten by
+// compact, such as a minifier that knows template actions, so that pages
+// come out compact without a pass over every page. A file compact fails
+// on is kept as written, and so are all of them if the rewritten files do
+// not parse. Errors while running still name the line of the file as
+// written: a compacted template that fails is run again as written.
+func (t *Templates) Compact(compact func(text string) (string, error)) *Templates {
+	files := make(map[string]source, len(t.files))
+	for name, s := range t.files {
+		if text, err := compact(s.text); err == nil {
+			s.text = text
+		}
+		files[name] = s
+	}
+	c, err := parseAll(files, t.funcs)
+	if err != nil {
+		return t
+	}
+	c.asWritten = t
+	return c
 }
 
 // readLayouts reads every .html file below layouts/ of fsys into files.
@@ -177,6 +211,11 @@ func (t *Templates) Execute(w io.Writer, kind string, data any) error {
 		entry = kind + ".html"
 	}
 	if err := set.ExecuteTemplate(w, entry, data); err != nil {
+		if t.asWritten != nil {
+			if again := t.asWritten.Execute(io.Discard, kind, data); again != nil {
+				return again
+			}
+		}
 		return t.wrap(err)
 	}
 	return nil
@@ -191,6 +230,11 @@ func (t *Templates) Partial(name string, data any) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	if err := set.ExecuteTemplate(&b, name, data); err != nil {
+		if t.asWritten != nil {
+			if _, again := t.asWritten.Partial(name, data); again != nil {
+				return nil, again
+			}
+		}
 		return nil, t.wrap(err)
 	}
 	return b.Bytes(), nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -360,7 +361,11 @@ func (p *Page) Threads(post *site.Post) []*site.Thread {
 type Sidebar struct {
 	Authors    []*site.Author
 	Categories []*site.Term
-	Tags       []*site.Term
+	// Tags are the most used tags, as many as [sidebar] tags says, in the
+	// site's order of tags; AllTags counts every tag, for a link to the
+	// tags page when some are left out.
+	Tags    []*site.Term
+	AllTags int
 }
 
 // Sidebar returns the lists of the sidebar: the authors, categories and
@@ -368,7 +373,8 @@ type Sidebar struct {
 // authors on the authors page, ...). It is nil when there is nothing to
 // list, so the page has no sidebar.
 func (p *Page) Sidebar() *Sidebar {
-	s := &Sidebar{Authors: p.Site.Authors, Categories: p.Site.Categories, Tags: p.Site.Tags}
+	s := &Sidebar{Authors: p.Site.Authors, Categories: p.Site.Categories,
+		Tags: mostUsed(p.Site.Tags, p.Site.Config.Sidebar.Tags), AllTags: len(p.Site.Tags)}
 	switch {
 	case p.Kind == "authors":
 		s.Authors = nil
@@ -381,6 +387,26 @@ func (p *Page) Sidebar() *Sidebar {
 		return nil
 	}
 	return s
+}
+
+// mostUsed returns the n terms with the most posts (on a tie, the one
+// first in terms), in the order of terms.
+func mostUsed(terms []*site.Term, n int) []*site.Term {
+	if n >= len(terms) {
+		return terms
+	}
+	order := make([]int, len(terms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(terms[b].Posts) - len(terms[a].Posts) })
+	keep := order[:n]
+	slices.Sort(keep)
+	out := make([]*site.Term, len(keep))
+	for i, k := range keep {
+		out[i] = terms[k]
+	}
+	return out
 }
 
 // Updated returns when a post was last changed, or nil when that was on

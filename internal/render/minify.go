@@ -13,29 +13,47 @@ import (
 	"github.com/tdewolff/minify/v2/svg"
 )
 
-// minifier minifies outputs by their file extension. It is configured once
-// and then safe for concurrent use.
+// minifier minifies outputs by their file extension, and HTML templates.
+// It is configured once and then safe for concurrent use.
+//
+// HTML pages are not minified one by one: their templates are, once, when
+// the renderer is made (Templates.Compact), so that every page comes out
+// minified at no cost. What the templates insert is compact already:
+// goldmark's HTML, escaped text, compact JSON.
 type minifier struct {
 	m *minify.M
 }
 
+// htmlOptions are the HTML minifier's settings: it keeps what some
+// browsers, tools or the theme's CSS rely on.
+var htmlOptions = mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true}
+
 // mediaTypes maps the extensions blogen writes to the minifier's types.
-// Feeds and the sitemap (.xml, .json) are written compact already.
+// Feeds and the sitemap (.xml, .json) are written compact already, and
+// pages (.html) come compact from their templates.
 var mediaTypes = map[string]string{
-	".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".svg": "image/svg+xml",
+	".css": "text/css", ".js": "application/javascript", ".svg": "image/svg+xml",
 }
 
 func newMinifier() *minifier {
 	m := minify.New()
-	m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	tmpl := htmlOptions
+	tmpl.TemplateDelims = mhtml.GoTemplateDelims
+	m.Add("text/x-go-template", &tmpl)
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	return &minifier{m: m}
 }
 
+// template minifies the text of an HTML template, leaving its actions
+// as they are.
+func (m *minifier) template(text string) (string, error) {
+	return m.m.String("text/x-go-template", text)
+}
+
 // minify returns b minified by the type of file p, or b itself for other
-// files.
+// files and for HTML pages, which come minified from their templates.
 func (m *minifier) minify(p string, b []byte) ([]byte, error) {
 	mt, ok := mediaTypes[path.Ext(p)]
 	if !ok {

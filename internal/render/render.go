@@ -147,6 +147,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), byPath: map[string]int{}, bundles: map[string]string{}, used: map[cache.Key]bool{}}
 	if opts.Minify {
 		r.min = newMinifier()
+		r.tmpl = tmpl.Compact(r.min.template)
 	}
 	r.st = &state{r: r, posts: make([]postSlot, len(s.Posts)), bios: map[string]string{}, comments: comments}
 	r.biosErr = r.renderBios()
