@@ -55,8 +55,11 @@ type Options struct {
 type Result struct {
 	Posts, Pages, Lists, Feeds, Files int
 	Skipped                           int // drafts, future and expired posts left out
-	Duration                          time.Duration
-	OutDir                            string
+	// Kept counts the outputs the build kept from the previous one, as
+	// nothing they are made from had changed.
+	Kept     int
+	Duration time.Duration
+	OutDir   string
 
 	usedKeys map[cache.Key]bool
 }
@@ -65,6 +68,9 @@ type Result struct {
 func (r Result) String() string {
 	s := fmt.Sprintf("Built %d posts, %d pages, %d list pages and %d feeds (%d files) in %s into %s",
 		r.Posts, r.Pages, r.Lists, r.Feeds, r.Files, r.Duration.Round(time.Millisecond), r.OutDir)
+	if r.Kept > 0 {
+		s += fmt.Sprintf("; %d files were unchanged", r.Kept)
+	}
 	if r.Skipped > 0 {
 		s += fmt.Sprintf("; left out %d drafts or future posts (use --drafts, --future)", r.Skipped)
 	}
@@ -102,6 +108,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	store := p.openCache(out)
+	if store != nil {
+		p.graph = graphKey(p.Options, p.tmpl, p.loaded, p.Site, p.markdownSettings)
+	}
 	res, err := p.render(ctx, out, store)
 	if err != nil {
 		out.Abort()
@@ -151,6 +160,11 @@ type Prepared struct {
 	// becomes due or expires, zero when there is none: from then on the
 	// site graph is out of date.
 	due time.Time
+	// loaded is the content the site graph was assembled from.
+	loaded *content.Site
+	// graph is the key of everything but the bodies of posts
+	// (render.Options.Graph), when Build keeps outputs between builds.
+	graph cache.Key
 	// tables is the first renderer made of this site graph; versions
 	// that share the graph share its tables (render.Renderer.Fresh).
 	tables *sharedRenderer
@@ -267,9 +281,10 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	mdOpts := markdown.Options{Mentions: markdown.MentionOptions{
 		Enabled: cfg.Social.Mentions, MentionURL: cfg.Social.MentionURL, HashtagURL: cfg.Social.HashtagURL,
 	}}
+	settings := fmt.Sprintf("%+v", mdOpts)
 	return &Prepared{Options: opts, Site: graph, Config: cfg, tmpl: tmpl, md: markdown.New(mdOpts),
-		comments: markdown.NewCommentRenderer(), siteFS: siteFS, markdownSettings: fmt.Sprintf("%+v", mdOpts),
-		due: nextDue(loaded, opts.Now)}, nil
+		comments: markdown.NewCommentRenderer(), siteFS: siteFS, markdownSettings: settings,
+		due: nextDue(loaded, opts.Now), loaded: loaded}, nil
 }
 
 // nextDue returns the first date or expiry date of a post after now, or
@@ -341,7 +356,7 @@ func (p *Prepared) Renderer() *render.Renderer {
 func (p *Prepared) renderer(store *cache.Store) *render.Renderer {
 	return render.New(p.Site, p.tmpl, p.md, p.comments, render.Options{
 		Minify: p.Config.Minify, Progress: p.Options.Progress, Content: p.siteFS,
-		Cache: store, MarkdownSettings: p.markdownSettings,
+		Cache: store, MarkdownSettings: p.markdownSettings, Graph: p.graph,
 	})
 }
 
@@ -366,7 +381,8 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Skipped: p.Site.Skipped, usedKeys: r.UsedKeys()}, nil
+	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Kept: stats.Kept,
+		Skipped: p.Site.Skipped, usedKeys: r.UsedKeys()}, nil
 }
 
 // StaticFile is one file copied as it is into the output.

@@ -15,7 +15,7 @@ import (
 // step, compares a build that uses the cache with one that does not.
 func TestWarmBuildsMatchColdBuilds(t *testing.T) {
 	s := sitetest.Build(t, "-- site.toml --\nbase_url = \"https://example.org/\"\n"+authors+
-		post("a.md", "title: A\ndate: 2020-01-01\nauthor: ana\ntags: [Care]", "Hello @anaruiz and #care and #newtag.")+
+		post("a.md", "title: A\ndate: 2020-01-01\nauthor: ana\ntags: [Care]\nfeatured: true", "Hello @anaruiz and #care and #newtag.")+
 		post("b.md", "title: B\ndate: 2020-01-02\nauthor: ben\ntags: [Other]", "Text.\n\n```go\nfunc main() {}\n```")+
 		manyPosts(12)+
 		comment("a", "001", "author: R\ndate: 2020-01-05T10:00:00Z\nstatus: approved", "A fine comment."))
@@ -35,21 +35,30 @@ func TestWarmBuildsMatchColdBuilds(t *testing.T) {
 	write := func(rel, data string) func(t *testing.T) {
 		return func(t *testing.T) { sitetest.WriteFile(t, filepath.Join(s.Dir, rel), []byte(data)) }
 	}
+	// kept: the warm build keeps outputs without making them again, as
+	// only the text of posts changed, if anything.
 	steps := []struct {
 		name   string
 		change func(t *testing.T)
+		kept   bool
 	}{
-		{"nothing", func(*testing.T) {}},
-		{"a post's text", edit("content/posts/b.md", "Text.", "Changed text.")},
-		{"a post's title", edit("content/posts/p03.md", "Post 03", "Post three")},
-		{"a new tag makes a hashtag resolve", edit("content/posts/b.md", "tags: [Other]", "tags: [Other, newtag]")},
-		{"a new post", write("content/posts/new.md", "---\ntitle: New\ndate: 2021-01-01\nauthor: ben\n---\nNew post.\n")},
-		{"a removed post", func(t *testing.T) { os.Remove(filepath.Join(s.Dir, "content/posts/p05.md")) }},
-		{"an author's handle", edit("content/authors/ana.md", "handle: anaruiz", "handle: ana")},
-		{"a template", write("layouts/partials/footer.html", "<footer><p>Custom footer</p></footer>\n")},
-		{"site.toml", edit("site.toml", "base_url", "title = \"Renamed\"\nbase_url")},
-		{"a comment approved", write("content/comments/a/002.md", "---\nauthor: S\ndate: 2020-01-06T10:00:00Z\nstatus: approved\n---\nAnother comment.\n")},
-		{"a static file", write("static/theme/extra.css", "body{color:red}")},
+		{"nothing", func(*testing.T) {}, true},
+		{"a post's text", edit("content/posts/b.md", "Text.", "Changed text."), true},
+		{"the text of a post in every list", edit("content/posts/p11.md", "Text.", "The newest text."), true},
+		{"a post's title", edit("content/posts/p03.md", "Post 03", "Post three"), false},
+		{"a new tag makes a hashtag resolve", edit("content/posts/b.md", "tags: [Other]", "tags: [Other, newtag]"), false},
+		{"a new post", write("content/posts/new.md", "---\ntitle: New\ndate: 2021-01-01\nauthor: ben\n---\nNew post.\n"), false},
+		{"a removed post", func(t *testing.T) { os.Remove(filepath.Join(s.Dir, "content/posts/p05.md")) }, false},
+		{"an author's handle", edit("content/authors/ana.md", "handle: anaruiz", "handle: ana"), false},
+		{"a template", write("layouts/partials/footer.html", "<footer><p>Custom footer</p></footer>\n"), false},
+		{"site.toml", edit("site.toml", "base_url", "title = \"Renamed\"\nbase_url"), false},
+		{"a comment approved", write("content/comments/a/002.md", "---\nauthor: S\ndate: 2020-01-06T10:00:00Z\nstatus: approved\n---\nAnother comment.\n"), false},
+		{"a static file", write("static/theme/extra.css", "body{color:red}"), true},
+		{"the text of a featured post, in the carousel of pages that do not list it", edit("content/posts/a.md", "Hello", "Hello again"), true},
+		{"a footer that shows a post's summary", write("layouts/partials/footer.html",
+			"<footer>{{range .Site.Posts}}{{if eq .Slug \"b\"}}{{$.Summary .}}{{end}}{{end}}</footer>\n"), false},
+		{"the text of that post, in every page's footer", edit("content/posts/b.md", "Changed text.", "Text changed again."), true},
+		{"the text of the post the new post's summary shows", edit("content/posts/new.md", "New post.", "A new post, edited."), true},
 	}
 	for _, step := range steps {
 		t.Run(step.name, func(t *testing.T) {
@@ -57,6 +66,9 @@ func TestWarmBuildsMatchColdBuilds(t *testing.T) {
 			s.Rebuild()
 			if s.Err != nil {
 				t.Fatal(s.Err)
+			}
+			if kept := s.Result.Kept > 0; kept != step.kept {
+				t.Errorf("the warm build kept %d outputs unmade; want some: %v", s.Result.Kept, step.kept)
 			}
 			warm := sitetest.ReadTree(t, s.Out)
 			cold := filepath.Join(t.TempDir(), "cold")

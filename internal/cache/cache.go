@@ -5,8 +5,11 @@
 // It holds two things. Store is a content-addressed key-value store: one
 // small file per entry, written atomically, read on demand, so memory does
 // not grow with the site. Manifest records, for every output of the last
-// build, the hash of what it was made from and the file it became, so the
-// next build can keep the file instead of minifying and writing it again.
+// build, the file it became, the hash of its bytes and the hash of its
+// inputs (the site but the bodies of posts, and the bodies of the posts it
+// showed), so the next build can keep the file without making it again
+// when its inputs are unchanged, and without writing it again when it
+// comes out the same.
 //
 // Entries are immutable and depend only on their key; a corrupt or missing
 // entry is a miss, never an error, so the worst a damaged cache can do is

@@ -26,6 +26,12 @@ type Output struct {
 	Source Key   // the hash of the unminified bytes, or of the copied file
 	Size   int64 // of the written file
 	Mod    int64 // modification time of the written file, in nanoseconds
+	// Inputs is the hash of everything the output was made from, when
+	// that is known before making it (else zero): the site apart from the
+	// bodies of posts, and the bodies of the posts named by Deps (their
+	// indexes in the site's list of posts).
+	Inputs Key
+	Deps   []int
 }
 
 // NewManifest returns an empty manifest.
@@ -57,7 +63,7 @@ func (m *Manifest) Len() int {
 }
 
 // manifestHeader starts every manifest file.
-const manifestHeader = version + " manifest\n"
+const manifestHeader = version + " manifest 2\n"
 
 // ReadManifest reads a manifest file; a missing or damaged one is an empty
 // manifest.
@@ -79,21 +85,53 @@ func ReadManifest(file string) *Manifest {
 	return m
 }
 
-// parseLine reads "key size mod path".
+// parseLine reads "source size mod inputs deps path"; deps are indexes
+// joined by commas, or "-".
 func parseLine(line string) (string, Output, bool) {
-	f := strings.SplitN(line, " ", 4)
-	if len(f) != 4 {
+	f := strings.SplitN(line, " ", 6)
+	if len(f) != 6 {
 		return "", Output{}, false
 	}
 	var o Output
 	n, err := hex.Decode(o.Source[:], []byte(f[0]))
 	size, err1 := strconv.ParseInt(f[1], 10, 64)
 	mod, err2 := strconv.ParseInt(f[2], 10, 64)
-	if err != nil || err1 != nil || err2 != nil || n != len(o.Source) {
+	m, err3 := hex.Decode(o.Inputs[:], []byte(f[3]))
+	deps, ok := parseDeps(f[4])
+	if err != nil || err1 != nil || err2 != nil || err3 != nil || !ok || n != len(o.Source) || m != len(o.Inputs) {
 		return "", Output{}, false
 	}
-	o.Size, o.Mod = size, mod
-	return f[3], o, true
+	o.Size, o.Mod, o.Deps = size, mod, deps
+	return f[5], o, true
+}
+
+func parseDeps(s string) ([]int, bool) {
+	if s == "-" {
+		return nil, true
+	}
+	var out []int
+	for f := range strings.SplitSeq(s, ",") {
+		i, err := strconv.Atoi(f)
+		if err != nil || i < 0 {
+			return nil, false
+		}
+		out = append(out, i)
+	}
+	return out, true
+}
+
+func formatDeps(deps []int) string {
+	if len(deps) == 0 {
+		return "-"
+	}
+	b := make([]byte, 0, 8*len(deps))
+	for i, d := range deps {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(d), 10)
+	}
+	return string(b)
 }
 
 // Write saves the manifest atomically, sorted by path.
@@ -108,7 +146,7 @@ func (m *Manifest) Write(file string) error {
 	b.WriteString(manifestHeader)
 	for _, p := range paths {
 		o := m.entries[p]
-		fmt.Fprintf(&b, "%s %d %d %s\n", o.Source, o.Size, o.Mod, p)
+		fmt.Fprintf(&b, "%s %d %d %s %s %s\n", o.Source, o.Size, o.Mod, o.Inputs, formatDeps(o.Deps), p)
 	}
 	m.mu.Unlock()
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {

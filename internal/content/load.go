@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"path"
@@ -104,14 +105,28 @@ func parseSource(fsys fs.FS, s source) (any, error) {
 			if s.files != nil {
 				p.Files, p.Bundle = s.files, path.Dir(s.file)
 			}
+			head := min(p.BodyStart, len(src))
+			p.Sum, p.BodySum = sha256.Sum256(src[:head]), sha256.Sum256(src[head:])
 		}
 		v = orNil(p)
 	case kindPage:
-		v, err = unpack(ParsePage(s.file, src))
+		var p *Page
+		if p, err = ParsePage(s.file, src); p != nil {
+			p.Sum = sha256.Sum256(src)
+		}
+		v = orNil(p)
 	case kindAuthor:
-		v, err = unpack(ParseAuthor(s.file, src))
+		var a *Author
+		if a, err = ParseAuthor(s.file, src); a != nil {
+			a.Sum = sha256.Sum256(src)
+		}
+		v = orNil(a)
 	default:
-		v, err = unpack(ParseComment(s.file, src))
+		var c *Comment
+		if c, err = ParseComment(s.file, src); c != nil {
+			c.Sum = sha256.Sum256(src)
+		}
+		v = orNil(c)
 	}
 	if err != nil {
 		return v, flatten(err)
@@ -256,8 +271,6 @@ func orNil[T any](p *T) any {
 	}
 	return p
 }
-
-func unpack[T any](p *T, err error) (any, error) { return orNil(p), err }
 
 // ReadBody returns the Markdown body of a post: Body when the post holds
 // it, else the text after the front matter of its file in fsys. Load does

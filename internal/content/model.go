@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"reflect"
 	"time"
 )
@@ -45,6 +46,9 @@ type Post struct {
 	// AuthorLine and SlugLine are the lines of Source that name the
 	// authors and the slug, for messages about them.
 	AuthorLine, SlugLine int
+	// Sum is the SHA-256 of the file up to the body, BodySum of the body:
+	// what build caches compare. Load sets them; ParsePost does not.
+	Sum, BodySum [sha256.Size]byte
 }
 
 // CommentMode says whether readers may comment on a post.
@@ -87,6 +91,7 @@ type Page struct {
 	Body        []byte
 	BodyLine    int
 	SlugLine    int
+	Sum         [sha256.Size]byte // of the file, set by Load
 }
 
 // Author is one person who writes on the blog; the body of the file is the
@@ -102,6 +107,7 @@ type Author struct {
 	Body   []byte
 	// BodyLine is the line of Source where Body starts.
 	BodyLine int
+	Sum      [sha256.Size]byte // of the file, set by Load
 }
 
 // Links are an author's profiles.
@@ -126,6 +132,7 @@ type Comment struct {
 	BodyLine  int
 	// ParentLine is the line of Source that names the parent.
 	ParentLine int
+	Sum        [sha256.Size]byte // of the file, set by Load
 }
 
 // Status is where a comment stands in moderation.
@@ -165,5 +172,6 @@ type Site struct {
 func (p *Post) SameMetadata(q *Post) bool {
 	a, b := *p, *q
 	a.Body, b.Body = nil, nil
+	a.BodySum, b.BodySum = [sha256.Size]byte{}, [sha256.Size]byte{}
 	return reflect.DeepEqual(a, b)
 }

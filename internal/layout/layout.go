@@ -15,6 +15,7 @@ package layout
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -25,6 +26,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/blogen/blogen/internal/diag"
@@ -114,6 +116,24 @@ func (t *Templates) Compact(compact func(text string) (string, error)) *Template
 	}
 	c.asWritten = t
 	return c
+}
+
+// Sum returns the SHA-256 of the template files as written: their names,
+// where they came from and their text.
+func (t *Templates) Sum() [sha256.Size]byte {
+	names := make([]string, 0, len(t.files))
+	for name := range t.files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	h := sha256.New()
+	for _, name := range names {
+		f := t.files[name]
+		fmt.Fprintf(h, "%d:%s%d:%s%d:%s", len(name), name, len(f.origin), f.origin, len(f.text), f.text)
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
 }
 
 // readLayouts reads every .html file below layouts/ of fsys into files.
@@ -228,8 +248,9 @@ func (t *Templates) Partial(name string, data any) ([]byte, error) {
 	if set == nil || set.Lookup(name) == nil {
 		return nil, fmt.Errorf("no partial %s in layouts/", name)
 	}
-	var b bytes.Buffer
-	if err := set.ExecuteTemplate(&b, name, data); err != nil {
+	b := getBuffer()
+	defer putBuffer(b)
+	if err := set.ExecuteTemplate(b, name, data); err != nil {
 		if t.asWritten != nil {
 			if _, again := t.asWritten.Partial(name, data); again != nil {
 				return nil, again
@@ -237,14 +258,32 @@ func (t *Templates) Partial(name string, data any) ([]byte, error) {
 		}
 		return nil, t.wrap(err)
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
 
-// Render runs kind into a new buffer.
+// Render runs kind and returns what it wrote.
 func (t *Templates) Render(kind string, data any) ([]byte, error) {
-	var b bytes.Buffer
-	err := t.Execute(&b, kind, data)
-	return b.Bytes(), err
+	b := getBuffer()
+	defer putBuffer(b)
+	if err := t.Execute(b, kind, data); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(b.Bytes()), nil
+}
+
+// buffers are reused by Render and Partial, which copy out what they
+// wrote: a page grows a buffer many times, a copy allocates once.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+
+// putBuffer returns b to the pool, unless it grew very large.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > 1<<20 {
+		return
+	}
+	b.Reset()
+	buffers.Put(b)
 }
 
 // templateErr matches html/template's "template: name:line:col: message".

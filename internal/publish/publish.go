@@ -115,16 +115,19 @@ func (d *Dir) Write(p string, data []byte) error {
 	return os.WriteFile(dst, data, 0o644)
 }
 
+// Previous returns what the previous build recorded of the output p.
+func (d *Dir) Previous(p string) (cache.Output, bool) { return d.prev.Get(p) }
+
 // Reuse links the previous build's file at p into the new output when it
-// was made from source and is still as that build left it. It reports
-// whether it did; when it did not, the caller writes the file with
-// WriteFrom.
-func (d *Dir) Reuse(p string, source cache.Key) bool {
+// was made from the same source as o and is still as that build left it,
+// and records it with o's inputs. It reports whether it did; when it did
+// not, the caller writes the file with WriteFrom.
+func (d *Dir) Reuse(p string, o cache.Output) bool {
 	if d.prev == nil {
 		return false
 	}
 	old, ok := d.prev.Get(p)
-	if !ok || old.Source != source {
+	if !ok || old.Source != o.Source {
 		return false
 	}
 	prevFile := filepath.Join(d.final, filepath.FromSlash(p))
@@ -140,26 +143,29 @@ func (d *Dir) Reuse(p string, source cache.Key) bool {
 		d.unclaim(p)
 		return false
 	}
-	d.next.Set(p, old)
+	o.Size, o.Mod = old.Size, old.Mod
+	d.next.Set(p, o)
 	return true
 }
 
-// WriteFrom stores one generated file and records what it was made from.
-func (d *Dir) WriteFrom(p string, data []byte, source cache.Key) error {
+// WriteFrom stores one generated file and records what it was made from
+// (o's size and time are those of the file written).
+func (d *Dir) WriteFrom(p string, data []byte, o cache.Output) error {
 	if err := d.Write(p, data); err != nil {
 		return err
 	}
-	d.record(p, source)
+	d.record(p, o)
 	return nil
 }
 
 // record notes the file at p, as written, in the next manifest.
-func (d *Dir) record(p string, source cache.Key) {
+func (d *Dir) record(p string, o cache.Output) {
 	if d.next == nil {
 		return
 	}
 	if info, err := os.Lstat(filepath.Join(d.staging, filepath.FromSlash(p))); err == nil {
-		d.next.Set(p, cache.Output{Source: source, Size: info.Size(), Mod: info.ModTime().UnixNano()})
+		o.Size, o.Mod = info.Size(), info.ModTime().UnixNano()
+		d.next.Set(p, o)
 	}
 }
 
@@ -176,7 +182,7 @@ func (d *Dir) Copy(p string, fsys fs.FS, src string) error {
 	if d.prev != nil {
 		if info, err := fs.Stat(fsys, src); err == nil {
 			source = cache.NewHasher("copy").String(src).String(info.ModTime().String()).String(strconv.FormatInt(info.Size(), 10)).Key()
-			if d.Reuse(p, source) {
+			if d.Reuse(p, cache.Output{Source: source}) {
 				return nil
 			}
 		}
@@ -185,7 +191,7 @@ func (d *Dir) Copy(p string, fsys fs.FS, src string) error {
 		return err
 	}
 	if d.prev != nil {
-		d.record(p, source)
+		d.record(p, cache.Output{Source: source})
 	}
 	return nil
 }

@@ -34,6 +34,9 @@ type Page struct {
 	FeedURL     string // folder of the feeds for this page, "" for none
 
 	st *state
+	// deps records the posts whose bodies the page read, so that a later
+	// build knows when it must make the page again.
+	deps *deps
 }
 
 // Config is the site's configuration.
@@ -94,18 +97,18 @@ func (p *Page) FullTitle() string {
 
 // Summary returns the HTML summary of a post.
 func (p *Page) Summary(post *site.Post) template.HTML {
-	return template.HTML(p.st.post(post.Index).summary)
+	return template.HTML(p.post(post.Index).summary)
 }
 
 // SummaryText returns a post's summary as plain text, cut to about n
 // characters at a word boundary.
 func (p *Page) SummaryText(post *site.Post, n int) string {
-	return truncate(plainText(p.st.post(post.Index).summary), n)
+	return truncate(plainText(p.post(post.Index).summary), n)
 }
 
 // ReadingTime is the minutes a post takes to read, at 220 words a minute.
 func (p *Page) ReadingTime(post *site.Post) int {
-	return max(1, (p.st.post(post.Index).words+219)/220)
+	return max(1, (p.post(post.Index).words+219)/220)
 }
 
 // Bio returns an author's bio as HTML.
@@ -258,7 +261,7 @@ func (p *Page) postLD(post *site.Post) map[string]any {
 		"mainEntityOfPage": p.Canonical(),
 		"datePublished":    post.Date.Format(time.RFC3339),
 		"dateModified":     lastmod(post).Format(time.RFC3339),
-		"wordCount":        p.st.post(post.Index).words,
+		"wordCount":        p.post(post.Index).words,
 		"isPartOf":         p.blogLD(),
 	}
 	if p.Description != "" {
@@ -441,6 +444,7 @@ type cachedPartial struct {
 	once sync.Once
 	html template.HTML
 	err  error
+	deps []int // the posts whose bodies it read
 }
 
 // Cached runs the partial name with data the first time it is asked for
@@ -454,10 +458,20 @@ func (p *Page) Cached(name, key string, data any) (template.HTML, error) {
 	v, _ := p.st.partials.LoadOrStore(name+"\x00"+key, &cachedPartial{})
 	c := v.(*cachedPartial)
 	c.once.Do(func() {
+		from := p.deps.len()
 		b, err := p.st.r.tmpl.Partial(name, data)
 		c.html, c.err = template.HTML(b), err
+		c.deps = p.deps.since(from)
 	})
+	p.deps.add(c.deps...)
 	return c.html, c.err
+}
+
+// post returns what lists need of post i's body, and notes that the page
+// read it.
+func (p *Page) post(i int) postOut {
+	p.deps.add(i)
+	return p.st.post(i)
 }
 
 // SidebarKey names the variant of the sidebar this page shows, for Cached.

@@ -83,7 +83,7 @@ type rssGUID struct {
 	Value       string `xml:",chardata"`
 }
 
-func (r *Renderer) rss(f *site.Feed) ([]byte, error) {
+func (r *Renderer) rss(f *site.Feed, d *deps) ([]byte, error) {
 	s := r.site
 	doc := rssDoc{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", DC: "http://purl.org/dc/elements/1.1/", Channel: rssChannel{
 		Title: f.Title, Link: s.AbsURL(f.URL), Description: feedDescription(s, f), Language: s.Config.Language,
@@ -91,6 +91,7 @@ func (r *Renderer) rss(f *site.Feed) ([]byte, error) {
 		Self:          rssLink{Href: s.AbsURL(f.URL + site.RSSFile), Rel: "self", Type: "application/rss+xml"},
 	}}
 	for _, p := range f.Posts {
+		d.add(p.Index)
 		u := s.AbsURL(p.URL)
 		item := rssItem{Title: p.Title, Link: u, GUID: rssGUID{true, u}, PubDate: p.Date.Format(time.RFC1123Z), Description: r.itemHTML(f, p)}
 		for _, a := range p.Authors {
@@ -152,13 +153,14 @@ type atomText struct {
 	Value string `xml:",chardata"`
 }
 
-func (r *Renderer) atom(f *site.Feed) ([]byte, error) {
+func (r *Renderer) atom(f *site.Feed, d *deps) ([]byte, error) {
 	s := r.site
 	doc := atomFeed{Title: f.Title, ID: s.AbsURL(f.URL), Updated: updated(f.Posts).Format(time.RFC3339), Links: []atomLink{
 		{Href: s.AbsURL(f.URL + site.AtomFile), Rel: "self", Type: "application/atom+xml"},
 		{Href: s.AbsURL(f.URL), Rel: "alternate", Type: "text/html"},
 	}}
 	for _, p := range f.Posts {
+		d.add(p.Index)
 		u := s.AbsURL(p.URL)
 		e := atomEntry{Title: p.Title, ID: u, Link: atomLink{Href: u, Rel: "alternate"},
 			Published: p.Date.Format(time.RFC3339), Updated: lastmod(p).Format(time.RFC3339),
@@ -215,12 +217,13 @@ type jsonAuthor struct {
 	URL  string `json:"url,omitempty"`
 }
 
-func (r *Renderer) jsonFeed(f *site.Feed) ([]byte, error) {
+func (r *Renderer) jsonFeed(f *site.Feed, d *deps) ([]byte, error) {
 	s := r.site
 	doc := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: s.AbsURL(f.URL),
 		FeedURL: s.AbsURL(f.URL + site.JSONFile), Description: feedDescription(s, f), Language: s.Config.Language, Items: []jsonItem{}}
-	page := &Page{Site: s, st: r.st}
+	page := &Page{Site: s, st: r.st, deps: d}
 	for _, p := range f.Posts {
+		d.add(p.Index)
 		u := s.AbsURL(p.URL)
 		item := jsonItem{ID: u, URL: u, Title: p.Title, ContentHTML: r.itemHTML(f, p), Summary: plainText(r.st.post(p.Index).summary),
 			DatePublished: p.Date.Format(time.RFC3339), DateModified: lastmod(p).Format(time.RFC3339)}

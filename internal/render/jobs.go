@@ -12,29 +12,34 @@ import (
 func (r *Renderer) laterOutputs() []output {
 	s := r.site
 	var outs []output
-	add := func(p string, make func(r *Renderer) ([]byte, error)) {
+	add := func(p string, make func(r *Renderer, d *deps) ([]byte, error)) {
 		outs = append(outs, output{path: p, make: make})
 	}
 	// page renders a copy of p, which renderers of the same graph share.
-	page := func(p *Page) func(*Renderer) ([]byte, error) {
-		return func(r *Renderer) ([]byte, error) {
+	page := func(p *Page) func(*Renderer, *deps) ([]byte, error) {
+		return func(r *Renderer, d *deps) ([]byte, error) {
 			c := *p
+			c.deps = d
 			return r.page(&c)
 		}
 	}
+	// noDeps is an output that reads no post's body.
+	noDeps := func(make func(r *Renderer) ([]byte, error)) func(*Renderer, *deps) ([]byte, error) {
+		return func(r *Renderer, _ *deps) ([]byte, error) { return make(r) }
+	}
 	for _, p := range s.Pages {
-		add(OutputPath(p.URL), func(r *Renderer) ([]byte, error) { return r.renderPage(p) })
+		add(OutputPath(p.URL), func(r *Renderer, d *deps) ([]byte, error) { return r.renderPage(p, d) })
 	}
 	for _, l := range s.Lists {
 		for _, pg := range l.Pagers {
-			add(OutputPath(pg.URL), func(r *Renderer) ([]byte, error) { return r.renderPager(pg) })
+			add(OutputPath(pg.URL), func(r *Renderer, d *deps) ([]byte, error) { return r.renderPager(pg, d) })
 		}
 	}
 	for _, f := range s.Feeds {
 		dir := strings.TrimPrefix(f.URL, "/")
-		add(dir+site.RSSFile, func(r *Renderer) ([]byte, error) { return r.rss(f) })
-		add(dir+site.AtomFile, func(r *Renderer) ([]byte, error) { return r.atom(f) })
-		add(dir+site.JSONFile, func(r *Renderer) ([]byte, error) { return r.jsonFeed(f) })
+		add(dir+site.RSSFile, func(r *Renderer, d *deps) ([]byte, error) { return r.rss(f, d) })
+		add(dir+site.AtomFile, func(r *Renderer, d *deps) ([]byte, error) { return r.atom(f, d) })
+		add(dir+site.JSONFile, func(r *Renderer, d *deps) ([]byte, error) { return r.jsonFeed(f, d) })
 	}
 	for _, a := range s.Aliases {
 		add(OutputPath(a.From), page(&Page{Kind: "alias", Title: "Redirect", URL: a.From, Alias: &a}))
@@ -43,13 +48,13 @@ func (r *Renderer) laterOutputs() []output {
 	add("categories/index.html", page(&Page{Kind: "terms", Title: "Categories", URL: "/categories/", Terms: s.Categories, TermKind: "categories"}))
 	add("authors/index.html", page(&Page{Kind: "authors", Title: "Authors", URL: "/authors/"}))
 	add("404.html", page(&Page{Kind: "404", Title: "Page not found", URL: "/404.html"}))
-	add("sitemap.xml", (*Renderer).sitemap)
-	add("robots.txt", (*Renderer).robots)
-	add("theme/syntax.css", (*Renderer).syntaxCSS)
+	add("sitemap.xml", noDeps((*Renderer).sitemap))
+	add("robots.txt", noDeps((*Renderer).robots))
+	add("theme/syntax.css", noDeps((*Renderer).syntaxCSS))
 	return outs
 }
 
-func (r *Renderer) renderPage(p *site.Page) ([]byte, error) {
+func (r *Renderer) renderPage(p *site.Page, d *deps) ([]byte, error) {
 	res, err := r.md.Render(p.Body, r.resolve)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: cannot render the Markdown: %w", p.Source, p.BodyLine, err)
@@ -58,12 +63,13 @@ func (r *Renderer) renderPage(p *site.Page) ([]byte, error) {
 	if desc == "" {
 		desc = truncate(plainText(string(res.Summary)), 160)
 	}
-	return r.page(&Page{Kind: "page", Title: p.Title, URL: p.URL, Page: p, Content: templateHTML(res.HTML), Description: desc})
+	return r.page(&Page{Kind: "page", Title: p.Title, URL: p.URL, Page: p, Content: templateHTML(res.HTML), Description: desc, deps: d})
 }
 
-func (r *Renderer) renderPager(pg *site.Pager) ([]byte, error) {
+func (r *Renderer) renderPager(pg *site.Pager, d *deps) ([]byte, error) {
 	l := pg.List
 	for _, p := range pg.Posts {
+		d.add(p.Index)
 		if err := r.ensurePost(p.Index); err != nil {
 			return nil, err
 		}
@@ -75,7 +81,7 @@ func (r *Renderer) renderPager(pg *site.Pager) ([]byte, error) {
 	if pg.Number > 1 {
 		title = fmt.Sprintf("%s, page %d", title, pg.Number)
 	}
-	p := &Page{Kind: kind, Title: title, URL: pg.URL, Pager: pg, Description: r.site.Config.Description}
+	p := &Page{Kind: kind, Title: title, URL: pg.URL, Pager: pg, Description: r.site.Config.Description, deps: d}
 	if l.Kind != "archive" {
 		p.FeedURL = l.URL
 	}

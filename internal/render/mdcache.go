@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"sync"
@@ -73,7 +74,7 @@ func (r *Renderer) renderCached(body []byte) (markdown.Result, error) {
 	if r.opts.Cache == nil {
 		return r.md.Render(body, r.resolve)
 	}
-	key := cache.NewHasher("markdown").String(r.opts.MarkdownSettings).Bytes(body).Key()
+	key := r.markdownKey(sha256.Sum256(body))
 	r.keep(key)
 	if b, ok := r.opts.Cache.Get(key); ok {
 		if res, lookups, err := decodeResult(b); err == nil && stillValid(lookups, r.resolve) {

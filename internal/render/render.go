@@ -43,14 +43,18 @@ type Sink interface {
 }
 
 // KeepingSink is a Sink that can keep an output of the previous build
-// when it was made from the same bytes, so an unchanged page is neither
-// minified nor written again (publish.Dir with a manifest).
+// (publish.Dir with a manifest): one whose inputs are unchanged, which is
+// then not made at all, or one made again from the same bytes, which is
+// then neither minified nor written again.
 type KeepingSink interface {
 	Sink
-	// Reuse keeps the previous output at path if it was made from source.
-	Reuse(path string, source cache.Key) bool
+	// Previous returns what the previous build recorded of path.
+	Previous(path string) (cache.Output, bool)
+	// Reuse keeps the previous output at path if it was made from the
+	// same source as o, and records o.
+	Reuse(path string, o cache.Output) bool
 	// WriteFrom stores an output and records what it was made from.
-	WriteFrom(path string, data []byte, source cache.Key) error
+	WriteFrom(path string, data []byte, o cache.Output) error
 }
 
 // Options tune a render.
@@ -65,11 +69,20 @@ type Options struct {
 	// MarkdownSettings describes the Markdown renderer's options; it is
 	// part of every cache key.
 	MarkdownSettings string
+	// Graph, when not zero, is the key of everything outputs are made
+	// from but the bodies of posts: the site graph, the templates, the
+	// configuration and blogen itself. With a KeepingSink, an output of
+	// the previous build with the same Graph, whose posts' bodies are
+	// unchanged, is kept without being made.
+	Graph cache.Key
 }
 
 // Stats count what a render wrote.
 type Stats struct {
 	Posts, Pages, Lists, Feeds int
+	// Kept counts the outputs kept from the previous build without being
+	// made again (Options.Graph).
+	Kept int
 }
 
 // postOut is what the lists and feeds need of a rendered post.
@@ -130,6 +143,7 @@ type Renderer struct {
 	bundles  map[string]string // output path -> bundle file
 	biosErr  error
 	done     atomic.Int64
+	kept     atomic.Int64 // outputs kept unmade
 	usedMu   sync.Mutex
 	used     map[cache.Key]bool
 }
@@ -138,7 +152,7 @@ type Renderer struct {
 type output struct {
 	path string
 	post int // index of the post for post pages, else -1
-	make func(r *Renderer) ([]byte, error)
+	make func(r *Renderer, d *deps) ([]byte, error)
 }
 
 // New prepares the rendering of a site graph. Nothing is rendered until
@@ -152,7 +166,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 	r.st = &state{r: r, posts: make([]postSlot, len(s.Posts)), bios: map[string]string{}, comments: comments}
 	r.biosErr = r.renderBios()
 	for _, p := range s.Posts {
-		r.add(output{path: OutputPath(p.URL), post: p.Index, make: func(r *Renderer) ([]byte, error) { return r.renderPost(p) }})
+		r.add(output{path: OutputPath(p.URL), post: p.Index, make: func(r *Renderer, d *deps) ([]byte, error) { return r.renderPost(p, d) }})
 		for _, f := range p.Files {
 			r.bundles[strings.TrimPrefix(p.URL, "/")+f] = path.Join(p.Bundle, f)
 		}
@@ -218,7 +232,7 @@ func (r *Renderer) Output(p string) (data []byte, ok bool, err error) {
 
 // make runs one output and minifies it when asked.
 func (r *Renderer) make(o output) ([]byte, error) {
-	b, err := o.make(r)
+	b, err := o.make(r, nil)
 	if err != nil || r.min == nil {
 		return b, err
 	}
@@ -250,7 +264,7 @@ func (r *Renderer) Site(ctx context.Context, sink Sink) (Stats, error) {
 	}
 	errs.Add(r.run(ctx, len(r.outputs)-nPosts, func(i int) error { return write(nPosts + i) }))
 	errs.Add(r.copyBundles(sink))
-	stats := Stats{Posts: nPosts, Pages: len(r.site.Pages), Feeds: 3 * len(r.site.Feeds)}
+	stats := Stats{Posts: nPosts, Pages: len(r.site.Pages), Feeds: 3 * len(r.site.Feeds), Kept: int(r.kept.Load())}
 	for _, l := range r.site.Lists {
 		stats.Lists += len(l.Pagers)
 	}
@@ -268,12 +282,20 @@ func (r *Renderer) writeOutput(o output, sink Sink) error {
 		}
 		return sink.Write(o.path, b)
 	}
-	raw, err := o.make(r)
+	if r.keepUnmade(o, keeping) {
+		return nil
+	}
+	var d deps
+	raw, err := o.make(r, &d)
 	if err != nil {
 		return err
 	}
-	source := cache.NewHasher("output").String(o.path).Bytes(raw).String(strconv.FormatBool(r.min != nil)).Key()
-	if keeping.Reuse(o.path, source) {
+	posts := d.list()
+	rec := cache.Output{
+		Source: cache.NewHasher("output").String(o.path).Bytes(raw).String(strconv.FormatBool(r.min != nil)).Key(),
+		Inputs: r.inputs(o.path, posts), Deps: posts,
+	}
+	if keeping.Reuse(o.path, rec) {
 		return nil
 	}
 	b := raw
@@ -282,7 +304,27 @@ func (r *Renderer) writeOutput(o output, sink Sink) error {
 			return fmt.Errorf("%s: minify: %w", o.path, err)
 		}
 	}
-	return keeping.WriteFrom(o.path, b, source)
+	return keeping.WriteFrom(o.path, b, rec)
+}
+
+// keepUnmade keeps the previous build's output without making it when
+// its inputs are unchanged: the same Graph, and the same bodies of the
+// posts it read. The Markdown of those posts stays in the cache.
+func (r *Renderer) keepUnmade(o output, sink KeepingSink) bool {
+	prev, ok := sink.Previous(o.path)
+	if !ok || prev.Inputs == (cache.Key{}) || prev.Inputs != r.inputs(o.path, prev.Deps) {
+		return false
+	}
+	if !sink.Reuse(o.path, prev) {
+		return false
+	}
+	r.kept.Add(1)
+	if r.opts.Cache != nil {
+		for _, i := range prev.Deps {
+			r.keep(r.markdownKey(r.site.Posts[i].Post.BodySum))
+		}
+	}
+	return true
 }
 
 // copyBundles copies the files of page bundles beside their posts.
@@ -418,14 +460,15 @@ func (r *Renderer) postBody(i int) ([]byte, error) {
 	return r.renderMarkdown(i)
 }
 
-// renderPost renders a post's page.
-func (r *Renderer) renderPost(p *site.Post) ([]byte, error) {
+// renderPost renders a post's page, noting in d the posts it read.
+func (r *Renderer) renderPost(p *site.Post, d *deps) ([]byte, error) {
+	d.add(p.Index)
 	body, err := r.renderMarkdown(p.Index)
 	if err != nil {
 		return nil, err
 	}
 	out := r.st.posts[p.Index].out
-	page := &Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(body), Description: p.Description}
+	page := &Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(body), Description: p.Description, deps: d}
 	if page.Description == "" {
 		page.Description = truncate(plainText(out.summary), 160)
 	}

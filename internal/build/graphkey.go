@@ -1,0 +1,68 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/blogen/blogen/internal/cache"
+	"github.com/blogen/blogen/internal/config"
+	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/layout"
+	"github.com/blogen/blogen/internal/site"
+)
+
+// graphKey is the key of everything the outputs of a build are made from
+// but the bodies of posts (render.Options.Graph): blogen itself, the
+// build's options, site.toml, the templates, every content file but the
+// bodies of posts, and which posts the build publishes. Two builds with
+// the same key differ only where the body of a post differs. It is zero
+// when something cannot be read, which keeps every output from being
+// kept unmade.
+func graphKey(opts Options, tmpl *layout.Templates, loaded *content.Site, graph *site.Site, markdownSettings string) cache.Key {
+	exe, err := executableID()
+	if err != nil {
+		return cache.Key{}
+	}
+	cfg, err := os.ReadFile(filepath.Join(opts.SiteDir, config.FileName))
+	if err != nil {
+		return cache.Key{}
+	}
+	sum := tmpl.Sum()
+	h := cache.NewHasher("graph").String(exe).Bytes(cfg).Bytes(sum[:]).String(markdownSettings).
+		String(opts.BaseURL).String(strconv.FormatBool(opts.Drafts)).String(strconv.FormatBool(opts.Future))
+	for _, p := range loaded.Posts {
+		h.String(p.Source).Bytes(p.Sum[:])
+		for _, f := range p.Files {
+			h.String(f)
+		}
+	}
+	for _, p := range loaded.Pages {
+		h.String(p.Source).Bytes(p.Sum[:])
+	}
+	for _, a := range loaded.Authors {
+		h.String(a.Source).Bytes(a.Sum[:])
+	}
+	for _, c := range loaded.Comments {
+		h.String(c.Source).Bytes(c.Sum[:])
+	}
+	h.String("published")
+	for _, p := range graph.Posts {
+		h.String(p.Source)
+	}
+	return h.Key()
+}
+
+// executableID names the running blogen by the path, size and time of its
+// file, so that a new blogen never keeps what an older one made.
+func executableID() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return "", err
+	}
+	return exe + "\x00" + strconv.FormatInt(info.Size(), 10) + "\x00" + info.ModTime().String(), nil
+}
