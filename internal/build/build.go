@@ -99,7 +99,8 @@ func (o *Options) defaults() {
 func Build(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
 	opts.defaults()
-	p, err := Prepare(opts)
+	parsed, saveParsed := openParsed(opts)
+	p, err := prepare(opts, parsed)
 	if err != nil {
 		return Result{}, err
 	}
@@ -122,9 +123,22 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if store != nil {
 		store.Prune(res.usedKeys)
 	}
+	saveParsed()
 	res.Files = out.Files()
 	res.Duration, res.OutDir = time.Since(start), opts.OutDir
 	return res, nil
+}
+
+// openParsed returns the content files parsed by the last build, unless
+// caching is off, and a function that saves them for the next build.
+func openParsed(opts Options) (*content.Cache, func()) {
+	stamp, err := executableID()
+	if opts.NoCache || err != nil {
+		return nil, func() {}
+	}
+	file := filepath.Join(opts.CacheDir, "content.gob")
+	parsed := content.ReadCache(file, stamp)
+	return parsed, func() { _ = parsed.Save(file, stamp) }
 }
 
 // openCache opens the Markdown cache and gives the output folder its

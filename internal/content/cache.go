@@ -1,7 +1,13 @@
 package content
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/gob"
+	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 )
@@ -102,4 +108,80 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (before, after any, ok bool) {
 	c.entries[file] = cacheEntry{size: info.Size(), mod: info.ModTime(), kind: s.kind, value: v}
 	c.mu.Unlock()
 	return old.value, v, true
+}
+
+// savedEntry is a cache entry as Save writes it.
+type savedEntry struct {
+	File  string
+	Size  int64
+	Mod   time.Time
+	Kind  kind
+	Value any
+}
+
+func init() {
+	gob.Register(&Post{})
+	gob.Register(&Page{})
+	gob.Register(&Author{})
+	gob.Register(&Comment{})
+}
+
+// Save writes the files the cache holds, parsed without error, to file,
+// atomically, under the name of the program that parsed them (stamp): a
+// later build of the site reads them back with ReadCache instead of
+// parsing every file again.
+func (c *Cache) Save(file, stamp string) error {
+	c.mu.Lock()
+	entries := make([]savedEntry, 0, len(c.entries))
+	for f, e := range c.entries {
+		if e.err == nil && e.value != nil {
+			entries = append(entries, savedEntry{File: f, Size: e.size, Mod: e.mod, Kind: e.kind, Value: e.value})
+		}
+	}
+	c.mu.Unlock()
+	var b bytes.Buffer
+	enc := gob.NewEncoder(&b)
+	if err := enc.Encode(stamp); err != nil {
+		return fmt.Errorf("save the content cache: %w", err)
+	}
+	if err := enc.Encode(entries); err != nil {
+		return fmt.Errorf("save the content cache: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".content-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b.Bytes()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
+}
+
+// ReadCache returns the cache Save wrote to file under stamp, or an empty
+// cache when there is none, it is damaged or another program wrote it.
+func ReadCache(file, stamp string) *Cache {
+	c := NewCache()
+	f, err := os.Open(file)
+	if err != nil {
+		return c
+	}
+	defer f.Close()
+	dec := gob.NewDecoder(bufio.NewReader(f))
+	var got string
+	var entries []savedEntry
+	if dec.Decode(&got) != nil || got != stamp || dec.Decode(&entries) != nil {
+		return c
+	}
+	for _, e := range entries {
+		c.entries[e.File] = cacheEntry{size: e.Size, mod: e.Mod, kind: e.Kind, value: e.Value}
+	}
+	return c
 }

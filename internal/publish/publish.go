@@ -18,6 +18,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,6 +34,8 @@ type Dir struct {
 
 	mu      sync.Mutex
 	written map[string]string // output path -> what wrote it, to catch collisions
+
+	dirs sync.Map // folders of the staging folder made so far
 
 	// With a manifest, outputs made from the same source as in the
 	// previous build are hard-linked from it instead of written again.
@@ -109,7 +112,7 @@ func (d *Dir) Write(p string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(dst)); err != nil {
 		return err
 	}
 	return os.WriteFile(dst, data, 0o644)
@@ -139,7 +142,7 @@ func (d *Dir) Reuse(p string, o cache.Output) bool {
 	if err != nil {
 		return false
 	}
-	if os.MkdirAll(filepath.Dir(dst), 0o755) != nil || os.Link(prevFile, dst) != nil {
+	if d.mkdir(filepath.Dir(dst)) != nil || os.Link(prevFile, dst) != nil {
 		d.unclaim(p)
 		return false
 	}
@@ -201,7 +204,7 @@ func (d *Dir) copy(p string, fsys fs.FS, src string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(dst)); err != nil {
 		return err
 	}
 	return copyFile(dst, fsys, src)
@@ -224,6 +227,25 @@ func copyFile(dst string, fsys fs.FS, src string) error {
 	return out.Close()
 }
 
+// mkdir makes the folder dir of the staging folder and its parents, once
+// each: os.MkdirAll would ask the file system again for every file.
+func (d *Dir) mkdir(dir string) error {
+	if _, done := d.dirs.Load(dir); done || dir == d.staging {
+		return nil
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = d.mkdir(filepath.Dir(dir)); err == nil {
+			err = os.Mkdir(dir, 0o755)
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.dirs.Store(dir, true)
+	return nil
+}
+
 // Commit swaps the staging folder in as the output folder and deletes the
 // previous output.
 func (d *Dir) Commit() error {
@@ -237,9 +259,34 @@ func (d *Dir) Commit() error {
 		errs = append(errs, d.next.Write(d.manifestFile))
 	}
 	if old != "" {
-		errs = append(errs, os.RemoveAll(old))
+		errs = append(errs, removeTree(old))
 	}
 	return errors.Join(errs...)
+}
+
+// removeTree removes the folder dir and everything in it, its top-level
+// entries in parallel: a site's output is many small folders.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	var wg sync.WaitGroup
+	next := make(chan string)
+	errs := make([]error, 4*runtime.GOMAXPROCS(0))
+	for w := range errs {
+		wg.Go(func() {
+			for p := range next {
+				errs[w] = errors.Join(errs[w], os.RemoveAll(p))
+			}
+		})
+	}
+	for _, e := range entries {
+		next <- filepath.Join(dir, e.Name())
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(append(errs, os.RemoveAll(dir))...)
 }
 
 // Abort deletes the staging folder; the output folder stays as it was.

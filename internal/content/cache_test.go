@@ -1,0 +1,72 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// TestSavedCache saves a cache and reads it back: the same parses under
+// the same stamp, nothing under another stamp or from a damaged file.
+func TestSavedCache(t *testing.T) {
+	mod := time.Date(2024, 5, 6, 7, 8, 9, 10, time.UTC)
+	fsys := fstest.MapFS{
+		"content/posts/a.md":        {Data: []byte("---\ntitle: A\ndate: 2024-01-02\ntags: [x, y]\nimage_credit:\n  text: Photo\n---\nBody of A.\n"), ModTime: mod},
+		"content/authors/ana.md":    {Data: []byte("---\nname: Ana\n---\nAna's bio.\n"), ModTime: mod},
+		"content/pages/about.md":    {Data: []byte("---\ntitle: About\n---\nAbout us.\n"), ModTime: mod},
+		"content/comments/a/001.md": {Data: []byte("---\nauthor: R\ndate: 2024-01-03T10:00:00Z\nstatus: approved\n---\nHi.\n"), ModTime: mod},
+		"content/posts/broken.md":   {Data: []byte("---\ntitle: [\n---\n"), ModTime: mod},
+	}
+	c := NewCache()
+	want, _ := LoadCached(fsys, c)
+	file := filepath.Join(t.TempDir(), "content.gob")
+	if err := c.Save(file, "blogen 1"); err != nil {
+		t.Fatal(err)
+	}
+	again := ReadCache(file, "blogen 1")
+	if len(again.entries) != 4 || again.entries["content/posts/a.md"].value == nil {
+		t.Errorf("the saved cache holds %d files, want the 4 that parse", len(again.entries))
+	}
+	got, _ := LoadCached(fsys, again)
+	if !reflect.DeepEqual(withNilSlices(got), withNilSlices(want)) {
+		t.Errorf("read back:\n%+v\nwant\n%+v", got.Posts[0], want.Posts[0])
+	}
+	for name, c := range map[string]*Cache{
+		"another stamp": ReadCache(file, "blogen 2"),
+		"no file":       ReadCache(file+".missing", "blogen 1"),
+		"damaged":       ReadCache(damage(t, file), "blogen 1"),
+	} {
+		if len(c.entries) != 0 {
+			t.Errorf("%s: %d entries, want none", name, len(c.entries))
+		}
+	}
+}
+
+// withNilSlices makes empty slices nil, as a saved cache gives them back.
+func withNilSlices(s *Site) *Site {
+	out := *s
+	out.Posts = nil
+	for _, p := range s.Posts {
+		q := *p
+		if len(q.Files) == 0 {
+			q.Files = nil
+		}
+		out.Posts = append(out.Posts, &q)
+	}
+	return &out
+}
+
+func damage(t *testing.T, file string) string {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := file + ".bad"
+	if err := os.WriteFile(bad, b[:len(b)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return bad
+}
