@@ -448,15 +448,15 @@ type cachedPartial struct {
 }
 
 // Cached runs the partial name with data the first time it is asked for
-// key during a render, and returns that same HTML for every later call
-// with the key. Templates use it for parts that many pages share and that
+// key during a render, and returns that same HTML for later calls with
+// the key (a renderer keeps the partials it used last, a few thousand, and
+// runs a forgotten one again). Templates use it for parts that many pages share and that
 // depend only on what the key names, such as a post's summary card or the
 // sidebar:
 //
 //	{{$.Cached "partials/summary.html" (print .URL) (dict "Page" $ "Post" .)}}
 func (p *Page) Cached(name, key string, data any) (template.HTML, error) {
-	v, _ := p.st.partials.LoadOrStore(name+"\x00"+key, &cachedPartial{})
-	c := v.(*cachedPartial)
+	c := p.st.partials.get(name + "\x00" + key)
 	c.once.Do(func() {
 		from := p.deps.len()
 		b, err := p.st.r.tmpl.Partial(name, data)

@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/blogen/blogen/internal/markdown"
 	"github.com/blogen/blogen/internal/site"
@@ -30,10 +32,8 @@ func (r *Renderer) laterOutputs() []output {
 	for _, p := range s.Pages {
 		add(OutputPath(p.URL), func(r *Renderer, d *deps) ([]byte, error) { return r.renderPage(p, d) })
 	}
-	for _, l := range s.Lists {
-		for _, pg := range l.Pagers {
-			add(OutputPath(pg.URL), func(r *Renderer, d *deps) ([]byte, error) { return r.renderPager(pg, d) })
-		}
+	for _, pg := range newestFirst(s.Lists) {
+		add(OutputPath(pg.URL), func(r *Renderer, d *deps) ([]byte, error) { return r.renderPager(pg, d) })
 	}
 	for _, f := range s.Feeds {
 		dir := strings.TrimPrefix(f.URL, "/")
@@ -52,6 +52,36 @@ func (r *Renderer) laterOutputs() []output {
 	add("robots.txt", noDeps((*Renderer).robots))
 	add("theme/syntax.css", noDeps((*Renderer).syntaxCSS))
 	return outs
+}
+
+// newestFirst returns the pages of every list in the order of their newest
+// post, newest first (empty pages first): pages that show the same posts
+// are then rendered close together, while the summary cards of those posts
+// are still cached.
+func newestFirst(lists []*site.List) []*site.Pager {
+	var out []*site.Pager
+	for _, l := range lists {
+		out = append(out, l.Pagers...)
+	}
+	newest := func(pg *site.Pager) time.Time {
+		if len(pg.Posts) == 0 {
+			return time.Time{}
+		}
+		return pg.Posts[0].Date
+	}
+	slices.SortStableFunc(out, func(a, b *site.Pager) int {
+		ta, tb := newest(a), newest(b)
+		switch {
+		case len(a.Posts) == 0 || len(b.Posts) == 0:
+			return min(len(a.Posts), 1) - min(len(b.Posts), 1)
+		case ta.After(tb):
+			return -1
+		case tb.After(ta):
+			return 1
+		}
+		return 0
+	})
+	return out
 }
 
 func (r *Renderer) renderPage(p *site.Page, d *deps) ([]byte, error) {

@@ -103,7 +103,7 @@ type postSlot struct {
 type state struct {
 	r        *Renderer
 	posts    []postSlot
-	partials sync.Map // name and key -> *cachedPartial
+	partials *partialCache
 	bios     map[string]string
 	comments *markdown.CommentRenderer
 }
@@ -163,7 +163,8 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 		r.min = newMinifier()
 		r.tmpl = tmpl.Compact(r.min.template)
 	}
-	r.st = &state{r: r, posts: make([]postSlot, len(s.Posts)), bios: map[string]string{}, comments: comments}
+	r.st = &state{r: r, posts: make([]postSlot, len(s.Posts)), bios: map[string]string{}, comments: comments,
+		partials: newPartialCache(partialCacheSize)}
 	r.biosErr = r.renderBios()
 	for _, p := range s.Posts {
 		r.add(output{path: OutputPath(p.URL), post: p.Index, make: func(r *Renderer, d *deps) ([]byte, error) { return r.renderPost(p, d) }})
@@ -186,7 +187,8 @@ func (r *Renderer) Fresh() *Renderer {
 	f := &Renderer{site: r.site, tmpl: r.tmpl, md: r.md, comments: r.comments, opts: r.opts, min: r.min,
 		resolve: r.resolve, inFeed: r.inFeed, outputs: r.outputs, byPath: r.byPath, bundles: r.bundles,
 		biosErr: r.biosErr, used: map[cache.Key]bool{}}
-	f.st = &state{r: f, posts: make([]postSlot, len(r.site.Posts)), bios: r.st.bios, comments: r.comments}
+	f.st = &state{r: f, posts: make([]postSlot, len(r.site.Posts)), bios: r.st.bios, comments: r.comments,
+		partials: newPartialCache(partialCacheSize)}
 	return f
 }
 
