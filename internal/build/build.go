@@ -203,6 +203,9 @@ type Session struct {
 	// last is the last version prepared without error, nil after a
 	// failure, so that a site with a problem is always prepared whole.
 	last *Prepared
+	// saveParsed saves the parsed content for the next session or build,
+	// once, after the first version prepared without error.
+	saveParsed func()
 }
 
 // NewSession starts a session for the site opts names.
@@ -212,7 +215,11 @@ func NewSession(opts Options) *Session {
 		now = func() time.Time { return fixed }
 	}
 	opts.defaults()
-	s := &Session{opts: opts, cache: content.NewCache(), now: now}
+	parsed, save := openParsed(opts)
+	if parsed == nil {
+		parsed = content.NewCache()
+	}
+	s := &Session{opts: opts, cache: parsed, now: now, saveParsed: save}
 	if !opts.NoCache {
 		s.store, _ = cache.Open(filepath.Join(opts.CacheDir, "markdown"))
 	}
@@ -236,6 +243,10 @@ func (s *Session) Prepare(changed ...string) (*Prepared, error) {
 	}
 	p.store, p.tables = s.store, &sharedRenderer{}
 	s.last = p
+	if s.saveParsed != nil {
+		s.saveParsed()
+		s.saveParsed = nil
+	}
 	return p, nil
 }
 
