@@ -5,16 +5,12 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // Options configure a Renderer once; a Renderer is then safe for concurrent
@@ -56,6 +52,12 @@ type Renderer struct {
 
 // New returns a Renderer configured by opts.
 func New(opts Options) *Renderer {
+	return newRenderer(opts, newHighlighting())
+}
+
+// newRenderer returns a Renderer configured by opts that renders fenced
+// code blocks with the extension code.
+func newRenderer(opts Options, code goldmark.Extender) *Renderer {
 	exts := []goldmark.Extender{
 		// GFM, with table alignment as align attributes rather than inline
 		// styles, so that output never needs style-src 'unsafe-inline'.
@@ -64,7 +66,7 @@ func New(opts Options) *Renderer {
 		extension.Linkify,
 		extension.TaskList,
 		extension.Footnote,
-		newHighlighting(),
+		code,
 	}
 	if opts.Mentions.Enabled {
 		exts = append(exts, newMentionExtension(opts.Mentions))
@@ -74,56 +76,6 @@ func New(opts Options) *Renderer {
 		goldmark.WithRendererOptions(html.WithUnsafe()),
 	)
 	return &Renderer{md: md}
-}
-
-// noLineOptions switch off what an info string like
-// "go {linenos=true hl_lines=[2]}" would switch on: the highlighter reads
-// such attributes even though the parser's attribute syntax is off.
-var noLineOptions = []chromahtml.Option{
-	chromahtml.WithLineNumbers(false),
-	chromahtml.LineNumbersInTable(false),
-	chromahtml.HighlightLines(nil),
-	chromahtml.BaseLineNumber(1),
-}
-
-// classStyle is the style handed to chroma when it writes HTML. With CSS
-// classes the style does not show in the output (colours come from
-// Stylesheet), but chroma converts the whole style to CSS for every code
-// block; an empty style makes that conversion cheap.
-var classStyle = chroma.MustNewStyle("blogen-classes", chroma.StyleEntries{})
-
-// newHighlighting returns the code block extension: chroma with CSS
-// classes and no line numbers.
-func newHighlighting() goldmark.Extender {
-	return highlighting.NewHighlighting(
-		highlighting.WithCustomStyle(classStyle),
-		highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-		highlighting.WithCodeBlockOptions(func(highlighting.CodeBlockContext) []chromahtml.Option {
-			return noLineOptions
-		}),
-		highlighting.WithWrapperRenderer(wrapCodeBlock),
-	)
-}
-
-// wrapCodeBlock writes what surrounds a code block. chroma writes the <pre>
-// of a highlighted block itself, and only a line break is added after it;
-// a block that is not highlighted gets <pre><code class="language-…">.
-func wrapCodeBlock(w util.BufWriter, c highlighting.CodeBlockContext, entering bool) {
-	switch {
-	case c.Highlighted() && !entering:
-		_ = w.WriteByte('\n')
-	case c.Highlighted():
-	case !entering:
-		_, _ = w.WriteString("</code></pre>\n")
-	default:
-		_, _ = w.WriteString("<pre><code")
-		if lang, ok := c.Language(); ok && len(lang) > 0 {
-			_, _ = w.WriteString(` class="language-`)
-			_, _ = w.Write(util.EscapeHTML(lang))
-			_ = w.WriteByte('"')
-		}
-		_ = w.WriteByte('>')
-	}
 }
 
 // Render renders the post src. res resolves mentions and hashtags and may
