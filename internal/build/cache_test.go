@@ -1,7 +1,6 @@
 package build_test
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,17 +19,7 @@ func TestWarmBuildsMatchColdBuilds(t *testing.T) {
 		manyPosts(12)+
 		comment("a", "001", "author: R\ndate: 2020-01-05T10:00:00Z\nstatus: approved", "A fine comment."))
 	edit := func(rel, old, new string) func(t *testing.T) {
-		return func(t *testing.T) {
-			p := filepath.Join(s.Dir, rel)
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Contains(b, []byte(old)) {
-				t.Fatalf("%s does not contain %q", rel, old)
-			}
-			sitetest.WriteFile(t, p, bytes.Replace(b, []byte(old), []byte(new), 1))
-		}
+		return func(t *testing.T) { editFile(t, filepath.Join(s.Dir, rel), old, new) }
 	}
 	write := func(rel, data string) func(t *testing.T) {
 		return func(t *testing.T) { sitetest.WriteFile(t, filepath.Join(s.Dir, rel), []byte(data)) }
