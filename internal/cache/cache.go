@@ -17,10 +17,12 @@
 package cache
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -119,11 +121,25 @@ func (s *Store) Put(k Key, b []byte) {
 
 // writeAtomic writes b to a temporary file beside p and renames it over p.
 func writeAtomic(p string, b []byte) error {
+	return WriteAtomic(p, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// WriteAtomic writes the file p through write, buffered, into a temporary
+// file that then replaces p, so that p is never seen half written and a
+// large file is never held whole in memory. The folder of p must exist.
+func WriteAtomic(p string, write func(w io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
 	if err != nil {
 		return err
 	}
-	_, werr := tmp.Write(b)
+	buf := bufio.NewWriterSize(tmp, 64<<10)
+	werr := write(buf)
+	if werr == nil {
+		werr = buf.Flush()
+	}
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())

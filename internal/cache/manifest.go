@@ -2,9 +2,9 @@ package cache
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -69,18 +69,25 @@ const manifestHeader = version + " manifest 2\n"
 // manifest.
 func ReadManifest(file string) *Manifest {
 	m := NewManifest()
-	b, err := os.ReadFile(file)
-	if err != nil || !bytes.HasPrefix(b, []byte(manifestHeader)) {
+	f, err := os.Open(file)
+	if err != nil {
 		return m
 	}
-	sc := bufio.NewScanner(bytes.NewReader(b[len(manifestHeader):]))
+	defer f.Close()
+	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	if !sc.Scan() || sc.Text()+"\n" != manifestHeader {
+		return m
+	}
 	for sc.Scan() {
 		path, o, ok := parseLine(sc.Text())
 		if !ok {
 			return NewManifest()
 		}
 		m.entries[path] = o
+	}
+	if sc.Err() != nil {
+		return NewManifest()
 	}
 	return m
 }
@@ -137,20 +144,25 @@ func formatDeps(deps []int) string {
 // Write saves the manifest atomically, sorted by path.
 func (m *Manifest) Write(file string) error {
 	m.mu.Lock()
+	defer m.mu.Unlock()
 	paths := make([]string, 0, len(m.entries))
 	for p := range m.entries {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
-	var b bytes.Buffer
-	b.WriteString(manifestHeader)
-	for _, p := range paths {
-		o := m.entries[p]
-		fmt.Fprintf(&b, "%s %d %d %s %s %s\n", o.Source, o.Size, o.Mod, o.Inputs, formatDeps(o.Deps), p)
-	}
-	m.mu.Unlock()
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
-	return writeAtomic(file, b.Bytes())
+	return WriteAtomic(file, func(w io.Writer) error {
+		if _, err := io.WriteString(w, manifestHeader); err != nil {
+			return err
+		}
+		for _, p := range paths {
+			o := m.entries[p]
+			if _, err := fmt.Fprintf(w, "%s %d %d %s %s %s\n", o.Source, o.Size, o.Mod, o.Inputs, formatDeps(o.Deps), p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

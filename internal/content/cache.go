@@ -2,14 +2,17 @@ package content
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/gob"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/blogen/blogen/internal/cache"
 )
 
 // Cache remembers parsed content files between loads of one site, so that
@@ -129,7 +132,8 @@ func init() {
 // Save writes the files the cache holds, parsed without error, to file,
 // atomically, under the name of the program that parsed them (stamp): a
 // later build of the site reads them back with ReadCache instead of
-// parsing every file again.
+// parsing every file again. Entries are written one by one, so that
+// neither Save nor ReadCache holds the whole file in memory.
 func (c *Cache) Save(file, stamp string) error {
 	c.mu.Lock()
 	entries := make([]savedEntry, 0, len(c.entries))
@@ -139,30 +143,25 @@ func (c *Cache) Save(file, stamp string) error {
 		}
 	}
 	c.mu.Unlock()
-	var b bytes.Buffer
-	enc := gob.NewEncoder(&b)
-	if err := enc.Encode(stamp); err != nil {
-		return fmt.Errorf("save the content cache: %w", err)
-	}
-	if err := enc.Encode(entries); err != nil {
-		return fmt.Errorf("save the content cache: %w", err)
-	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".content-*")
+	err := cache.WriteAtomic(file, func(w io.Writer) error {
+		enc := gob.NewEncoder(w)
+		if err := enc.Encode(stamp); err != nil {
+			return err
+		}
+		for i := range entries {
+			if err := enc.Encode(&entries[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return err
+		return fmt.Errorf("save the content cache: %w", err)
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b.Bytes()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
+	return nil
 }
 
 // ReadCache returns the cache Save wrote to file under stamp, or an empty
@@ -174,14 +173,19 @@ func ReadCache(file, stamp string) *Cache {
 		return c
 	}
 	defer f.Close()
-	dec := gob.NewDecoder(bufio.NewReader(f))
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 64<<10))
 	var got string
-	var entries []savedEntry
-	if dec.Decode(&got) != nil || got != stamp || dec.Decode(&entries) != nil {
+	if dec.Decode(&got) != nil || got != stamp {
 		return c
 	}
-	for _, e := range entries {
+	for {
+		var e savedEntry
+		switch err := dec.Decode(&e); {
+		case errors.Is(err, io.EOF):
+			return c
+		case err != nil:
+			return NewCache()
+		}
 		c.entries[e.File] = cacheEntry{size: e.Size, mod: e.Mod, kind: e.Kind, value: e.Value}
 	}
-	return c
 }
