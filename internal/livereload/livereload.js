@@ -55,13 +55,13 @@
   function update(html) {
     if (updating) { again = true; return; }
     updating = true;
-    var page = typeof html === "string" ? Promise.resolve(html) : fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (res) {
+    var newPage = typeof html === "string" ? Promise.resolve(html) : fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (res) {
       if (!res.ok || res.redirected || (res.headers.get("Content-Type") || "").indexOf("text/html") !== 0) {
         throw new Error("not an update in place");
       }
       return res.text();
     });
-    page.then(function (text) {
+    newPage.then(function (text) {
       var next = new DOMParser().parseFromString(text, "text/html").documentElement;
       if (assets(served) !== assets(next)) { throw new Error("other stylesheets or scripts"); }
       patch(document.documentElement, served, next);
