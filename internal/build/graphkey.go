@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 
 	"github.com/blogen/blogen/internal/cache"
 	"github.com/blogen/blogen/internal/config"
@@ -54,8 +55,20 @@ func graphKey(opts Options, tmpl *layout.Templates, loaded *content.Site, graph 
 }
 
 // executableID names the running blogen by the path, size and time of its
-// file, so that a new blogen never keeps what an older one made.
+// file, so that a new blogen never keeps what an older one made. It is
+// worked out once a process: the content cache and the graph key both ask.
 func executableID() (string, error) {
+	exeOnce.Do(func() { exeID, exeErr = statExecutable() })
+	return exeID, exeErr
+}
+
+var (
+	exeOnce sync.Once
+	exeID   string
+	exeErr  error
+)
+
+func statExecutable() (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return "", err

@@ -24,10 +24,6 @@ type minifier struct {
 	m *minify.M
 }
 
-// htmlOptions are the HTML minifier's settings: it keeps what some
-// browsers, tools or the theme's CSS rely on.
-var htmlOptions = mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true}
-
 // mediaTypes maps the extensions blogen writes to the minifier's types.
 // Feeds and the sitemap (.xml, .json) are written compact already, and
 // pages (.html) come compact from their templates.
@@ -37,9 +33,9 @@ var mediaTypes = map[string]string{
 
 func newMinifier() *minifier {
 	m := minify.New()
-	tmpl := htmlOptions
-	tmpl.TemplateDelims = mhtml.GoTemplateDelims
-	m.Add("text/x-go-template", &tmpl)
+	// Templates keep what some browsers, tools or the theme's CSS rely on.
+	m.Add("text/x-go-template", &mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true,
+		KeepDefaultAttrVals: true, TemplateDelims: mhtml.GoTemplateDelims})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
