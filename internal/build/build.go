@@ -153,7 +153,8 @@ func (p *Prepared) openCache(out *publish.Dir) *cache.Store {
 		return nil
 	}
 	abs, _ := filepath.Abs(p.Options.OutDir)
-	out.KeepUnchanged(filepath.Join(p.Options.CacheDir, "outputs", cache.NewHasher("out").String(abs).Key().String()[:16]+".manifest"))
+	name := filepath.Join(p.Options.CacheDir, "outputs", cache.NewHasher("out").String(abs).Key().String()[:16])
+	out.KeepUnchanged(name+".manifest", name+".spare")
 	return store
 }
 

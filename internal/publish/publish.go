@@ -8,6 +8,15 @@
 // leaves it as it was, and files of deleted posts never linger because the
 // new folder holds only what this build wrote. Staging folders left by an
 // interrupted build are removed by the next one.
+//
+// With a build cache, the folder swapped out is kept as a spare instead of
+// deleted, and the next build stages into it: outputs that did not change
+// are already there (the same files, hard-linked), so a build after a small
+// edit writes a few files and removes a few, instead of making and
+// deleting a folder for every page. Nothing in the spare is trusted: a
+// file is kept only when it is the very file (the same inode) the output
+// folder holds for an output whose inputs are unchanged, and anything the
+// build did not produce is removed before the swap.
 package publish
 
 import (
@@ -41,6 +50,12 @@ type Dir struct {
 	// previous build are hard-linked from it instead of written again.
 	manifestFile string
 	prev, next   *cache.Manifest
+
+	// spare is where the output folder swapped out is kept for the next
+	// build, "" to delete it; reused is set when staging is that spare,
+	// a folder that may hold anything.
+	spare  string
+	reused bool
 }
 
 // KeepUnchanged makes the Dir record what each output was made from in
@@ -48,10 +63,26 @@ type Dir struct {
 // an output, link the previous file instead of writing a new one. The
 // previous output folder is never modified: files are only ever linked
 // from it.
-func (d *Dir) KeepUnchanged(manifestFile string) {
+//
+// The output folder replaced at Commit is kept as the folder spare (in
+// the build cache), and when spare holds one from an earlier build, this
+// build stages into it. A spare on another file system than the output
+// folder is not used.
+func (d *Dir) KeepUnchanged(manifestFile, spare string) {
 	d.manifestFile = manifestFile
 	d.prev = cache.ReadManifest(manifestFile)
 	d.next = cache.NewManifest()
+	if err := os.MkdirAll(filepath.Dir(spare), 0o755); err != nil || !sameDevice(filepath.Dir(spare), filepath.Dir(d.final)) {
+		return
+	}
+	d.spare = spare
+	if info, err := os.Lstat(spare); err != nil || !info.IsDir() {
+		os.RemoveAll(spare)
+		return
+	}
+	if os.Remove(d.staging) == nil {
+		d.staging, d.reused = spare, true
+	}
 }
 
 // stagingPrefix starts the names of staging and retired folders.
@@ -115,7 +146,33 @@ func (d *Dir) Write(p string, data []byte) error {
 	if err := d.mkdir(filepath.Dir(dst)); err != nil {
 		return err
 	}
-	return os.WriteFile(dst, data, 0o644)
+	f, err := d.create(dst)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
+}
+
+// create creates the file dst of the staging folder. In a reused folder
+// whatever is at dst is removed first: it may be a link to a file of the
+// output folder, which must not be written through.
+func (d *Dir) create(dst string) (*os.File, error) {
+	if d.reused {
+		if err := removeAny(dst); err != nil {
+			return nil, err
+		}
+	}
+	return os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+// removeAny removes the file or folder at p, if there is one.
+func removeAny(p string) error {
+	err := os.Remove(p)
+	if err == nil || errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return os.RemoveAll(p)
 }
 
 // Previous returns what the previous build recorded of the output p.
@@ -142,13 +199,36 @@ func (d *Dir) Reuse(p string, o cache.Output) bool {
 	if err != nil {
 		return false
 	}
-	if d.mkdir(filepath.Dir(dst)) != nil || os.Link(prevFile, dst) != nil {
+	if !d.alreadyThere(dst, info) && d.link(prevFile, dst) != nil {
 		d.unclaim(p)
 		return false
 	}
 	o.Size, o.Mod = old.Size, old.Mod
 	d.next.Set(p, o)
 	return true
+}
+
+// alreadyThere reports whether the staging folder, reused, holds at dst
+// the very file the output folder holds (info).
+func (d *Dir) alreadyThere(dst string, info fs.FileInfo) bool {
+	if !d.reused {
+		return false
+	}
+	there, err := os.Lstat(dst)
+	return err == nil && os.SameFile(there, info)
+}
+
+// link links the file src as dst of the staging folder.
+func (d *Dir) link(src, dst string) error {
+	if err := d.mkdir(filepath.Dir(dst)); err != nil {
+		return err
+	}
+	if d.reused {
+		if err := removeAny(dst); err != nil {
+			return err
+		}
+	}
+	return os.Link(src, dst)
 }
 
 // WriteFrom stores one generated file and records what it was made from
@@ -207,16 +287,12 @@ func (d *Dir) copy(p string, fsys fs.FS, src string) error {
 	if err := d.mkdir(filepath.Dir(dst)); err != nil {
 		return err
 	}
-	return copyFile(dst, fsys, src)
-}
-
-func copyFile(dst string, fsys fs.FS, src string) error {
 	in, err := fsys.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	out, err := d.create(dst)
 	if err != nil {
 		return err
 	}
@@ -228,16 +304,21 @@ func copyFile(dst string, fsys fs.FS, src string) error {
 }
 
 // mkdir makes the folder dir of the staging folder and its parents, once
-// each: os.MkdirAll would ask the file system again for every file.
+// each: os.MkdirAll would ask the file system again for every file. In a
+// reused staging folder, a file where a folder goes is replaced.
 func (d *Dir) mkdir(dir string) error {
 	if _, done := d.dirs.Load(dir); done || dir == d.staging {
 		return nil
 	}
 	err := os.Mkdir(dir, 0o755)
-	if errors.Is(err, fs.ErrNotExist) {
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		// A parent is missing or, in a reused folder, is not a folder.
 		if err = d.mkdir(filepath.Dir(dir)); err == nil {
 			err = os.Mkdir(dir, 0o755)
 		}
+	}
+	if errors.Is(err, fs.ErrExist) && d.reused {
+		err = d.replaceWithFolder(dir)
 	}
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
@@ -246,9 +327,25 @@ func (d *Dir) mkdir(dir string) error {
 	return nil
 }
 
+// replaceWithFolder makes sure dir is a folder, removing what else it is.
+func (d *Dir) replaceWithFolder(dir string) error {
+	if info, err := os.Lstat(dir); err == nil && info.IsDir() {
+		return nil
+	}
+	if err := removeAny(dir); err != nil {
+		return err
+	}
+	return os.Mkdir(dir, 0o755)
+}
+
 // Commit swaps the staging folder in as the output folder and deletes the
-// previous output.
+// previous output, or keeps it as the spare.
 func (d *Dir) Commit() error {
+	if d.reused {
+		if err := d.removeUnwritten(); err != nil {
+			return fmt.Errorf("prepare %s: %w", d.final, err)
+		}
+	}
 	old, err := swap(d.staging, d.final, stagingPrefix(d.final))
 	if err != nil {
 		d.Abort()
@@ -259,9 +356,56 @@ func (d *Dir) Commit() error {
 		errs = append(errs, d.next.Write(d.manifestFile))
 	}
 	if old != "" {
-		errs = append(errs, removeTree(old))
+		errs = append(errs, d.retire(old))
 	}
 	return errors.Join(errs...)
+}
+
+// retire keeps the previous output folder old as the spare, or deletes it.
+func (d *Dir) retire(old string) error {
+	if d.spare != "" && (old == d.spare || os.Rename(old, d.spare) == nil) {
+		return nil
+	}
+	return removeTree(old)
+}
+
+// removeUnwritten removes from the reused staging folder every file this
+// build did not write or keep, and the folders left empty.
+func (d *Dir) removeUnwritten() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	_, err := d.prune(d.staging, "")
+	return err
+}
+
+// prune removes what is not in d.written under dir (rel is its path in
+// the output) and reports whether dir is left empty.
+func (d *Dir) prune(dir, rel string) (bool, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false, err
+	}
+	left := len(entries)
+	for _, e := range entries {
+		p, name := filepath.Join(dir, e.Name()), path.Join(rel, e.Name())
+		gone := false
+		if e.IsDir() {
+			empty, err := d.prune(p, name)
+			if err != nil {
+				return false, err
+			}
+			gone = empty && os.Remove(p) == nil
+		} else if _, ok := d.written[name]; !ok {
+			if err := os.Remove(p); err != nil {
+				return false, err
+			}
+			gone = true
+		}
+		if gone {
+			left--
+		}
+	}
+	return left == 0, nil
 }
 
 // removeTree removes the folder dir and everything in it, its top-level
@@ -289,8 +433,14 @@ func removeTree(dir string) error {
 	return errors.Join(append(errs, os.RemoveAll(dir))...)
 }
 
-// Abort deletes the staging folder; the output folder stays as it was.
-func (d *Dir) Abort() error { return os.RemoveAll(d.staging) }
+// Abort deletes the staging folder, or leaves the spare it reused for the
+// next build; the output folder stays as it was.
+func (d *Dir) Abort() error {
+	if d.reused {
+		return nil
+	}
+	return os.RemoveAll(d.staging)
+}
 
 // Files lists what was written, sorted, for tests and summaries.
 func (d *Dir) Files() int {
