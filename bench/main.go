@@ -10,8 +10,10 @@
 // and then, round after round, runs in turn on the same machine: the floor,
 // a cold blogen build (no output folder, no build cache), Hugo with
 // ../shared/bench/hugo-site on the same posts (with -hugo, when hugo is
-// installed), and a warm blogen build (one post edited since the cold
-// build, the cache and the output kept). Each run is one child process,
+// installed), a warm blogen build (one post edited since the cold build,
+// the cache and the output kept) and a second one ("warm again": another
+// post edited since the first warm build; the target is judged on the
+// first). Each run is one child process,
 // measured for wall time, user+system CPU time and peak resident memory;
 // a run that fails, or writes the wrong number of post pages, is reported
 // and not counted, and so is a run killed for passing -max-rss. The table

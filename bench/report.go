@@ -85,6 +85,7 @@ func printSize(w io.Writer, b *bench, s *size) {
 	printRatio(w, "blogen / floor", s, toolBlogen, toolFloor)
 	printRatio(w, "hugo / blogen", s, toolHugo, toolBlogen)
 	printRatio(w, "warm / cold", s, toolWarm, toolBlogen)
+	printRatio(w, "again / cold", s, toolWarmAgain, toolBlogen)
 	for _, name := range names {
 		for i, r := range s.samples[name] {
 			if r.err != nil {

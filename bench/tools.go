@@ -9,12 +9,15 @@ import (
 )
 
 // The tools a round runs, in this order. The warm build follows the cold
-// one and keeps its output and cache.
+// one and keeps its output and cache; the second warm build follows the
+// first, as an author's next build does, and finds the spare output folder
+// the first one kept.
 const (
-	toolFloor  = "floor"
-	toolBlogen = "blogen"
-	toolHugo   = "hugo"
-	toolWarm   = "blogen warm"
+	toolFloor     = "floor"
+	toolBlogen    = "blogen"
+	toolHugo      = "hugo"
+	toolWarm      = "blogen warm"
+	toolWarmAgain = "warm again"
 )
 
 // runner runs one tool once on one size and measures it; round counts
@@ -28,9 +31,10 @@ func (b *bench) tools() ([]string, map[string]runner) {
 		names = append(names, toolHugo)
 	}
 	if b.warm {
-		names = append(names, toolWarm)
+		names = append(names, toolWarm, toolWarmAgain)
 	}
-	return names, map[string]runner{toolFloor: b.runFloor, toolBlogen: b.runCold, toolHugo: b.runHugo, toolWarm: b.runWarm}
+	return names, map[string]runner{toolFloor: b.runFloor, toolBlogen: b.runCold, toolHugo: b.runHugo,
+		toolWarm: b.runWarm(0), toolWarmAgain: b.runWarm(1)}
 }
 
 // runFloor runs the floor into an empty folder.
@@ -57,13 +61,20 @@ func (b *bench) runCold(ctx context.Context, s *size, _ int) sample {
 	return r
 }
 
-// runWarm edits one post's body and builds again over the cold build's
-// output and cache; the post is restored afterwards.
-func (b *bench) runWarm(ctx context.Context, s *size, round int) sample {
+// runWarm returns a runner that edits one post's body (a different one
+// for each nth warm build of a round) and builds again over the output
+// and cache of the builds before it; the post is restored afterwards.
+func (b *bench) runWarm(nth int) runner {
+	return func(ctx context.Context, s *size, round int) sample {
+		return b.warmBuild(ctx, s, s.posts[(round*7919+len(s.posts)/2+nth*101)%len(s.posts)], round)
+	}
+}
+
+// warmBuild appends a paragraph to the post file and builds.
+func (b *bench) warmBuild(ctx context.Context, s *size, file string, round int) sample {
 	if !s.coldOK {
 		return sample{err: fmt.Errorf("not run: the cold build of this round failed")}
 	}
-	file := s.posts[(round*7919+len(s.posts)/2)%len(s.posts)]
 	orig, err := os.ReadFile(file)
 	if err != nil {
 		return sample{err: err}
