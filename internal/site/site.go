@@ -68,6 +68,7 @@ type Site struct {
 	Skipped int
 
 	authorByID map[string]*Author
+	base       basePath
 }
 
 // Post is a published post with its place in the site.
@@ -156,22 +157,47 @@ func (s *Site) AbsURL(p string) string {
 // RelURL returns a path from the site root under the base URL's path, for
 // sites served from a sub-folder.
 func (s *Site) RelURL(p string) string {
-	u, err := url.Parse(s.Config.BaseURL)
-	if err != nil || strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+	if !s.base.ok || strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
 		return p
 	}
-	return strings.TrimSuffix(u.Path, "/") + escapePath(p)
+	return s.base.path + escapePath(p)
+}
+
+// basePath is the path of the base URL without its final slash, worked
+// out once: templates ask for relative URLs many times a page.
+type basePath struct {
+	path string
+	ok   bool // the base URL parsed
+}
+
+func newBasePath(baseURL string) basePath {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return basePath{}
+	}
+	return basePath{path: strings.TrimSuffix(u.Path, "/"), ok: true}
 }
 
 // escapePath percent-encodes a path's segments, keeping slashes.
 func escapePath(p string) string {
-	return (&url.URL{Path: p}).EscapedPath()
+	for i := 0; i < len(p); i++ {
+		if !plainPathByte(p[i]) {
+			return (&url.URL{Path: p}).EscapedPath()
+		}
+	}
+	return p
+}
+
+// plainPathByte reports whether c stands for itself in a URL path.
+func plainPathByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '/' || c == '-' || c == '.' || c == '_' || c == '~'
 }
 
 // Assemble builds the site graph. It reports every problem it finds: two
 // pages with one URL, a missing author, a comment on no post.
 func Assemble(cfg *config.Config, c *content.Site, opts Options) (*Site, error) {
-	s := &Site{Config: cfg, authorByID: map[string]*Author{}}
+	s := &Site{Config: cfg, authorByID: map[string]*Author{}, base: newBasePath(cfg.BaseURL)}
 	var errs diag.List
 	s.addAuthors(c.Authors)
 	s.addPosts(c.Posts, opts, &errs)
