@@ -109,6 +109,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	store := p.openCache(out)
+	defer store.Close()
 	if store != nil {
 		p.graph = graphKey(p.Options, p.tmpl, p.loaded, p.Site, p.markdownSettings)
 	}

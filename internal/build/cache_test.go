@@ -80,7 +80,7 @@ func TestWarmBuildsMatchColdBuilds(t *testing.T) {
 			}
 		})
 	}
-	if entries, _ := filepath.Glob(filepath.Join(s.Dir, ".blogen-cache", "markdown", "*", "*")); len(entries) == 0 {
+	if entries, _ := filepath.Glob(filepath.Join(s.Dir, ".blogen-cache", "markdown", "*.pack")); len(entries) == 0 {
 		t.Error("the cache holds no Markdown entries")
 	}
 	if strings.Contains(s.File("2020/01/a/index.html"), `href="/authors/ana/">@anaruiz`) {
