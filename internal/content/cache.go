@@ -9,8 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
-	"time"
 
 	"github.com/blogen/blogen/internal/cache"
 )
@@ -19,56 +20,75 @@ import (
 // a reload re-parses only what changed. It is safe for concurrent use; the
 // zero value is not, use NewCache.
 type Cache struct {
-	mu      sync.Mutex
-	entries map[string]cacheEntry
+	mu sync.Mutex
+	// entries are the files of the last load, sorted by path: a large
+	// site has hundreds of thousands, which a slice holds in less memory
+	// than a map would. The slice is replaced, never changed, so that
+	// Save can read it while the cache changes.
+	entries []cacheEntry
 }
 
 // cacheEntry is one parsed file and the file's state when it was parsed.
+// The kind of content a file holds follows from its path.
 type cacheEntry struct {
+	file  string
 	size  int64
-	mod   time.Time
-	kind  kind
+	mod   int64 // modification time, in nanoseconds since 1970
 	value any
 	err   error
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{entries: map[string]cacheEntry{}} }
+func NewCache() *Cache { return &Cache{} }
+
+// find returns where file is, or would be, in entries. The caller holds
+// the lock.
+func (c *Cache) find(file string) (int, bool) {
+	return slices.BinarySearchFunc(c.entries, file, func(e cacheEntry, f string) int { return strings.Compare(e.file, f) })
+}
 
 // parse returns the parsed file, from the cache when the file has not
 // changed. A nil cache always parses.
-func (c *Cache) parse(fsys fs.FS, s source) (any, error) {
+func (c *Cache) parse(fsys fs.FS, s source, n *names) (any, error) {
 	if c == nil || s.info == nil {
-		return parseSource(fsys, s)
+		return parseSource(fsys, s, n)
 	}
 	c.mu.Lock()
-	e, ok := c.entries[s.file]
+	i, ok := c.find(s.file)
+	var e cacheEntry
+	if ok {
+		e = c.entries[i]
+	}
 	c.mu.Unlock()
-	if ok && e.kind == s.kind && e.size == s.info.Size() && e.mod.Equal(s.info.ModTime()) {
+	if ok && e.size == s.info.Size() && e.mod == s.info.ModTime().UnixNano() {
 		return e.value, e.err
 	}
-	v, err := parseSource(fsys, s)
-	c.mu.Lock()
-	c.entries[s.file] = cacheEntry{size: s.info.Size(), mod: s.info.ModTime(), kind: s.kind, value: v, err: err}
-	c.mu.Unlock()
-	return v, err
+	return parseSource(fsys, s, n)
 }
 
-// keep forgets the files that are no longer there.
-func (c *Cache) keep(sources []source) {
+// update makes the cache hold what a load found: the parsed value and the
+// error of each source, by index.
+func (c *Cache) update(sources []source, values []any, errs []error) {
 	if c == nil {
 		return
 	}
-	live := make(map[string]bool, len(sources))
-	for _, s := range sources {
-		live[s.file] = true
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for f := range c.entries {
-		if !live[f] {
-			delete(c.entries, f)
+	entries := make([]cacheEntry, 0, len(sources))
+	for i, s := range sources {
+		if s.info != nil {
+			entries = append(entries, cacheEntry{file: s.file, size: s.info.Size(), mod: s.info.ModTime().UnixNano(), value: values[i], err: errs[i]})
 		}
+	}
+	sortEntries(entries)
+	c.mu.Lock()
+	c.entries = entries
+	c.mu.Unlock()
+}
+
+// sortEntries sorts entries by path.
+func sortEntries(entries []cacheEntry) {
+	byFile := func(a, b cacheEntry) int { return strings.Compare(a.file, b.file) }
+	if !slices.IsSortedFunc(entries, byFile) {
+		slices.SortFunc(entries, byFile)
 	}
 }
 
@@ -78,7 +98,27 @@ func (c *Cache) Forget(files ...string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, f := range files {
-		delete(c.entries, f)
+		c.remove(f)
+	}
+}
+
+// remove drops file from the cache and returns its entry, if it held
+// it. The caller holds the lock.
+func (c *Cache) remove(file string) (cacheEntry, bool) {
+	i, ok := c.find(file)
+	if !ok {
+		return cacheEntry{}, false
+	}
+	e := c.entries[i]
+	c.entries = slices.Concat(c.entries[:i], c.entries[i+1:])
+	return e, true
+}
+
+// insert adds e to the cache unless it holds the file. The caller holds
+// the lock.
+func (c *Cache) insert(e cacheEntry) {
+	if i, ok := c.find(e.file); !ok {
+		c.entries = slices.Concat(c.entries[:i], []cacheEntry{e}, c.entries[i:])
 	}
 }
 
@@ -89,8 +129,7 @@ func (c *Cache) Forget(files ...string) {
 // parses: only a whole load can then say what the site looks like.
 func (c *Cache) Reparse(fsys fs.FS, file string) (before, after any, ok bool) {
 	c.mu.Lock()
-	old, held := c.entries[file]
-	delete(c.entries, file)
+	old, held := c.remove(file)
 	c.mu.Unlock()
 	if !held || old.err != nil || old.value == nil {
 		return nil, nil, false
@@ -99,16 +138,16 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (before, after any, ok bool) {
 	if err != nil || !info.Mode().IsRegular() {
 		return nil, nil, false
 	}
-	s := source{file: file, kind: old.kind, info: info}
+	s := source{file: file, kind: kindOf(old.value), info: info}
 	if p, isPost := old.value.(*Post); isPost && p.Bundle != "" {
 		s.files = p.Files
 	}
-	v, err := parseSource(fsys, s)
+	v, err := parseSource(fsys, s, nil)
 	if err != nil || v == nil {
 		return nil, nil, false
 	}
 	c.mu.Lock()
-	c.entries[file] = cacheEntry{size: info.Size(), mod: info.ModTime(), kind: s.kind, value: v}
+	c.insert(cacheEntry{file: file, size: info.Size(), mod: info.ModTime().UnixNano(), value: v})
 	c.mu.Unlock()
 	return old.value, v, true
 }
@@ -117,8 +156,7 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (before, after any, ok bool) {
 type savedEntry struct {
 	File  string
 	Size  int64
-	Mod   time.Time
-	Kind  kind
+	Mod   int64
 	Value any
 }
 
@@ -136,12 +174,7 @@ func init() {
 // neither Save nor ReadCache holds the whole file in memory.
 func (c *Cache) Save(file, stamp string) error {
 	c.mu.Lock()
-	entries := make([]savedEntry, 0, len(c.entries))
-	for f, e := range c.entries {
-		if e.err == nil && e.value != nil {
-			entries = append(entries, savedEntry{File: f, Size: e.size, Mod: e.mod, Kind: e.kind, Value: e.value})
-		}
-	}
+	entries := c.entries
 	c.mu.Unlock()
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
@@ -151,8 +184,11 @@ func (c *Cache) Save(file, stamp string) error {
 		if err := enc.Encode(stamp); err != nil {
 			return err
 		}
-		for i := range entries {
-			if err := enc.Encode(&entries[i]); err != nil {
+		for _, e := range entries {
+			if e.err != nil || e.value == nil {
+				continue
+			}
+			if err := enc.Encode(&savedEntry{File: e.file, Size: e.size, Mod: e.mod, Value: e.value}); err != nil {
 				return err
 			}
 		}
@@ -178,14 +214,33 @@ func ReadCache(file, stamp string) *Cache {
 	if dec.Decode(&got) != nil || got != stamp {
 		return c
 	}
+	n := &names{}
 	for {
 		var e savedEntry
 		switch err := dec.Decode(&e); {
 		case errors.Is(err, io.EOF):
+			sortEntries(c.entries)
 			return c
 		case err != nil:
 			return NewCache()
 		}
-		c.entries[e.File] = cacheEntry{size: e.Size, mod: e.Mod, kind: e.Kind, value: e.Value}
+		shareNames(e.Value, n)
+		c.entries = append(c.entries, cacheEntry{file: e.File, size: e.Size, mod: e.Mod, value: e.Value})
+	}
+}
+
+// shareNames makes the names of a value read back share their strings, as
+// they do when the file is parsed (names).
+func shareNames(v any, n *names) {
+	switch v := v.(type) {
+	case *Post:
+		for _, l := range [][]string{v.Authors, v.Tags, v.Category} {
+			for i, s := range l {
+				l[i] = n.share(s)
+			}
+		}
+	case *Comment:
+		v.Author, v.AuthorURL, v.EmailHash = n.share(v.Author), n.share(v.AuthorURL), n.share(v.EmailHash)
+		v.Status = statusOf(string(v.Status))
 	}
 }

@@ -27,7 +27,7 @@ func TestSavedCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	again := ReadCache(file, "blogen 1")
-	if len(again.entries) != 4 || again.entries["content/posts/a.md"].value == nil {
+	if i, ok := again.find("content/posts/a.md"); len(again.entries) != 4 || !ok || again.entries[i].value == nil {
 		t.Errorf("the saved cache holds %d files, want the 4 that parse", len(again.entries))
 	}
 	got, _ := LoadCached(fsys, again)
@@ -69,4 +69,43 @@ func damage(t *testing.T, file string) string {
 		t.Fatal(err)
 	}
 	return bad
+}
+
+// TestCacheReloads loads a site again and again through one cache: only
+// the files that changed, or that the cache was told to forget, are
+// parsed again, and the cache holds the files of the last load.
+func TestCacheReloads(t *testing.T) {
+	mod := time.Date(2024, 5, 6, 7, 8, 9, 10, time.UTC)
+	post := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: 2024-01-02\n---\nBody.\n"), ModTime: mod}
+	}
+	fsys := fstest.MapFS{"content/posts/a.md": post("A"), "content/posts/b.md": post("B"), "content/posts/c.md": post("C")}
+	c := NewCache()
+	first, _ := LoadCached(fsys, c)
+	fsys["content/posts/b.md"] = post("B2")
+	fsys["content/posts/b.md"].ModTime = mod.Add(time.Second)
+	delete(fsys, "content/posts/c.md")
+	c.Forget("content/posts/a.md", "content/posts/none.md")
+	second, _ := LoadCached(fsys, c)
+	if len(second.Posts) != 2 || second.Posts[0] == first.Posts[0] || second.Posts[1].Title != "B2" {
+		t.Fatalf("after a change: %+v", second.Posts)
+	}
+	if len(c.entries) != 2 {
+		t.Errorf("the cache holds %d files, want the 2 of the last load", len(c.entries))
+	}
+	third, _ := LoadCached(fsys, c)
+	if third.Posts[0] != second.Posts[0] || third.Posts[1] != second.Posts[1] {
+		t.Error("unchanged files were parsed again")
+	}
+	fsys["content/posts/a.md"] = post("A2")
+	before, after, ok := c.Reparse(fsys, "content/posts/a.md")
+	if !ok || before.(*Post).Title != "A" || after.(*Post).Title != "A2" {
+		t.Errorf("Reparse = %v, %v, %v", before, after, ok)
+	}
+	if _, _, ok := c.Reparse(fsys, "content/posts/none.md"); ok {
+		t.Error("Reparse of a file the cache does not hold succeeded")
+	}
+	if fourth, _ := LoadCached(fsys, c); fourth.Posts[0] != after {
+		t.Error("the load after Reparse parsed the file again")
+	}
 }

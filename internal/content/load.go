@@ -66,10 +66,11 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
 	sources := collect(fsys, &errs)
 	results := make([]any, len(sources))
 	failures := make([]error, len(sources))
+	n := &names{}
 	parallel(len(sources), func(i int) {
-		results[i], failures[i] = cache.parse(fsys, sources[i])
+		results[i], failures[i] = cache.parse(fsys, sources[i], n)
 	})
-	cache.keep(sources)
+	cache.update(sources, results, failures)
 	site := &Site{}
 	for i, r := range results {
 		errs.Add(failures[i])
@@ -89,8 +90,9 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
 
 // parseSource reads and parses one file. The value parsed so far is
 // returned with an error too, so later checks (authors, URLs) can still
-// report their own problems in the same build.
-func parseSource(fsys fs.FS, s source) (any, error) {
+// report their own problems in the same build. The strings of names are
+// shared with n (which may be nil).
+func parseSource(fsys fs.FS, s source, n *names) (any, error) {
 	src, err := fs.ReadFile(fsys, s.file)
 	if err != nil {
 		return nil, diag.Wrap(s.file, 0, err, "cannot read the file")
@@ -99,7 +101,7 @@ func parseSource(fsys fs.FS, s source) (any, error) {
 	switch s.kind {
 	case kindPost:
 		var p *Post
-		p, err = ParsePost(s.file, src)
+		p, err = parsePost(s.file, src, n)
 		if p != nil {
 			p.Body = nil // read again when the post is rendered
 			if s.files != nil {
@@ -123,7 +125,8 @@ func parseSource(fsys fs.FS, s source) (any, error) {
 		v = orNil(a)
 	default:
 		var c *Comment
-		if c, err = ParseComment(s.file, src); c != nil {
+		if c, err = parseComment(s.file, src, n); c != nil {
+			c.Body = nil // read again when the comment is rendered
 			c.Sum = sha256.Sum256(src)
 		}
 		v = orNil(c)
@@ -263,6 +266,19 @@ func parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
+// kindOf returns the kind of a parsed value.
+func kindOf(v any) kind {
+	switch v.(type) {
+	case *Post:
+		return kindPost
+	case *Page:
+		return kindPage
+	case *Author:
+		return kindAuthor
+	}
+	return kindComment
+}
+
 // orNil returns p as an any that is nil when p is a nil pointer, so that a
 // file that did not parse at all leaves no value behind.
 func orNil[T any](p *T) any {
@@ -280,12 +296,25 @@ func ReadBody(fsys fs.FS, p *Post) ([]byte, error) {
 	if p.Body != nil {
 		return p.Body, nil
 	}
-	src, err := fs.ReadFile(fsys, p.Source)
+	return readBody(fsys, p.Source, p.BodyStart, "cannot read the post")
+}
+
+// ReadCommentBody is ReadBody for a comment.
+func ReadCommentBody(fsys fs.FS, c *Comment) ([]byte, error) {
+	if c.Body != nil {
+		return c.Body, nil
+	}
+	return readBody(fsys, c.Source, c.BodyStart, "cannot read the comment")
+}
+
+// readBody returns the text of file from byte start on.
+func readBody(fsys fs.FS, file string, start int, cannot string) ([]byte, error) {
+	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		return nil, diag.Wrap(p.Source, 0, err, "cannot read the post")
+		return nil, diag.Wrap(file, 0, err, cannot)
 	}
-	if p.BodyStart > len(src) {
-		return nil, diag.Errorf(p.Source, 0, "the file changed while the site was being built; build again")
+	if start > len(src) {
+		return nil, diag.Errorf(file, 0, "the file changed while the site was being built; build again")
 	}
-	return src[p.BodyStart:], nil
+	return src[start:], nil
 }

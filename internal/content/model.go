@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"reflect"
+	"strings"
 	"time"
 )
 
@@ -128,8 +129,12 @@ type Comment struct {
 	Date      time.Time
 	Status    Status
 	Parent    string // the id of the comment it replies to, or ""
-	Body      []byte
-	BodyLine  int
+	// Body is the Markdown body. Load drops it, as it does the bodies of
+	// posts (see ReadCommentBody); ParseComment keeps it.
+	Body []byte
+	// BodyStart is the byte offset of the body in Source, and BodyLine
+	// its line.
+	BodyStart, BodyLine int
 	// ParentLine is the line of Source that names the parent.
 	ParentLine int
 	Sum        [sha256.Size]byte // of the file, set by Load
@@ -148,6 +153,17 @@ const (
 
 // Statuses lists every status, in the order moderation tools show them.
 var Statuses = []Status{StatusPending, StatusApproved, StatusRejected, StatusSpam}
+
+// statusOf reads a status as front matter writes it, in any case.
+func statusOf(s string) Status {
+	st := Status(strings.ToLower(s))
+	for _, known := range Statuses {
+		if st == known {
+			return known
+		}
+	}
+	return st
+}
 
 // Valid reports whether s is one of the four statuses.
 func (s Status) Valid() bool {

@@ -36,12 +36,15 @@ func validSlug(s string) bool {
 
 // ParsePost reads one post. file is its path relative to the site root;
 // for a page bundle it is the bundle's index.md.
-func ParsePost(file string, src []byte) (*Post, error) {
+func ParsePost(file string, src []byte) (*Post, error) { return parsePost(file, src, nil) }
+
+// parsePost is ParsePost sharing the strings of names with n.
+func parsePost(file string, src []byte, n *names) (*Post, error) {
 	doc, err := splitDocument(file, src)
 	if err != nil {
 		return nil, err
 	}
-	f := &fields{doc: doc}
+	f := &fields{doc: doc, names: n}
 	name := path.Base(file)
 	if name == "index.md" {
 		name = path.Base(path.Dir(file))
@@ -96,8 +99,8 @@ func ParsePost(file string, src []byte) (*Post, error) {
 // slugOrName returns the slug: key when it is set and valid, else name.
 func slugOrName(f *fields, name string) string {
 	s := f.str("slug")
-	if s == "" {
-		return name
+	if s == "" || s == name {
+		return name // part of the file's path: no second copy
 	}
 	if !validSlug(s) {
 		f.fail("slug", "slug %q cannot be part of a URL; use letters, digits and hyphens", s)
@@ -257,22 +260,33 @@ func ParseAuthor(file string, src []byte) (*Author, error) {
 
 // ParseComment reads one comment file, content/comments/<post>/<id>.md.
 func ParseComment(file string, src []byte) (*Comment, error) {
+	c, err := parseComment(file, src, nil)
+	if c != nil {
+		c.Body = bytes.Clone(c.Body) // not the whole read buffer
+	}
+	return c, err
+}
+
+// parseComment is ParseComment with a body that is part of src, sharing
+// the strings of names with n.
+func parseComment(file string, src []byte, n *names) (*Comment, error) {
 	doc, err := splitDocument(file, src)
 	if err != nil {
 		return nil, err
 	}
-	f := &fields{doc: doc}
+	f := &fields{doc: doc, names: n}
 	c := &Comment{
 		Source:    file,
 		Post:      path.Base(path.Dir(file)),
 		ID:        strings.TrimSuffix(path.Base(file), ".md"),
-		Author:    f.str("author", "name"),
-		AuthorURL: f.str("author_url", "url"),
-		EmailHash: f.str("email_hash"),
+		Author:    f.name("author", "name"),
+		AuthorURL: f.name("author_url", "url"),
+		EmailHash: f.name("email_hash"),
 		Date:      f.date("date"),
-		Status:    Status(strings.ToLower(f.str("status"))),
+		Status:    statusOf(f.str("status")),
 		Parent:    f.str("parent", "reply_to"),
-		Body:      bytes.Clone(doc.body), // not the whole read buffer
+		Body:      doc.body,
+		BodyStart: doc.bodyStart,
 		BodyLine:  doc.bodyLine,
 	}
 	c.ParentLine = doc.keyLine("parent")

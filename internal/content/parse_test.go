@@ -1,10 +1,12 @@
 package content
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+	"unsafe"
 )
 
 func TestParsePost(t *testing.T) {
@@ -137,9 +139,10 @@ func TestIgnored(t *testing.T) {
 
 func TestLoadDropsBodiesAndReadBodyReadsThem(t *testing.T) {
 	fsys := fstest.MapFS{
-		"content/posts/a.md":       {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nBody A\n")},
-		"content/posts/bom.md":     {Data: []byte("\uFEFF+++\ntitle = \"B\"\ndate = 2020-01-01\n+++\nBody B\n")},
-		"content/posts/c/index.md": {Data: []byte("{\n\"title\": \"C\",\n\"date\": \"2020-01-01\"\n}\n\nBody C\n")},
+		"content/posts/a.md":        {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nBody A\n")},
+		"content/posts/bom.md":      {Data: []byte("\uFEFF+++\ntitle = \"B\"\ndate = 2020-01-01\n+++\nBody B\n")},
+		"content/posts/c/index.md":  {Data: []byte("{\n\"title\": \"C\",\n\"date\": \"2020-01-01\"\n}\n\nBody C\n")},
+		"content/comments/a/001.md": {Data: []byte("\uFEFF---\nauthor: R\ndate: 2020-01-02\nstatus: approved\n---\nThanks.\n")},
 	}
 	s, err := Load(fsys)
 	if err != nil {
@@ -155,4 +158,61 @@ func TestLoadDropsBodiesAndReadBodyReadsThem(t *testing.T) {
 			t.Errorf("%s: ReadBody = %q, %v; want %q", p.Source, b, err, want[p.Slug])
 		}
 	}
+	c := s.Comments[0]
+	if c.Body != nil {
+		t.Errorf("%s: Load kept the body", c.Source)
+	}
+	if b, err := ReadCommentBody(fsys, c); err != nil || string(b) != "Thanks.\n" {
+		t.Errorf("%s: ReadCommentBody = %q, %v; want %q", c.Source, b, err, "Thanks.\n")
+	}
+	fsys["content/comments/a/001.md"] = &fstest.MapFile{Data: []byte("x")}
+	if _, err := ReadCommentBody(fsys, c); err == nil || !strings.Contains(err.Error(), "changed") {
+		t.Errorf("ReadCommentBody of a file cut short: %v, want an error that it changed", err)
+	}
+}
+
+// TestLoadSharesNames loads posts and comments that repeat names: each
+// name is kept once, whether the files are parsed or read back from a
+// saved cache.
+func TestLoadSharesNames(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/posts/a.md":        {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nauthor: ana\ntags: [Care, News]\ncategories: Teams\n---\nA\n")},
+		"content/posts/b.md":        {Data: []byte("---\ntitle: B\ndate: 2020-01-02\nauthor: ana\ntags: News, Care\ncategories: [Teams]\n---\nB\n")},
+		"content/comments/a/001.md": {Data: []byte("---\nauthor: Rui\nauthor_url: https://rui.example/\ndate: 2020-01-02\nstatus: Approved\n---\nHi.\n")},
+		"content/comments/b/001.md": {Data: []byte("---\nauthor: Rui\nauthor_url: https://rui.example/\ndate: 2020-01-03\nstatus: approved\n---\nHi.\n")},
+	}
+	c := NewCache()
+	s, err := LoadCached(fsys, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkShared(t, "parsed", s)
+	file := filepath.Join(t.TempDir(), "content.gob")
+	if err := c.Save(file, "stamp"); err != nil {
+		t.Fatal(err)
+	}
+	again, err := LoadCached(fsys, ReadCache(file, "stamp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkShared(t, "read back", again)
+}
+
+func checkShared(t *testing.T, how string, s *Site) {
+	t.Helper()
+	a, b := s.Posts[0], s.Posts[1]
+	same := func(what, x, y string) {
+		if x != y || unsafe.StringData(x) != unsafe.StringData(y) {
+			t.Errorf("%s: %s %q and %q are not one string", how, what, x, y)
+		}
+	}
+	same("author", a.Authors[0], b.Authors[0])
+	same("tag", a.Tags[0], b.Tags[1])
+	same("tag", a.Tags[1], b.Tags[0])
+	same("category", a.Category[0], b.Category[0])
+	x, y := s.Comments[0], s.Comments[1]
+	same("commenter", x.Author, y.Author)
+	same("commenter's URL", x.AuthorURL, y.AuthorURL)
+	same("status", string(x.Status), string(StatusApproved))
+	same("status", string(y.Status), string(StatusApproved))
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -28,8 +29,36 @@ func firstInvalidLine(b []byte) int {
 // fields reads typed values from a document's front matter, remembering the
 // first problem of each key with its line.
 type fields struct {
-	doc  *document
-	errs []error
+	doc   *document
+	errs  []error
+	names *names // shares the strings of names, when set
+}
+
+// names keeps one copy of each name that a load reads: the tags,
+// categories and authors of posts and who wrote comments, which file
+// after file repeats. A nil *names keeps every copy. It is safe for
+// concurrent use.
+type names struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+// share returns the copy of s that the load keeps.
+func (n *names) share(s string) string {
+	if n == nil || s == "" {
+		return s
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if kept, ok := n.m[s]; ok {
+		return kept
+	}
+	if n.m == nil {
+		n.m = map[string]string{}
+	}
+	s = strings.Clone(s) // s may be part of a longer string
+	n.m[s] = s
+	return s
 }
 
 func (f *fields) fail(key, format string, args ...any) {
@@ -60,6 +89,10 @@ func (f *fields) str(keys ...string) string {
 	f.fail(k, "%s: want text, got %s", k, describe(v))
 	return ""
 }
+
+// name is str for values that many files repeat, such as who wrote a
+// comment (names).
+func (f *fields) name(keys ...string) string { return f.names.share(f.str(keys...)) }
 
 func (f *fields) boolean(keys ...string) bool {
 	k, v, ok := f.first(keys...)
@@ -101,7 +134,8 @@ func (f *fields) integer(keys ...string) int {
 }
 
 // list reads a list of strings; a single string is a list of one, and a
-// comma-separated string (as Jekyll allows for tags) is split.
+// comma-separated string (as Jekyll allows for tags) is split. Lists name
+// tags, categories and authors, which many files repeat (names).
 func (f *fields) list(keys ...string) []string {
 	k, v, ok := f.first(keys...)
 	if !ok {
@@ -112,7 +146,7 @@ func (f *fields) list(keys ...string) []string {
 		var out []string
 		for _, s := range strings.Split(v, ",") {
 			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
+				out = append(out, f.names.share(s))
 			}
 		}
 		return out
@@ -122,10 +156,10 @@ func (f *fields) list(keys ...string) []string {
 			switch e := e.(type) {
 			case string:
 				if s := strings.TrimSpace(e); s != "" {
-					out = append(out, s)
+					out = append(out, f.names.share(s))
 				}
 			case int, int64, float64:
-				out = append(out, fmt.Sprint(e))
+				out = append(out, f.names.share(fmt.Sprint(e)))
 			default:
 				f.fail(k, "%s: want a list of text, got an item that is %s", k, describe(e))
 			}

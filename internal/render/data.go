@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/blogen/blogen/internal/config"
@@ -108,25 +107,26 @@ func (p *Page) SummaryText(post *site.Post, n int) string {
 
 // ReadingTime is the minutes a post takes to read, at 220 words a minute.
 func (p *Page) ReadingTime(post *site.Post) int {
-	return max(1, (p.post(post.Index).words+219)/220)
+	return max(1, (p.words(post.Index)+219)/220)
 }
 
 // Bio returns an author's bio as HTML.
 func (p *Page) Bio(a *site.Author) template.HTML { return template.HTML(p.st.bios[a.ID]) }
 
 // CommentHTML returns the safe HTML of a comment's body.
-func (p *Page) CommentHTML(t *site.Thread) template.HTML {
-	return template.HTML(p.st.commentHTML(t.Comment))
+func (p *Page) CommentHTML(t *site.Thread) (template.HTML, error) {
+	h, err := p.st.commentHTML(t.Comment)
+	return template.HTML(h), err
 }
 
 // Featured returns the posts of the carousel on this page: the site's on
 // the home page, the category's on a category page.
 func (p *Page) Featured() []*site.Post {
 	switch {
-	case p.Kind == "home" && (p.Pager == nil || p.Pager.Number == 1):
+	case p.Kind == "home" && p.Pager == nil:
 		return p.Site.Featured
-	case p.Pager != nil && p.Pager.Number == 1 && p.Pager.List.Term != nil && p.Pager.List.Term.Kind == "categories":
-		return p.Pager.List.Term.Featured
+	case p.Pager != nil:
+		return featured(p.Site, p.Pager)
 	}
 	return nil
 }
@@ -261,7 +261,7 @@ func (p *Page) postLD(post *site.Post) map[string]any {
 		"mainEntityOfPage": p.Canonical(),
 		"datePublished":    post.Date.Format(time.RFC3339),
 		"dateModified":     lastmod(post).Format(time.RFC3339),
-		"wordCount":        p.post(post.Index).words,
+		"wordCount":        p.words(post.Index),
 		"isPartOf":         p.blogLD(),
 	}
 	if p.Description != "" {
@@ -439,29 +439,23 @@ func (p *Page) QueryAliases() template.JS {
 	return template.JS(b)
 }
 
-// cachedPartial is one partial's output, made once per render.
-type cachedPartial struct {
-	once sync.Once
-	html template.HTML
-	err  error
-	deps []int // the posts whose bodies it read
-}
-
 // Cached runs the partial name with data the first time it is asked for
 // key during a render, and returns that same HTML for later calls with
-// the key (a renderer keeps the partials it used last, a few thousand, and
-// runs a forgotten one again). Templates use it for parts that many pages share and that
-// depend only on what the key names, such as a post's summary card or the
-// sidebar:
+// the key (a renderer keeps the partials it used last, a few megabytes of
+// them, and runs a forgotten one again). Templates use it for parts that
+// many pages share and that depend only on what the key names, such as a
+// post's summary card or the sidebar:
 //
 //	{{$.Cached "partials/summary.html" (print .URL) (dict "Page" $ "Post" .)}}
 func (p *Page) Cached(name, key string, data any) (template.HTML, error) {
-	c := p.st.partials.get(name + "\x00" + key)
+	pc := p.st.partials
+	c := pc.get(name + "\x00" + key)
 	c.once.Do(func() {
 		from := p.deps.len()
 		b, err := p.st.r.tmpl.Partial(name, data)
 		c.html, c.err = template.HTML(b), err
 		c.deps = p.deps.since(from)
+		pc.made(c)
 	})
 	p.deps.add(c.deps...)
 	return c.html, c.err
@@ -472,6 +466,13 @@ func (p *Page) Cached(name, key string, data any) (template.HTML, error) {
 func (p *Page) post(i int) postOut {
 	p.deps.add(i)
 	return p.st.post(i)
+}
+
+// words returns the number of words of post i, and notes that the page
+// read it.
+func (p *Page) words(i int) int {
+	p.deps.add(i)
+	return p.st.words(i)
 }
 
 // SidebarKey names the variant of the sidebar this page shows, for Cached.

@@ -29,12 +29,12 @@ func (d *deps) len() int {
 	return len(d.posts)
 }
 
-// since returns a copy of what was recorded after the first n.
+// since returns the posts recorded after the first n, sorted, each once.
 func (d *deps) since(n int) []int {
 	if d == nil {
 		return nil
 	}
-	return slices.Clone(d.posts[n:])
+	return sortedSet(d.posts[n:])
 }
 
 // list returns the posts recorded, sorted, each once.
@@ -42,9 +42,30 @@ func (d *deps) list() []int {
 	if d == nil {
 		return nil
 	}
-	out := slices.Clone(d.posts)
-	slices.Sort(out)
-	return slices.Compact(out)
+	return sortedSet(d.posts)
+}
+
+// sortedSet returns the distinct values of s in order, in a slice of its
+// own no longer than it needs: outputs and partials keep their lists for
+// the whole build. It sorts s in place.
+func sortedSet(s []int) []int {
+	if len(s) == 0 {
+		return nil
+	}
+	slices.Sort(s)
+	n := 1
+	for i := 1; i < len(s); i++ {
+		if s[i] != s[i-1] {
+			n++
+		}
+	}
+	out := make([]int, 0, n)
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // inputs is the key of everything the output at p is made from, given

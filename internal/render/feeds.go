@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"strings"
@@ -25,8 +26,13 @@ func (r *Renderer) itemHTML(f *site.Feed, p *site.Post) string {
 			h = string(body)
 		}
 	}
-	base := strings.TrimSuffix(r.site.AbsURL("/"), "/")
-	return strings.NewReplacer(` href="/`, ` href="`+base+`/`, ` src="/`, ` src="`+base+`/`).Replace(h)
+	return r.absLinks.Replace(h)
+}
+
+// absoluteLinks makes the site-relative links of HTML absolute.
+func absoluteLinks(s *site.Site) *strings.Replacer {
+	base := strings.TrimSuffix(s.AbsURL("/"), "/")
+	return strings.NewReplacer(` href="/`, ` href="`+base+`/`, ` src="/`, ` src="`+base+`/`)
 }
 
 // updated is the date of the newest post of a feed, so feeds do not change
@@ -182,11 +188,17 @@ func (r *Renderer) atom(f *site.Feed, d *deps) ([]byte, error) {
 // marshalXML writes v as an XML document, compact: feeds are read by
 // programs, and compact output needs no minifying.
 func marshalXML(v any) ([]byte, error) {
-	b, err := xml.Marshal(v)
-	if err != nil {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return append([]byte(xml.Header), append(b, '\n')...), nil
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
 }
 
 type jsonFeed struct {

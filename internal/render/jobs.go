@@ -10,48 +10,110 @@ import (
 	"github.com/blogen/blogen/internal/site"
 )
 
+// outputKind says what an output is, and so how it is made.
+type outputKind uint8
+
+const (
+	outPost outputKind = iota
+	outPage
+	outPager
+	outRSS
+	outAtom
+	outJSONFeed
+	outAlias
+	outTags
+	outCategories
+	outAuthors
+	out404
+	outSitemap
+	outRobots
+	outSyntaxCSS
+)
+
+// output is one generated file: its path, what it is and, for a post,
+// page, list page, feed or outAlias, which one (its index in the site's
+// list of them, or in Renderer.pagers). A large site has hundreds of
+// thousands: they are kept small.
+type output struct {
+	path  string
+	kind  outputKind
+	index int32
+}
+
 // laterOutputs lists every output that is not a post page.
 func (r *Renderer) laterOutputs() []output {
 	s := r.site
-	var outs []output
-	add := func(p string, make func(r *Renderer, d *deps) ([]byte, error)) {
-		outs = append(outs, output{path: p, make: make})
+	outs := make([]output, 0, len(s.Pages)+len(r.pagers)+3*len(s.Feeds)+len(s.Aliases)+7)
+	add := func(p string, k outputKind, i int) {
+		outs = append(outs, output{path: p, kind: k, index: int32(i)})
 	}
-	// page renders a copy of p, which renderers of the same graph share.
-	page := func(p *Page) func(*Renderer, *deps) ([]byte, error) {
-		return func(r *Renderer, d *deps) ([]byte, error) {
-			c := *p
-			c.deps = d
-			return r.page(&c)
-		}
+	for i, p := range s.Pages {
+		add(OutputPath(p.URL), outPage, i)
 	}
-	// noDeps is an output that reads no post's body.
-	noDeps := func(make func(r *Renderer) ([]byte, error)) func(*Renderer, *deps) ([]byte, error) {
-		return func(r *Renderer, _ *deps) ([]byte, error) { return make(r) }
+	for i, pg := range r.pagers {
+		add(OutputPath(pg.URL), outPager, i)
 	}
-	for _, p := range s.Pages {
-		add(OutputPath(p.URL), func(r *Renderer, d *deps) ([]byte, error) { return r.renderPage(p, d) })
-	}
-	for _, pg := range newestFirst(s.Lists) {
-		add(OutputPath(pg.URL), func(r *Renderer, d *deps) ([]byte, error) { return r.renderPager(pg, d) })
-	}
-	for _, f := range s.Feeds {
+	for i, f := range s.Feeds {
 		dir := strings.TrimPrefix(f.URL, "/")
-		add(dir+site.RSSFile, func(r *Renderer, d *deps) ([]byte, error) { return r.rss(f, d) })
-		add(dir+site.AtomFile, func(r *Renderer, d *deps) ([]byte, error) { return r.atom(f, d) })
-		add(dir+site.JSONFile, func(r *Renderer, d *deps) ([]byte, error) { return r.jsonFeed(f, d) })
+		add(dir+site.RSSFile, outRSS, i)
+		add(dir+site.AtomFile, outAtom, i)
+		add(dir+site.JSONFile, outJSONFeed, i)
 	}
-	for _, a := range s.Aliases {
-		add(OutputPath(a.From), page(&Page{Kind: "alias", Title: "Redirect", URL: a.From, Alias: &a}))
+	for i, a := range s.Aliases {
+		add(OutputPath(a.From), outAlias, i)
 	}
-	add("tags/index.html", page(&Page{Kind: "terms", Title: "Tags", URL: "/tags/", Terms: s.Tags, TermKind: "tags"}))
-	add("categories/index.html", page(&Page{Kind: "terms", Title: "Categories", URL: "/categories/", Terms: s.Categories, TermKind: "categories"}))
-	add("authors/index.html", page(&Page{Kind: "authors", Title: "Authors", URL: "/authors/"}))
-	add("404.html", page(&Page{Kind: "404", Title: "Page not found", URL: "/404.html"}))
-	add("sitemap.xml", noDeps((*Renderer).sitemap))
-	add("robots.txt", noDeps((*Renderer).robots))
-	add("theme/syntax.css", noDeps((*Renderer).syntaxCSS))
+	add("tags/index.html", outTags, 0)
+	add("categories/index.html", outCategories, 0)
+	add("authors/index.html", outAuthors, 0)
+	add("404.html", out404, 0)
+	add("sitemap.xml", outSitemap, 0)
+	add("robots.txt", outRobots, 0)
+	add("theme/syntax.css", outSyntaxCSS, 0)
 	return outs
+}
+
+// render makes an output, noting in d the posts whose bodies it reads.
+func (r *Renderer) render(o output, d *deps) ([]byte, error) {
+	s, i := r.site, int(o.index)
+	switch o.kind {
+	case outPost:
+		return r.renderPost(s.Posts[i], d)
+	case outPage:
+		return r.renderPage(s.Pages[i], d)
+	case outPager:
+		return r.renderPager(r.pagers[i], d)
+	case outRSS:
+		return r.rss(s.Feeds[i], d)
+	case outAtom:
+		return r.atom(s.Feeds[i], d)
+	case outJSONFeed:
+		return r.jsonFeed(s.Feeds[i], d)
+	case outSitemap:
+		return r.sitemap()
+	case outRobots:
+		return r.robots()
+	case outSyntaxCSS:
+		return r.syntaxCSS()
+	}
+	return r.page(r.fixedPage(o, d))
+}
+
+// fixedPage is the Page of a outAlias, of the pages of all tags, all
+// categories and all authors, or of the page for a missing one.
+func (r *Renderer) fixedPage(o output, d *deps) *Page {
+	s := r.site
+	switch o.kind {
+	case outAlias:
+		a := &s.Aliases[o.index]
+		return &Page{Kind: "alias", Title: "Redirect", URL: a.From, Alias: a, deps: d}
+	case outTags:
+		return &Page{Kind: "terms", Title: "Tags", URL: "/tags/", Terms: s.Tags, TermKind: "tags", deps: d}
+	case outCategories:
+		return &Page{Kind: "terms", Title: "Categories", URL: "/categories/", Terms: s.Categories, TermKind: "categories", deps: d}
+	case outAuthors:
+		return &Page{Kind: "authors", Title: "Authors", URL: "/authors/", deps: d}
+	}
+	return &Page{Kind: "404", Title: "Page not found", URL: "/404.html", deps: d}
 }
 
 // newestFirst returns the pages of every list in the order of their newest

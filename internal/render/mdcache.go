@@ -104,9 +104,14 @@ func (r *Renderer) UsedKeys() map[cache.Key]bool {
 	return r.used
 }
 
-// encodeResult lays a result out as length-prefixed fields.
+// encodeResult lays a result out as length-prefixed fields, in a slice of
+// the size they take.
 func encodeResult(res markdown.Result, lookups []lookup) []byte {
-	b := binary.AppendUvarint(nil, uint64(res.Words))
+	n := 4*binary.MaxVarintLen64 + 1 + len(res.HTML) + len(res.Summary)
+	for _, l := range lookups {
+		n += 2*binary.MaxVarintLen64 + 2 + len(l.query) + len(l.url)
+	}
+	b := binary.AppendUvarint(make([]byte, 0, n), uint64(res.Words))
 	b = appendBool(b, res.HasMore)
 	b = appendBytes(b, res.HTML)
 	b = appendBytes(b, res.Summary)

@@ -1,15 +1,19 @@
 // Package render turns the site graph into files.
 //
-// Site renders every output of a site on a bounded pool of goroutines: post
-// pages first (their Markdown gives the summaries the lists show), then
-// pages, every page of every list, the feeds, redirects, the sitemap and
-// the rest. Results never depend on the order goroutines run in: each job
-// writes only its own files and its own slot of pre-sized slices, so two
-// builds of one site give the same bytes. Output goes to a Sink, which the
+// Site renders every output of a site on a bounded pool of goroutines: the
+// post pages, newest first, with the pages of lists and the feeds among
+// them, each soon after the pages of all its posts (the Markdown of posts
+// gives the summaries the lists show), then pages, redirects, the sitemap
+// and the rest.
+// Results never depend on the order goroutines run in: each job writes
+// only its own files and its own slot of pre-sized slices, so two builds
+// of one site give the same bytes. Output goes to a Sink, which the
 // publish stage provides; render never touches the file system itself.
 //
 // Post bodies are rendered, written and dropped: only summaries and word
-// counts are kept, and full HTML only for the posts that some feed carries.
+// counts are kept, and full HTML only for the posts that some feed
+// carries, until the last list page or feed that shows the post is
+// written.
 package render
 
 import (
@@ -19,6 +23,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -92,11 +97,23 @@ type postOut struct {
 	html    string // kept only for posts in a feed
 }
 
+// postText is the text of a postOut, which Site lets go of once no output
+// left to render shows the post.
+type postText struct {
+	summary, html string
+}
+
 // postSlot renders one post's Markdown at most once per Renderer.
 type postSlot struct {
-	once sync.Once
-	out  postOut
-	err  error
+	once  sync.Once
+	err   error
+	words int
+	// text is nil until the Markdown is rendered, and again after Site
+	// has let it go (it is then rendered again if an output asks for it).
+	text atomic.Pointer[postText]
+	// pagers counts the list pages left to render that show the post,
+	// readers those and the feeds left to render that carry it (Site).
+	pagers, readers atomic.Int32
 }
 
 // state is what the templates' Page methods read.
@@ -108,21 +125,47 @@ type state struct {
 	comments *markdown.CommentRenderer
 }
 
-// post returns the rendered summary and counts of a post, rendering it
-// first if no output has needed it yet.
-func (st *state) post(i int) postOut {
-	st.r.ensurePost(i)
-	return st.posts[i].out
+// words returns the number of words of a post, rendering it first if no
+// output has needed it yet.
+func (st *state) words(i int) int {
+	if st.r.ensurePost(i) != nil {
+		return 0
+	}
+	return st.posts[i].words
 }
 
-// commentHTML renders an untrusted comment body; a body that cannot be
-// rendered is shown as escaped text.
-func (st *state) commentHTML(c *content.Comment) string {
-	b, err := st.comments.Render(c.Body)
-	if err != nil {
-		return "<p>" + template.HTMLEscapeString(string(c.Body)) + "</p>"
+// post returns the rendered summary and counts of a post, rendering it
+// first if no output has needed it yet, or again (and keeping it until
+// the end) if Site has let go of it.
+func (st *state) post(i int) postOut {
+	if st.r.ensurePost(i) != nil {
+		return postOut{}
 	}
-	return string(b)
+	slot := &st.posts[i]
+	if t := slot.text.Load(); t != nil {
+		return postOut{summary: t.summary, words: slot.words, html: t.html}
+	}
+	res, err := st.r.renderPostMarkdown(i)
+	if err != nil {
+		return postOut{}
+	}
+	out := st.r.summarize(i, res)
+	slot.text.CompareAndSwap(nil, &postText{summary: out.summary, html: out.html})
+	return out
+}
+
+// commentHTML reads and renders an untrusted comment body; a body that
+// cannot be rendered is shown as escaped text.
+func (st *state) commentHTML(c *content.Comment) (string, error) {
+	body, err := content.ReadCommentBody(st.r.opts.Content, c)
+	if err != nil {
+		return "", err
+	}
+	b, err := st.comments.Render(body)
+	if err != nil {
+		return "<p>" + template.HTMLEscapeString(string(body)) + "</p>", nil
+	}
+	return string(b), nil
 }
 
 // Renderer renders the outputs of one site graph: all of them into a Sink
@@ -138,8 +181,10 @@ type Renderer struct {
 	st       *state
 	resolve  *resolver
 	inFeed   []bool
+	absLinks *strings.Replacer // for the HTML of feeds
 	outputs  []output
-	byPath   map[string]int
+	pagers   []*site.Pager // every page of every list, newest first
+	byPath   *pathIndex
 	bundles  map[string]string // output path -> bundle file
 	biosErr  error
 	done     atomic.Int64
@@ -148,34 +193,27 @@ type Renderer struct {
 	used     map[cache.Key]bool
 }
 
-// output is one generated file and how to make it.
-type output struct {
-	path string
-	post int // index of the post for post pages, else -1
-	make func(r *Renderer, d *deps) ([]byte, error)
-}
-
 // New prepares the rendering of a site graph. Nothing is rendered until
 // Site or Output is called, except the authors' bios.
 func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *markdown.CommentRenderer, opts Options) *Renderer {
-	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), byPath: map[string]int{}, bundles: map[string]string{}, used: map[cache.Key]bool{}}
+	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), absLinks: absoluteLinks(s), byPath: &pathIndex{}, bundles: map[string]string{}, used: map[cache.Key]bool{}}
 	if opts.Minify {
 		r.min = newMinifier()
 		r.tmpl = tmpl.Compact(r.min.template)
 	}
 	r.st = &state{r: r, posts: make([]postSlot, len(s.Posts)), bios: map[string]string{}, comments: comments,
-		partials: newPartialCache(partialCacheSize)}
+		partials: newPartialCache(partialCacheBytes)}
 	r.biosErr = r.renderBios()
-	for _, p := range s.Posts {
-		r.add(output{path: OutputPath(p.URL), post: p.Index, make: func(r *Renderer, d *deps) ([]byte, error) { return r.renderPost(p, d) }})
+	r.pagers = newestFirst(s.Lists)
+	later := r.laterOutputs()
+	r.outputs = make([]output, 0, len(s.Posts)+len(later))
+	for i, p := range s.Posts {
+		r.outputs = append(r.outputs, output{path: OutputPath(p.URL), kind: outPost, index: int32(i)})
 		for _, f := range p.Files {
 			r.bundles[strings.TrimPrefix(p.URL, "/")+f] = path.Join(p.Bundle, f)
 		}
 	}
-	for _, o := range r.laterOutputs() {
-		o.post = -1
-		r.add(o)
-	}
+	r.outputs = append(r.outputs, later...)
 	return r
 }
 
@@ -185,16 +223,30 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 // posts, which is read again when rendered.
 func (r *Renderer) Fresh() *Renderer {
 	f := &Renderer{site: r.site, tmpl: r.tmpl, md: r.md, comments: r.comments, opts: r.opts, min: r.min,
-		resolve: r.resolve, inFeed: r.inFeed, outputs: r.outputs, byPath: r.byPath, bundles: r.bundles,
+		resolve: r.resolve, inFeed: r.inFeed, absLinks: r.absLinks, outputs: r.outputs, pagers: r.pagers, byPath: r.byPath, bundles: r.bundles,
 		biosErr: r.biosErr, used: map[cache.Key]bool{}}
 	f.st = &state{r: f, posts: make([]postSlot, len(r.site.Posts)), bios: r.st.bios, comments: r.comments,
-		partials: newPartialCache(partialCacheSize)}
+		partials: newPartialCache(partialCacheBytes)}
 	return f
 }
 
-func (r *Renderer) add(o output) {
-	r.byPath[o.path] = len(r.outputs)
-	r.outputs = append(r.outputs, o)
+// pathIndex finds outputs by path, for Output. It is made on first use:
+// Site does not need it.
+type pathIndex struct {
+	once sync.Once
+	m    map[string]int
+}
+
+// find returns the index of the output at p in outputs.
+func (x *pathIndex) find(outputs []output, p string) (int, bool) {
+	x.once.Do(func() {
+		x.m = make(map[string]int, len(outputs))
+		for i, o := range outputs {
+			x.m[o.path] = i
+		}
+	})
+	i, ok := x.m[p]
+	return i, ok
 }
 
 // Paths lists every generated file, posts first, in a stable order.
@@ -214,9 +266,9 @@ func (r *Renderer) Paths() []string {
 // file. Files of page bundles are read from Options.Content.
 func (r *Renderer) Output(p string) (data []byte, ok bool, err error) {
 	p = strings.TrimPrefix(p, "/")
-	i, found := r.byPath[p]
+	i, found := r.byPath.find(r.outputs, p)
 	if !found {
-		i, found = r.byPath[strings.TrimSuffix(p, "/")+"/index.html"]
+		i, found = r.byPath.find(r.outputs, strings.TrimSuffix(p, "/")+"/index.html")
 	}
 	if !found {
 		if src, ok := r.bundles[p]; ok {
@@ -234,7 +286,7 @@ func (r *Renderer) Output(p string) (data []byte, ok bool, err error) {
 
 // make runs one output and minifies it when asked.
 func (r *Renderer) make(o output) ([]byte, error) {
-	b, err := o.make(r, nil)
+	b, err := r.render(o, nil)
 	if err != nil || r.min == nil {
 		return b, err
 	}
@@ -251,26 +303,73 @@ func Site(ctx context.Context, s *site.Site, tmpl *layout.Templates, md *markdow
 	return New(s, tmpl, md, comments, opts).Site(ctx, sink)
 }
 
-// Site renders every output into sink on the worker pool: the post pages
-// first, whose Markdown gives the summaries, then everything else.
+// Site renders every output into sink on the worker pool, in the order of
+// Renderer.order. When a post cannot be rendered, the build fails with the
+// errors of the posts alone.
 func (r *Renderer) Site(ctx context.Context, sink Sink) (Stats, error) {
 	if r.biosErr != nil {
 		return Stats{}, r.biosErr
 	}
-	nPosts := len(r.site.Posts)
-	write := func(i int) error { return r.writeOutput(r.outputs[i], sink) }
-	var errs diag.List
-	errs.Add(r.run(ctx, nPosts, write))
-	if errs.Len() > 0 {
-		return Stats{}, errs.Err()
+	failed, err := r.writeAll(ctx, sink)
+	if err != nil {
+		return Stats{}, err
 	}
-	errs.Add(r.run(ctx, len(r.outputs)-nPosts, func(i int) error { return write(nPosts + i) }))
-	errs.Add(r.copyBundles(sink))
-	stats := Stats{Posts: nPosts, Pages: len(r.site.Pages), Feeds: 3 * len(r.site.Feeds), Kept: int(r.kept.Load())}
-	for _, l := range r.site.Lists {
-		stats.Lists += len(l.Pagers)
+	var l diag.List
+	for _, f := range failed {
+		if f.post {
+			l.Add(f.err)
+		}
 	}
-	return stats, errs.Err()
+	if l.Len() > 0 {
+		return Stats{}, l.Err()
+	}
+	for _, f := range failed {
+		l.Add(f.err)
+	}
+	l.Add(r.copyBundles(sink))
+	stats := Stats{Posts: len(r.site.Posts), Pages: len(r.site.Pages), Feeds: 3 * len(r.site.Feeds), Kept: int(r.kept.Load())}
+	for _, list := range r.site.Lists {
+		stats.Lists += len(list.Pagers)
+	}
+	return stats, l.Err()
+}
+
+// outputError is the error of the output at index.
+type outputError struct {
+	index int
+	post  bool // the output is a post page
+	err   error
+}
+
+// writeAll writes every output into sink and returns the errors, in the
+// order of outputs, or the context's error. Once a post has failed, the
+// other outputs are left unmade.
+func (r *Renderer) writeAll(ctx context.Context, sink Sink) ([]outputError, error) {
+	r.countReaders()
+	order := r.order()
+	var mu sync.Mutex
+	var failed []outputError
+	var postFailed atomic.Bool
+	err := r.run(ctx, len(order), func(j int) {
+		i := int(order[j])
+		o := r.outputs[i]
+		if o.kind != outPost && postFailed.Load() {
+			return
+		}
+		err := r.writeOutput(o, sink)
+		r.finished(o)
+		if err == nil {
+			return
+		}
+		if o.kind == outPost {
+			postFailed.Store(true)
+		}
+		mu.Lock()
+		failed = append(failed, outputError{index: i, post: o.kind == outPost, err: err})
+		mu.Unlock()
+	})
+	slices.SortFunc(failed, func(a, b outputError) int { return a.index - b.index })
+	return failed, err
 }
 
 // writeOutput renders one output into sink, keeping the previous build's
@@ -288,7 +387,7 @@ func (r *Renderer) writeOutput(o output, sink Sink) error {
 		return nil
 	}
 	var d deps
-	raw, err := o.make(r, &d)
+	raw, err := r.render(o, &d)
 	if err != nil {
 		return err
 	}
@@ -343,37 +442,33 @@ func (r *Renderer) copyBundles(sink Sink) error {
 	return errs.Err()
 }
 
-// run calls fn for 0..n-1 on the worker pool and collects the errors in
-// index order.
-func (r *Renderer) run(ctx context.Context, n int, fn func(i int) error) error {
-	errs := make([]error, n)
-	workers := r.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+// run calls fn for 0..n-1 on the worker pool, and returns the context's
+// error if it ends first.
+func (r *Renderer) run(ctx context.Context, n int, fn func(i int)) error {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(workers, n) {
+	for range min(r.workers(), n) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= n || ctx.Err() != nil {
 					return
 				}
-				errs[i] = fn(i)
+				fn(i)
 				r.tick()
 			}
 		})
 	}
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
+	return ctx.Err()
+}
+
+// workers is the number of goroutines that render.
+func (r *Renderer) workers() int {
+	if r.opts.Workers > 0 {
+		return r.opts.Workers
 	}
-	var l diag.List
-	for _, err := range errs {
-		l.Add(err)
-	}
-	return l.Err()
+	return runtime.GOMAXPROCS(0)
 }
 
 func (r *Renderer) tick() {
@@ -407,20 +502,35 @@ func (r *Renderer) ensurePost(i int) error {
 			slot.err = err
 			return
 		}
-		slot.out = r.summarize(i, res)
+		r.keepSummary(i, res)
 	})
 	return slot.err
 }
 
-// renderMarkdown renders post i's whole HTML, recording its summary if no
-// output has yet.
-func (r *Renderer) renderMarkdown(i int) ([]byte, error) {
+// renderMarkdown renders post i's whole HTML and returns it with its
+// summary, recording the summary if no output has yet: a list page that
+// needs the summary meanwhile waits for it rather than rendering the post
+// too.
+func (r *Renderer) renderMarkdown(i int) (html []byte, summary string, err error) {
+	made := false
+	slot := &r.st.posts[i]
+	slot.once.Do(func() {
+		made = true
+		var res markdown.Result
+		if res, err = r.renderPostMarkdown(i); err != nil {
+			slot.err = err
+			return
+		}
+		html, summary = res.HTML, r.keepSummary(i, res)
+	})
+	if made {
+		return html, summary, err
+	}
 	res, err := r.renderPostMarkdown(i)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	r.st.posts[i].once.Do(func() { r.st.posts[i].out = r.summarize(i, res) })
-	return res.HTML, nil
+	return res.HTML, r.summarize(i, res).summary, nil
 }
 
 // renderPostMarkdown reads post i's body and renders it.
@@ -451,28 +561,38 @@ func (r *Renderer) summarize(i int, res markdown.Result) postOut {
 	return out
 }
 
+// keepSummary keeps what lists and feeds need of post i, and returns its
+// summary.
+func (r *Renderer) keepSummary(i int, res markdown.Result) string {
+	out := r.summarize(i, res)
+	slot := &r.st.posts[i]
+	slot.words = out.words
+	slot.text.Store(&postText{summary: out.summary, html: out.html})
+	return out.summary
+}
+
 // postBody returns the whole HTML of post i for a feed.
 func (r *Renderer) postBody(i int) ([]byte, error) {
 	if err := r.ensurePost(i); err != nil {
 		return nil, err
 	}
-	if h := r.st.posts[i].out.html; h != "" {
-		return []byte(h), nil
+	if t := r.st.posts[i].text.Load(); t != nil && t.html != "" {
+		return []byte(t.html), nil
 	}
-	return r.renderMarkdown(i)
+	html, _, err := r.renderMarkdown(i)
+	return html, err
 }
 
 // renderPost renders a post's page, noting in d the posts it read.
 func (r *Renderer) renderPost(p *site.Post, d *deps) ([]byte, error) {
 	d.add(p.Index)
-	body, err := r.renderMarkdown(p.Index)
+	body, summary, err := r.renderMarkdown(p.Index)
 	if err != nil {
 		return nil, err
 	}
-	out := r.st.posts[p.Index].out
 	page := &Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(body), Description: p.Description, deps: d}
 	if page.Description == "" {
-		page.Description = truncate(plainText(out.summary), 160)
+		page.Description = truncate(plainText(summary), 160)
 	}
 	return r.page(page)
 }
