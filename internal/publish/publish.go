@@ -42,9 +42,7 @@ type Dir struct {
 	staging string
 
 	mu      sync.Mutex
-	written map[string]string // output path -> what wrote it, to catch collisions
-
-	dirs sync.Map // folders of the staging folder made so far
+	written map[string]string // output path -> what wrote it ("" for a page), to catch collisions
 
 	// With a manifest, outputs made from the same source as in the
 	// previous build are hard-linked from it instead of written again.
@@ -121,25 +119,32 @@ func removeLeftovers(parent, prefix string) {
 	}
 }
 
-// claim records that origin writes p, and fails when something else
-// already did.
+// claim records that origin ("" for the page p) writes p, and fails when
+// something else already did.
 func (d *Dir) claim(p, origin string) (string, error) {
-	clean := path.Clean("/" + p)[1:]
-	if clean == "" || clean != p {
+	if clean := path.Clean("/" + p)[1:]; clean == "" || clean != p {
 		return "", fmt.Errorf("output path %q is not a clean relative path", p)
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if prev, ok := d.written[clean]; ok {
-		return "", fmt.Errorf("%s and %s both write %s; rename one of them", prev, origin, clean)
+	if prev, ok := d.written[p]; ok {
+		return "", fmt.Errorf("%s and %s both write %s; rename one of them", writer(p, prev), writer(p, origin), p)
 	}
-	d.written[clean] = origin
-	return filepath.Join(d.staging, filepath.FromSlash(clean)), nil
+	d.written[p] = origin
+	return filepath.Join(d.staging, filepath.FromSlash(p)), nil
+}
+
+// writer names what wrote p: origin, or the page p when origin is "".
+func writer(p, origin string) string {
+	if origin == "" {
+		return "the page " + p
+	}
+	return origin
 }
 
 // Write stores one generated file.
 func (d *Dir) Write(p string, data []byte) error {
-	dst, err := d.claim(p, "the page "+p)
+	dst, err := d.claim(p, "")
 	if err != nil {
 		return err
 	}
@@ -195,7 +200,7 @@ func (d *Dir) Reuse(p string, o cache.Output) bool {
 	if err != nil || !info.Mode().IsRegular() || info.Size() != old.Size || info.ModTime().UnixNano() != old.Mod {
 		return false
 	}
-	dst, err := d.claim(p, "the page "+p)
+	dst, err := d.claim(p, "")
 	if err != nil {
 		return false
 	}
@@ -303,11 +308,12 @@ func (d *Dir) copy(p string, fsys fs.FS, src string) error {
 	return out.Close()
 }
 
-// mkdir makes the folder dir of the staging folder and its parents, once
-// each: os.MkdirAll would ask the file system again for every file. In a
+// mkdir makes the folder dir of the staging folder, and its parents when
+// they are missing: one call when the parent is there, where
+// os.MkdirAll would first ask about dir and each of its parents. In a
 // reused staging folder, a file where a folder goes is replaced.
 func (d *Dir) mkdir(dir string) error {
-	if _, done := d.dirs.Load(dir); done || dir == d.staging {
+	if dir == d.staging {
 		return nil
 	}
 	err := os.Mkdir(dir, 0o755)
@@ -323,7 +329,6 @@ func (d *Dir) mkdir(dir string) error {
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	d.dirs.Store(dir, true)
 	return nil
 }
 
