@@ -78,8 +78,13 @@ func (d *Dir) KeepUnchanged(manifestFile, spare string) {
 		os.RemoveAll(spare)
 		return
 	}
-	if os.Remove(d.staging) == nil {
-		d.staging, d.reused = spare, true
+	// Moved in place of the empty staging folder, the spare is this
+	// build's alone: a build starting meanwhile finds none.
+	if os.Remove(d.staging) != nil {
+		return
+	}
+	if d.reused = os.Rename(spare, d.staging) == nil; !d.reused {
+		os.Mkdir(d.staging, 0o755)
 	}
 }
 
@@ -368,7 +373,7 @@ func (d *Dir) Commit() error {
 
 // retire keeps the previous output folder old as the spare, or deletes it.
 func (d *Dir) retire(old string) error {
-	if d.spare != "" && (old == d.spare || os.Rename(old, d.spare) == nil) {
+	if d.spare != "" && os.Rename(old, d.spare) == nil {
 		return nil
 	}
 	return removeTree(old)
@@ -438,10 +443,10 @@ func removeTree(dir string) error {
 	return errors.Join(append(errs, os.RemoveAll(dir))...)
 }
 
-// Abort deletes the staging folder, or leaves the spare it reused for the
-// next build; the output folder stays as it was.
+// Abort deletes the staging folder, or puts the spare it reused back for
+// the next build; the output folder stays as it was.
 func (d *Dir) Abort() error {
-	if d.reused {
+	if d.reused && os.Rename(d.staging, d.spare) == nil {
 		return nil
 	}
 	return os.RemoveAll(d.staging)
