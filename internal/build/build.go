@@ -49,6 +49,10 @@ type Options struct {
 	// builds; SiteDir/.blogen-cache when empty. NoCache turns it off.
 	CacheDir string
 	NoCache  bool
+	// InterpretTemplates runs the templates through html/template alone
+	// instead of compiling them: slower, the reference the compiled
+	// templates are tested against.
+	InterpretTemplates bool
 }
 
 // Result describes a finished build.
@@ -297,6 +301,9 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	errs.Add(err)
 	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS), render.Funcs())
 	errs.Add(err)
+	if tmpl != nil && opts.InterpretTemplates {
+		tmpl = tmpl.Interpreted()
+	}
 	if cfg == nil {
 		return nil, errs.Err()
 	}
@@ -386,6 +393,11 @@ func (p *Prepared) renderer(store *cache.Store) *render.Renderer {
 		Cache: store, MarkdownSettings: p.markdownSettings, Graph: p.graph,
 	})
 }
+
+// TemplateRuns returns how many pages and partials compiled templates have
+// written so far, and how many they handed to html/template: to report an
+// error in its words, or for what they do not do.
+func (p *Prepared) TemplateRuns() (compiled, fallbacks int64) { return p.tmpl.Runs() }
 
 // Render writes every output of the prepared site into sink: the static
 // files of the theme and the site, then the rendered pages.

@@ -27,9 +27,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 
 	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/layout/compile"
 )
 
 // Dir is the folder of templates, in the theme and in a site.
@@ -51,6 +53,23 @@ type Templates struct {
 	// asWritten, for compacted templates, are the templates as their files
 	// are written, run again to report an error at its true line.
 	asWritten *Templates
+	// programs are the compiled templates, by kind of page and by partial;
+	// interpreted turns them off.
+	programs    sync.Map // string -> *program
+	interpreted bool
+	runs        *runs // shared by the templates Compact and Interpreted derive
+}
+
+// runs counts how pages were run by compiled templates.
+type runs struct {
+	compiled, fallbacks atomic.Int64
+}
+
+// program is a compiled template, made after html/template has run (and
+// so escaped) the template once.
+type program struct {
+	once     sync.Once
+	compiled atomic.Pointer[compile.Program]
 }
 
 // source is one template file and where it came from.
@@ -80,7 +99,7 @@ func Load(theme, site fs.FS, funcs template.FuncMap) (*Templates, error) {
 func parseAll(files map[string]source, funcs template.FuncMap) (*Templates, error) {
 	var errs diag.List
 	t := &Templates{sets: map[string]*template.Template{}, standalone: map[string]bool{}, origin: map[string]string{},
-		files: files, funcs: funcs}
+		files: files, funcs: funcs, runs: new(runs)}
 	for name, s := range files {
 		t.origin[name] = s.origin
 	}
@@ -115,6 +134,7 @@ func (t *Templates) Compact(compact func(text string) (string, error)) *Template
 		return t
 	}
 	c.asWritten = t
+	c.interpreted, c.runs = t.interpreted, t.runs
 	return c
 }
 
@@ -230,6 +250,10 @@ func (t *Templates) Execute(w io.Writer, kind string, data any) error {
 	if t.standalone[kind] {
 		entry = kind + ".html"
 	}
+	slot := t.program(kind)
+	if done, err := t.runCompiled(slot, w, data); done {
+		return err
+	}
 	if err := set.ExecuteTemplate(w, entry, data); err != nil {
 		if t.asWritten != nil {
 			if again := t.asWritten.Execute(io.Discard, kind, data); again != nil {
@@ -238,7 +262,82 @@ func (t *Templates) Execute(w io.Writer, kind string, data any) error {
 		}
 		return t.wrap(err)
 	}
+	t.compile(slot, set, entry)
 	return nil
+}
+
+// program returns the slot of the compiled template for key, a kind or
+// "partials/...".
+func (t *Templates) program(key string) *program {
+	if p, ok := t.programs.Load(key); ok {
+		return p.(*program)
+	}
+	p, _ := t.programs.LoadOrStore(key, new(program))
+	return p.(*program)
+}
+
+// runCompiled runs the compiled template of slot, if there is one, into w;
+// done is false if html/template must run it instead.
+func (t *Templates) runCompiled(slot *program, w io.Writer, data any) (done bool, err error) {
+	prog := slot.compiled.Load()
+	if prog == nil || t.interpreted {
+		return false, nil
+	}
+	b, direct := w.(*bytes.Buffer)
+	if !direct {
+		b = getBuffer()
+		defer putBuffer(b)
+	}
+	start := b.Len()
+	if prog.Execute(b, data) != nil {
+		b.Truncate(start)
+		t.runs.fallbacks.Add(1)
+		return false, nil
+	}
+	t.runs.compiled.Add(1)
+	if !direct {
+		_, err = w.Write(b.Bytes())
+	}
+	return true, err
+}
+
+// compile compiles the template entry of set once, after html/template has
+// run it. A template that does not compile keeps running through
+// html/template.
+func (t *Templates) compile(slot *program, set *template.Template, entry string) {
+	if t.interpreted {
+		return
+	}
+	slot.once.Do(func() {
+		lookup := func(name string) *parse.Tree {
+			if tmpl := set.Lookup(name); tmpl != nil {
+				return tmpl.Tree
+			}
+			return nil
+		}
+		prog, err := compile.Compile(entry, lookup, t.funcs)
+		if err == nil {
+			slot.compiled.Store(prog)
+		}
+	})
+}
+
+// Interpreted returns the templates run by html/template alone, never
+// compiled: the reference compiled templates are checked against.
+func (t *Templates) Interpreted() *Templates {
+	c, err := parseAll(t.files, t.funcs)
+	if err != nil {
+		return t
+	}
+	c.interpreted, c.runs, c.asWritten = true, t.runs, t.asWritten
+	return c
+}
+
+// Runs returns how many pages and partials compiled templates wrote, and
+// how many they handed to html/template: to report an error, or for what
+// they do not do.
+func (t *Templates) Runs() (compiled, fallbacks int64) {
+	return t.runs.compiled.Load(), t.runs.fallbacks.Load()
 }
 
 // Partial runs one partial ("partials/summary.html") with data into a new
@@ -250,6 +349,10 @@ func (t *Templates) Partial(name string, data any) ([]byte, error) {
 	}
 	b := getBuffer()
 	defer putBuffer(b)
+	slot := t.program(name)
+	if done, _ := t.runCompiled(slot, b, data); done {
+		return bytes.Clone(b.Bytes()), nil
+	}
 	if err := set.ExecuteTemplate(b, name, data); err != nil {
 		if t.asWritten != nil {
 			if _, again := t.asWritten.Partial(name, data); again != nil {
@@ -258,6 +361,7 @@ func (t *Templates) Partial(name string, data any) ([]byte, error) {
 		}
 		return nil, t.wrap(err)
 	}
+	t.compile(slot, set, name)
 	return bytes.Clone(b.Bytes()), nil
 }
 

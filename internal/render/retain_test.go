@@ -3,9 +3,7 @@ package render_test
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/blogen/blogen/internal/build"
@@ -30,15 +28,15 @@ func TestSiteMatchesOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sink memSink
+	var sink sitetest.MemorySink
 	if _, err := p.Render(context.Background(), &sink); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(sink.files["404.html"]), "First words of post 22") {
-		t.Fatalf("404.html does not list the summaries:\n%s", sink.files["404.html"])
+	if !strings.Contains(string(sink.Files["404.html"]), "First words of post 22") {
+		t.Fatalf("404.html does not list the summaries:\n%s", sink.Files["404.html"])
 	}
 	r := p.Renderer()
-	for path, want := range sink.files {
+	for path, want := range sink.Files {
 		got, ok, err := r.Output(path)
 		if !ok || err != nil || string(got) != string(want) {
 			t.Errorf("%s: rendered alone (%v, %v):\n%s\nwithin the site:\n%s", path, ok, err, got, want)
@@ -46,20 +44,3 @@ func TestSiteMatchesOutput(t *testing.T) {
 	}
 }
 
-// memSink keeps the files written to it.
-type memSink struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (m *memSink) Write(path string, data []byte) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.files == nil {
-		m.files = map[string][]byte{}
-	}
-	m.files[path] = data
-	return nil
-}
-
-func (m *memSink) Copy(string, fs.FS, string) error { return nil }

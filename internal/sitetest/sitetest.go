@@ -21,6 +21,7 @@ package sitetest
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -241,3 +242,24 @@ func WriteTree(tb testing.TB, dir string, files map[string]string) {
 		WriteFile(tb, filepath.Join(dir, filepath.FromSlash(rel)), []byte(data))
 	}
 }
+
+// MemorySink is a render.Sink that keeps the pages written to it, by
+// output path, and copies no static files.
+type MemorySink struct {
+	mu    sync.Mutex
+	Files map[string][]byte
+}
+
+// Write keeps one output.
+func (m *MemorySink) Write(path string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.Files == nil {
+		m.Files = map[string][]byte{}
+	}
+	m.Files[path] = data
+	return nil
+}
+
+// Copy does nothing: static files are not kept.
+func (m *MemorySink) Copy(string, fs.FS, string) error { return nil }
