@@ -56,7 +56,7 @@ func splitDocument(file string, src []byte) (*document, error) {
 		return nil, err
 	}
 	var raw map[string]any
-	body, err := frontmatter.Parse(bytes.NewReader(src), &raw, formats...)
+	body, err := parseFront(src, format, &raw)
 	if err != nil {
 		return nil, frontMatterError(file, format, src, err)
 	}
@@ -91,16 +91,63 @@ func detectFormat(src []byte) string {
 // checkClosed reports a YAML or TOML front matter block with no closing
 // delimiter, which would otherwise swallow the whole post.
 func checkClosed(file, format string, src []byte) error {
-	delim := map[string]string{"yaml": "---", "toml": "+++"}[format]
+	delim := delimiters[format]
 	if delim == "" {
 		return nil
 	}
-	for _, line := range bytes.Split(src, []byte("\n"))[1:] {
+	_, rest, _ := bytes.Cut(src, []byte("\n"))
+	for len(rest) > 0 {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
 		if string(bytes.TrimRight(line, " \t\r")) == delim {
 			return nil
 		}
 	}
 	return diag.Errorf(file, 1, "the front matter block is not closed; end it with a line %s", delim)
+}
+
+// delimiters are the lines that open and close YAML and TOML front matter.
+var delimiters = map[string]string{"yaml": "---", "toml": "+++"}
+
+// parseFront decodes the front matter of src into v and returns the body.
+// For YAML and TOML only the block is handed to the decoder, which would
+// otherwise copy the whole body: it ends at the first line after the
+// opening one that is the delimiter once trimmed, as the decoder reads it.
+func parseFront(src []byte, format string, v any) ([]byte, error) {
+	if end := frontEnd(src, delimiters[format]); end > 0 {
+		body, err := frontmatter.Parse(bytes.NewReader(src[:end]), v, formats...)
+		if err != nil || len(body) > 0 {
+			return body, err
+		}
+		return src[end:], nil
+	}
+	return frontmatter.Parse(bytes.NewReader(src), v, formats...)
+}
+
+// frontEnd returns the offset just past the line closing the front matter
+// that opens src, or 0 if src does not open with the delimiter or does
+// not close it.
+func frontEnd(src []byte, delim string) int {
+	i := bytes.IndexByte(src, '\n')
+	if delim == "" || i < 0 || string(bytes.TrimSpace(src[:i])) != delim {
+		return 0
+	}
+	for i < len(src) {
+		start := i + 1
+		next := bytes.IndexByte(src[start:], '\n')
+		end := len(src)
+		if next >= 0 {
+			end = start + next + 1
+		}
+		if string(bytes.TrimSpace(src[start:end])) == delim {
+			return end
+		}
+		if next < 0 {
+			return 0
+		}
+		i = end - 1
+	}
+	return 0
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
