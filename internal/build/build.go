@@ -49,10 +49,10 @@ type Options struct {
 	// builds; SiteDir/.blogen-cache when empty. NoCache turns it off.
 	CacheDir string
 	NoCache  bool
-	// InterpretTemplates runs the templates through html/template alone
-	// instead of compiling them: slower, the reference the compiled
-	// templates are tested against.
-	InterpretTemplates bool
+	// CheckTemplates runs every page both through the compiled templates
+	// and through html/template, and writes html/template's: slower, for
+	// checking the compiled templates (Prepared.TemplateStats).
+	CheckTemplates bool
 }
 
 // Result describes a finished build.
@@ -301,8 +301,8 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	errs.Add(err)
 	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS), render.Funcs())
 	errs.Add(err)
-	if tmpl != nil && opts.InterpretTemplates {
-		tmpl = tmpl.Interpreted()
+	if tmpl != nil && opts.CheckTemplates {
+		tmpl = tmpl.Checked()
 	}
 	if cfg == nil {
 		return nil, errs.Err()
@@ -394,10 +394,9 @@ func (p *Prepared) renderer(store *cache.Store) *render.Renderer {
 	})
 }
 
-// TemplateRuns returns how many pages and partials compiled templates have
-// written so far, and how many they handed to html/template: to report an
-// error in its words, or for what they do not do.
-func (p *Prepared) TemplateRuns() (compiled, fallbacks int64) { return p.tmpl.Runs() }
+// TemplateStats tells how the site's templates have run so far: compiled,
+// handed to html/template, or, with CheckTemplates, run both ways.
+func (p *Prepared) TemplateStats() layout.Stats { return p.tmpl.Stats() }
 
 // Render writes every output of the prepared site into sink: the static
 // files of the theme and the site, then the rendered pages.

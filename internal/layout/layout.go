@@ -54,15 +54,10 @@ type Templates struct {
 	// are written, run again to report an error at its true line.
 	asWritten *Templates
 	// programs are the compiled templates, by kind of page and by partial;
-	// interpreted turns them off.
-	programs    sync.Map // string -> *program
-	interpreted bool
-	runs        *runs // shared by the templates Compact and Interpreted derive
-}
-
-// runs counts how pages were run by compiled templates.
-type runs struct {
-	compiled, fallbacks atomic.Int64
+	// checked runs every page both ways.
+	programs sync.Map // string -> *program
+	checked  bool
+	stats    *stats // shared by the templates Compact and Checked make
 }
 
 // program is a compiled template, made after html/template has run (and
@@ -99,7 +94,7 @@ func Load(theme, site fs.FS, funcs template.FuncMap) (*Templates, error) {
 func parseAll(files map[string]source, funcs template.FuncMap) (*Templates, error) {
 	var errs diag.List
 	t := &Templates{sets: map[string]*template.Template{}, standalone: map[string]bool{}, origin: map[string]string{},
-		files: files, funcs: funcs, runs: new(runs)}
+		files: files, funcs: funcs, stats: new(stats)}
 	for name, s := range files {
 		t.origin[name] = s.origin
 	}
@@ -134,7 +129,7 @@ func (t *Templates) Compact(compact func(text string) (string, error)) *Template
 		return t
 	}
 	c.asWritten = t
-	c.interpreted, c.runs = t.interpreted, t.runs
+	c.checked, c.stats = t.checked, t.stats
 	return c
 }
 
@@ -250,94 +245,13 @@ func (t *Templates) Execute(w io.Writer, kind string, data any) error {
 	if t.standalone[kind] {
 		entry = kind + ".html"
 	}
-	slot := t.program(kind)
-	if done, err := t.runCompiled(slot, w, data); done {
-		return err
-	}
-	if err := set.ExecuteTemplate(w, entry, data); err != nil {
-		if t.asWritten != nil {
-			if again := t.asWritten.Execute(io.Discard, kind, data); again != nil {
-				return again
-			}
+	err := t.run(w, kind, set, entry, data)
+	if err != nil && t.asWritten != nil {
+		if again := t.asWritten.Execute(io.Discard, kind, data); again != nil {
+			return again
 		}
-		return t.wrap(err)
 	}
-	t.compile(slot, set, entry)
-	return nil
-}
-
-// program returns the slot of the compiled template for key, a kind or
-// "partials/...".
-func (t *Templates) program(key string) *program {
-	if p, ok := t.programs.Load(key); ok {
-		return p.(*program)
-	}
-	p, _ := t.programs.LoadOrStore(key, new(program))
-	return p.(*program)
-}
-
-// runCompiled runs the compiled template of slot, if there is one, into w;
-// done is false if html/template must run it instead.
-func (t *Templates) runCompiled(slot *program, w io.Writer, data any) (done bool, err error) {
-	prog := slot.compiled.Load()
-	if prog == nil || t.interpreted {
-		return false, nil
-	}
-	b, direct := w.(*bytes.Buffer)
-	if !direct {
-		b = getBuffer()
-		defer putBuffer(b)
-	}
-	start := b.Len()
-	if prog.Execute(b, data) != nil {
-		b.Truncate(start)
-		t.runs.fallbacks.Add(1)
-		return false, nil
-	}
-	t.runs.compiled.Add(1)
-	if !direct {
-		_, err = w.Write(b.Bytes())
-	}
-	return true, err
-}
-
-// compile compiles the template entry of set once, after html/template has
-// run it. A template that does not compile keeps running through
-// html/template.
-func (t *Templates) compile(slot *program, set *template.Template, entry string) {
-	if t.interpreted {
-		return
-	}
-	slot.once.Do(func() {
-		lookup := func(name string) *parse.Tree {
-			if tmpl := set.Lookup(name); tmpl != nil {
-				return tmpl.Tree
-			}
-			return nil
-		}
-		prog, err := compile.Compile(entry, lookup, t.funcs)
-		if err == nil {
-			slot.compiled.Store(prog)
-		}
-	})
-}
-
-// Interpreted returns the templates run by html/template alone, never
-// compiled: the reference compiled templates are checked against.
-func (t *Templates) Interpreted() *Templates {
-	c, err := parseAll(t.files, t.funcs)
-	if err != nil {
-		return t
-	}
-	c.interpreted, c.runs, c.asWritten = true, t.runs, t.asWritten
-	return c
-}
-
-// Runs returns how many pages and partials compiled templates wrote, and
-// how many they handed to html/template: to report an error, or for what
-// they do not do.
-func (t *Templates) Runs() (compiled, fallbacks int64) {
-	return t.runs.compiled.Load(), t.runs.fallbacks.Load()
+	return err
 }
 
 // Partial runs one partial ("partials/summary.html") with data into a new
@@ -349,20 +263,165 @@ func (t *Templates) Partial(name string, data any) ([]byte, error) {
 	}
 	b := getBuffer()
 	defer putBuffer(b)
-	slot := t.program(name)
-	if done, _ := t.runCompiled(slot, b, data); done {
-		return bytes.Clone(b.Bytes()), nil
-	}
-	if err := set.ExecuteTemplate(b, name, data); err != nil {
+	if err := t.run(b, name, set, name, data); err != nil {
 		if t.asWritten != nil {
 			if _, again := t.asWritten.Partial(name, data); again != nil {
 				return nil, again
 			}
 		}
-		return nil, t.wrap(err)
+		return nil, err
 	}
-	t.compile(slot, set, name)
 	return bytes.Clone(b.Bytes()), nil
+}
+
+// run runs the template entry of set with data into w: compiled when it
+// has been, else through html/template, after which it is compiled for
+// the next page. key names the compiled template: a kind of page or a
+// partial.
+func (t *Templates) run(w io.Writer, key string, set *template.Template, entry string, data any) error {
+	slot := t.program(key)
+	prog := slot.compiled.Load()
+	if prog != nil && t.checked {
+		return t.runChecked(prog, w, key, set, entry, data)
+	}
+	if prog != nil {
+		if done, err := t.runCompiled(prog, w, data); done {
+			return err
+		}
+	}
+	if err := set.ExecuteTemplate(w, entry, data); err != nil {
+		return t.wrap(err)
+	}
+	t.compile(slot, set, entry)
+	return nil
+}
+
+// program returns the slot of the compiled template for key.
+func (t *Templates) program(key string) *program {
+	if p, ok := t.programs.Load(key); ok {
+		return p.(*program)
+	}
+	p, _ := t.programs.LoadOrStore(key, new(program))
+	return p.(*program)
+}
+
+// runCompiled runs a compiled template into w; done is false if
+// html/template must run it instead.
+func (t *Templates) runCompiled(prog *compile.Program, w io.Writer, data any) (done bool, err error) {
+	b, direct := w.(*bytes.Buffer)
+	if !direct {
+		b = getBuffer()
+		defer putBuffer(b)
+	}
+	start := b.Len()
+	if prog.Execute(b, data) != nil {
+		b.Truncate(start)
+		t.stats.fallbacks.Add(1)
+		return false, nil
+	}
+	t.stats.compiled.Add(1)
+	if !direct {
+		_, err = w.Write(b.Bytes())
+	}
+	return true, err
+}
+
+// runChecked runs a template both compiled and through html/template,
+// writes what html/template wrote and notes whether the two differ.
+func (t *Templates) runChecked(prog *compile.Program, w io.Writer, key string, set *template.Template, entry string, data any) error {
+	compiled := getBuffer()
+	defer putBuffer(compiled)
+	ok := prog.Execute(compiled, data) == nil
+	standard := getBuffer()
+	defer putBuffer(standard)
+	if err := set.ExecuteTemplate(standard, entry, data); err != nil {
+		return t.wrap(err)
+	}
+	t.stats.checked.Add(1)
+	if !ok {
+		t.stats.fallbacks.Add(1)
+	} else if !bytes.Equal(compiled.Bytes(), standard.Bytes()) {
+		t.stats.mismatch(key, compiled.Bytes(), standard.Bytes())
+	}
+	_, err := w.Write(standard.Bytes())
+	return err
+}
+
+// compile compiles the template entry of set once, after html/template has
+// run it. A template that does not compile keeps running through
+// html/template.
+func (t *Templates) compile(slot *program, set *template.Template, entry string) {
+	slot.once.Do(func() {
+		lookup := func(name string) *parse.Tree {
+			if tmpl := set.Lookup(name); tmpl != nil {
+				return tmpl.Tree
+			}
+			return nil
+		}
+		if prog, err := compile.Compile(entry, lookup, t.funcs); err == nil {
+			slot.compiled.Store(prog)
+		}
+	})
+}
+
+// Checked returns the templates set to run every page both compiled and
+// through html/template: pages come from html/template, and Stats tells
+// where the compiled templates wrote something else.
+func (t *Templates) Checked() *Templates {
+	c, err := parseAll(t.files, t.funcs)
+	if err != nil {
+		return t
+	}
+	c.checked, c.stats, c.asWritten = true, t.stats, t.asWritten
+	return c
+}
+
+// Stats tells how templates ran, for tests and for checking the compiled
+// templates on a site.
+type Stats struct {
+	Compiled  int64 // pages and partials compiled templates wrote
+	Fallbacks int64 // handed to html/template: to report an error, or what is not compiled
+	Checked   int64 // run both ways, by templates from Checked
+	// Mismatches counts the pages and partials, run both ways, on which
+	// the compiled templates wrote something else; FirstMismatch shows the
+	// first.
+	Mismatches    int64
+	FirstMismatch string
+}
+
+// Stats returns how the templates (and those Compact and Checked made
+// from them) have run so far.
+func (t *Templates) Stats() Stats {
+	s := t.stats
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return Stats{Compiled: s.compiled.Load(), Fallbacks: s.fallbacks.Load(), Checked: s.checked.Load(),
+		Mismatches: s.mismatches, FirstMismatch: s.first}
+}
+
+// stats are the counters behind Stats.
+type stats struct {
+	compiled, fallbacks, checked atomic.Int64
+	mu                           sync.Mutex
+	mismatches                   int64
+	first                        string
+}
+
+// mismatch notes a template whose compiled output differs.
+func (s *stats) mismatch(key string, compiled, standard []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.mismatches++
+	if s.first != "" {
+		return
+	}
+	i := 0
+	for i < len(compiled) && i < len(standard) && compiled[i] == standard[i] {
+		i++
+	}
+	from := max(0, i-80)
+	s.first = fmt.Sprintf("%s, at byte %d:\ncompiled:      %q\nhtml/template: %q", key, i,
+		compiled[from:min(len(compiled), i+80)], standard[from:min(len(standard), i+80)])
 }
 
 // Render runs kind and returns what it wrote.

@@ -250,6 +250,11 @@ func (c *compiler) function(name string, argNodes []parse.Node, piped bool) comm
 	}
 	switch name {
 	case "and", "or":
+		if declares(argNodes) {
+			// text/template declares such a variable only if it gets to
+			// the argument: slots fixed in advance cannot follow that.
+			c.fail("a variable declared in an argument of %s", name)
+		}
 		return andOr(name == "or", args, piped)
 	case "not":
 		return fixedCall(1, args, piped, func(v []reflect.Value) (reflect.Value, error) {
@@ -417,4 +422,27 @@ func (c *compiler) callBuiltin(argNodes []parse.Node, args []*argExpr, piped boo
 		}
 		return unwrap(v)
 	}
+}
+
+// declares reports whether any of nodes, or any pipeline within them,
+// declares or assigns a variable.
+func declares(nodes []parse.Node) bool {
+	for _, n := range nodes {
+		switch n := n.(type) {
+		case *parse.PipeNode:
+			if len(n.Decl) > 0 {
+				return true
+			}
+			for _, cmd := range n.Cmds {
+				if declares(cmd.Args) {
+					return true
+				}
+			}
+		case *parse.ChainNode:
+			if declares([]parse.Node{n.Node}) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -135,15 +135,27 @@ func (c *compiler) push(name string) int {
 	return len(c.vars) - 1
 }
 
-// slot returns the slot of the innermost variable called name.
+// undefinedSlot is the slot of a variable not in scope: using it fails
+// when it runs, as in text/template, which finds out only then.
+const undefinedSlot = -2
+
+// slot returns the slot of the innermost variable called name, or
+// undefinedSlot.
 func (c *compiler) slot(name string) int {
 	for i := len(c.vars) - 1; i >= 0; i-- {
 		if c.vars[i] == name {
 			return i
 		}
 	}
-	c.fail("undefined variable %s", name)
-	return 0
+	return undefinedSlot
+}
+
+// set stores a variable's value.
+func (s *state) set(slot int, value reflect.Value) {
+	if slot == undefinedSlot {
+		s.errorf("undefined variable")
+	}
+	s.vars[s.base+slot] = value
 }
 
 func (c *compiler) node(n parse.Node) execFn {
@@ -204,6 +216,9 @@ func (c *compiler) list(l *parse.ListNode) execFn {
 }
 
 func (c *compiler) action(n *parse.ActionNode) execFn {
+	if fn := c.plainTail(n); fn != nil {
+		return fn
+	}
 	pipe := c.pipeline(n.Pipe)
 	if len(n.Pipe.Decl) > 0 {
 		return func(s *state, dot reflect.Value) flow {
@@ -257,11 +272,11 @@ func (c *compiler) rangeNode(r *parse.RangeNode) execFn {
 	c.vars = c.vars[:mark]
 	twoVars := len(r.Pipe.Decl) > 1
 	iteration := func(s *state, index int, elem reflect.Value) flow {
-		if elemSlot >= 0 {
-			s.vars[s.base+elemSlot] = elem
+		if elemSlot != -1 {
+			s.set(elemSlot, elem)
 		}
-		if indexSlot >= 0 {
-			s.vars[s.base+indexSlot] = reflect.ValueOf(index)
+		if indexSlot != -1 {
+			s.set(indexSlot, reflect.ValueOf(index))
 		}
 		return body(s, elem)
 	}
@@ -292,7 +307,11 @@ func (c *compiler) rangeNode(r *parse.RangeNode) execFn {
 			s.fallBack()
 		}
 		if !ran && otherwise != nil {
-			return otherwise(s, dot)
+			// A {{break}} in the else of a range ends that range, which has
+			// ended anyway: text/template runs on after it.
+			if otherwise(s, dot) == flowContinue {
+				return flowContinue
+			}
 		}
 		return flowNormal
 	}
@@ -376,7 +395,7 @@ func (c *compiler) pipeline(p *parse.PipeNode) valueFn {
 			value = dropInterface(cmd(s, dot, value))
 		}
 		for _, slot := range slots {
-			s.vars[s.base+slot] = value
+			s.set(slot, value)
 		}
 		return value
 	}
@@ -425,7 +444,15 @@ func (c *compiler) command(cmd *parse.CommandNode, piped bool) commandFn {
 		return func(s *state, dot, _ reflect.Value) reflect.Value { return pipe(s, dot) }
 	case *parse.DotNode:
 		return func(_ *state, dot, _ reflect.Value) reflect.Value { return dot }
-	case *parse.BoolNode, *parse.NumberNode, *parse.StringNode:
+	case *parse.NumberNode:
+		v, msg := idealConstant(n)
+		return func(s *state, _, _ reflect.Value) reflect.Value {
+			if msg != "" {
+				s.errorf("%s", msg)
+			}
+			return v
+		}
+	case *parse.BoolNode, *parse.StringNode:
 		v := c.constant(n)
 		return func(*state, reflect.Value, reflect.Value) reflect.Value { return v }
 	}
@@ -436,6 +463,12 @@ func (c *compiler) command(cmd *parse.CommandNode, piped bool) commandFn {
 // variable compiles $x or $x.Field ... with its arguments.
 func (c *compiler) variable(n *parse.VariableNode, args []parse.Node, piped bool) commandFn {
 	slot := c.slot(n.Ident[0])
+	if slot == undefinedSlot {
+		return func(s *state, _, _ reflect.Value) reflect.Value {
+			s.errorf("undefined variable: %s", n.Ident[0])
+			return zero
+		}
+	}
 	if len(n.Ident) == 1 {
 		if len(args) > 1 || piped {
 			c.fail("can't give argument to non-function %s", n)

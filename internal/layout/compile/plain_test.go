@@ -1,0 +1,45 @@
+package compile
+
+import (
+	"testing"
+)
+
+// plainInputs are strings with every character an escaper treats
+// specially.
+var plainInputs = []string{
+	"", "plain", "a < b && c > d", `"quoted" and 'single'`, "\x00nul", "tab\tnew\nline\r",
+	"javascript:alert(1)", "https://example.org/a b?q=ü&x=<y>#frag", "mailto:ana@example.org",
+	"/relative/path/", "//host/path", "data:text/html,<b>", "\u2028\u2029", "\xff\xfe invalid",
+	"`${template}`", "\ufdd0\uffff", "&amp; already", "%zz %41", "(paren)'", "=equals ",
+	"a" + escSpecials + "\xff",
+}
+
+// TestPlainEscapersMatchEscapers holds each plain-string escaper to what
+// the escaper of its name does with one string.
+func TestPlainEscapersMatchEscapers(t *testing.T) {
+	for name, plain := range plainEscapers {
+		escaper := escapers[name]
+		if escaper == nil {
+			t.Errorf("%s has a plain form but is not an escaper", name)
+			continue
+		}
+		for _, in := range plainInputs {
+			if got, want := plain(in), escaper(in); got != want {
+				t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
+			}
+		}
+	}
+}
+
+func FuzzPlainEscapers(f *testing.F) {
+	for _, in := range plainInputs {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		for name, plain := range plainEscapers {
+			if got, want := plain(in), escapers[name](in); got != want {
+				t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
+			}
+		}
+	})
+}
