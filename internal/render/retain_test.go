@@ -43,4 +43,3 @@ func TestSiteMatchesOutput(t *testing.T) {
 		}
 	}
 }
-

@@ -425,12 +425,12 @@ func (c *compiler) callBuiltin(argNodes []parse.Node, args []*argExpr, piped boo
 }
 
 // declares reports whether any of nodes, or any pipeline within them,
-// declares or assigns a variable.
+// declares a variable (an assignment is fine: it changes no slot).
 func declares(nodes []parse.Node) bool {
 	for _, n := range nodes {
 		switch n := n.(type) {
 		case *parse.PipeNode:
-			if len(n.Decl) > 0 {
+			if len(n.Decl) > 0 && !n.IsAssign {
 				return true
 			}
 			for _, cmd := range n.Cmds {

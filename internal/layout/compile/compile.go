@@ -12,10 +12,15 @@
 //
 // A compiled template never reports an error of its own: when anything
 // goes wrong, or it meets what it does not do (ranging over a map, a
-// channel or an iterator function; a template html/template derived for
-// another context), Execute returns ErrFallback and the caller runs the
-// template the standard way, which writes the page or reports the error
-// as it always has.
+// channel or an iterator function), Execute returns ErrFallback and the
+// caller runs the template the standard way, which writes the page or
+// reports the error as it always has. Compile refuses a few templates
+// outright: one that calls a template the lookup cannot find (such as
+// those html/template derives for another context), one that declares a
+// variable inside an argument of and/or (text/template declares it only
+// if it gets to that argument), and the few shapes text/template rejects
+// whenever they run. Templates are taken to run with the default
+// missingkey option.
 package compile
 
 import (
