@@ -32,7 +32,7 @@ func renderSite(t *testing.T, dir string, check bool) (map[string][]byte, layout
 // templates and through html/template, and requires the same bytes from
 // both on every page and partial.
 func TestCompiledTemplatesWriteWhatHTMLTemplateWrites(t *testing.T) {
-	sites := map[string]string{"demo": "../..", "generated": sitetest.Generated(t, 300)}
+	sites := map[string]string{"demo": "../..", "generated": sitetest.Generated(t, 150)}
 	for name, dir := range sites {
 		t.Run(name, func(t *testing.T) {
 			files, stats := renderSite(t, dir, true)
