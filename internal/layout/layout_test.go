@@ -1,0 +1,116 @@
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// testTheme is a minimal theme: every kind's page template, a base layout
+// and one partial. The post template fails when a post's Fail is set, on
+// line 3.
+func testTheme() fstest.MapFS {
+	fsys := fstest.MapFS{
+		"layouts/baseof.html":             {Data: []byte(`<title>{{.Title}}</title>{{block "main" .}}{{end}}`)},
+		"layouts/partials/card.html":      {Data: []byte(`<a href="{{.URL}}">{{.Title}}</a>`)},
+		"layouts/post.html":               {Data: []byte("{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{if .Fail}}{{.Missing.Field}}{{end}}{{template \"partials/card.html\" .}}\n{{end}}")},
+		"layouts/partials/attribute.html": {Data: []byte(`<p title="{{.}}">`)},
+		"layouts/partials/map.html":       {Data: []byte(`<ul>{{range $k, $v := .}}<li>{{$k}}={{$v}}</li>{{end}}</ul>`)},
+	}
+	for _, kind := range Kinds {
+		if _, ok := fsys["layouts/"+kind+".html"]; !ok {
+			fsys["layouts/"+kind+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Title}}{{end}}`)}
+		}
+	}
+	return fsys
+}
+
+// testPage is the data of testTheme's pages.
+type testPage struct {
+	Title, URL string
+	Fail       bool
+	Missing    *struct{ Field string }
+}
+
+// TestCompiledPagesMatchAndErrorsNameTheLine runs a kind of page many
+// times: after the first run the pages come from the compiled template,
+// the same as html/template's, and a page that fails is reported at the
+// template's file and line as html/template reports it.
+func TestCompiledPagesMatchAndErrorsNameTheLine(t *testing.T) {
+	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := tmpl.Checked()
+	for i := range 5 {
+		page := testPage{Title: fmt.Sprintf("Post <%d> & \"more\"", i), URL: fmt.Sprintf("/p/%d/?a=1&b=<2>", i)}
+		got, err := tmpl.Render("post", page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := checked.Render("post", page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("page %d: compiled\n%s\nhtml/template\n%s", i, got, want)
+		}
+	}
+	if s := tmpl.Stats(); s.Compiled != 4 || s.Fallbacks != 0 || s.Mismatches != 0 || s.Checked != 4 {
+		t.Errorf("stats %+v; want 4 pages compiled, 4 checked, none handed over or different", s)
+	}
+	_, err = tmpl.Render("post", testPage{Title: "Broken", Fail: true})
+	if err == nil || !strings.Contains(err.Error(), "layouts/post.html:3:") || !strings.Contains(err.Error(), "nil pointer evaluating") {
+		t.Errorf("error %v; want one at layouts/post.html:3: about the nil pointer", err)
+	}
+	if s := tmpl.Stats(); s.Fallbacks != 1 {
+		t.Errorf("stats %+v; want the failing page handed to html/template once", s)
+	}
+}
+
+// TestPartialsRunCompiled runs a partial many times, as Page.Cached does,
+// in text and in an attribute.
+func TestPartialsRunCompiled(t *testing.T) {
+	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		got, err := tmpl.Partial("partials/attribute.html", fmt.Sprintf(`"%d" <&>`, i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf(`<p title="&#34;%d&#34; &lt;&amp;&gt;">`, i); string(got) != want {
+			t.Errorf("partial: %s, want %s", got, want)
+		}
+	}
+	if s := tmpl.Stats(); s.Compiled != 2 {
+		t.Errorf("stats %+v; want the runs after the first compiled", s)
+	}
+}
+
+// TestFallbackWritesWholePage runs a partial the compiler hands back
+// halfway (a range over a map): the page written is html/template's
+// alone, without what the compiled template had written.
+func TestFallbackWritesWholePage(t *testing.T) {
+	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := map[string]int{"b": 2, "a": 1}
+	for range 3 {
+		got, err := tmpl.Partial("partials/map.html", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "<ul><li>a=1</li><li>b=2</li></ul>"; string(got) != want {
+			t.Errorf("partial: %s, want %s", got, want)
+		}
+	}
+	if s := tmpl.Stats(); s.Fallbacks != 2 || s.Compiled != 0 {
+		t.Errorf("stats %+v; want the runs after the first handed over", s)
+	}
+}
