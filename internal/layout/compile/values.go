@@ -18,7 +18,6 @@ var (
 	reflectValueType = reflect.TypeFor[reflect.Value]()
 	emptyInterface   = reflect.TypeFor[any]()
 	stringType       = reflect.TypeFor[string]()
-	intType          = reflect.TypeFor[int]()
 	boolType         = reflect.TypeFor[bool]()
 )
 
