@@ -25,9 +25,11 @@ type bench struct {
 	dir      string // where sites, binaries and outputs go
 	hugoSite string // the Hugo bench site: config.toml and layouts/
 	seed     int64
-	root     string // the module's folder
-	warm     bool   // run the warm build
-	maxRSS   int64  // kill a run whose resident memory passes this many bytes; 0: never
+	root     string        // the module's folder
+	warm     bool          // run the warm build
+	maxRSS   int64         // kill a run whose resident memory passes this many bytes; 0: never
+	settle   time.Duration // the wait after emptying the trash, see trash.go
+	trashed  int           // folders moved into the trash so far
 
 	blogen, floor, hugo    string // binaries; hugo is "" when not run
 	goVersion, hugoVersion string
@@ -55,14 +57,21 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	printMachine(stdout, b)
+	// Outputs left by an interrupted run.
+	if err := b.emptyTrash(ctx, true); err != nil {
+		return err
+	}
 	var done []*size
-	for _, n := range b.sizes {
+	for i, n := range b.sizes {
 		s, err := b.runSize(ctx, n)
 		if err != nil {
 			return err
 		}
 		printSize(stdout, b, s)
 		done = append(done, s)
+		if err := b.emptyTrash(ctx, i+1 < len(b.sizes)); err != nil {
+			return err
+		}
 	}
 	printTargets(stdout, done)
 	return nil
@@ -82,13 +91,14 @@ func parseFlags(args []string, stderr io.Writer) (*bench, error) {
 	fs.Int64Var(&b.seed, "seed", 1, "the random `seed` of the generated sites")
 	fs.BoolVar(&b.warm, "warm", true, "run the warm build too")
 	maxRSS := fs.String("max-rss", "12GB", "kill a run whose resident memory passes this `size` (0: never)")
+	fs.DurationVar(&b.settle, "settle", 61*time.Second, "after deleting old outputs, wait this `long` before the next size (0: no wait)")
 	if err := fs.Parse(args); err != nil {
 		return nil, errUsage
 	}
 	var err, rssErr error
 	b.maxRSS, rssErr = parseBytes(*maxRSS)
 	if b.sizes, err = parseSizes(*sizes); err != nil || rssErr != nil || b.runs < 1 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: go run ./bench [-sizes 1000,10000] [-runs 3] [-hugo] [-warm=false] [-keep] [-dir DIR] [-max-rss 12GB]")
+		fmt.Fprintln(stderr, "usage: go run ./bench [-sizes 1000,10000] [-runs 3] [-hugo] [-warm=false] [-keep] [-dir DIR] [-max-rss 12GB] [-settle 61s]")
 		return nil, errUsage
 	}
 	if *withHugo {
@@ -243,11 +253,11 @@ func (b *bench) prepare(n int) (*size, error) {
 	return s, nil
 }
 
-// cleanUp removes the outputs and the Hugo site of a size, keeping the
-// generated site for the next run.
+// cleanUp moves the outputs and the Hugo site of a size into the trash,
+// keeping the generated site for the next run.
 func (b *bench) cleanUp(s *size) error {
 	for _, dir := range []string{s.out, s.hugo, filepath.Join(s.site, ".blogen-cache")} {
-		if err := os.RemoveAll(dir); err != nil {
+		if err := b.discard(dir); err != nil {
 			return fmt.Errorf("clean up: %w", err)
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -119,5 +120,40 @@ func TestPrintTargets(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("no %q in\n%s", want, out.String())
 		}
+	}
+}
+
+func TestDiscardMovesOutputsToTheTrashUntilEmptied(t *testing.T) {
+	dir := t.TempDir()
+	var progress strings.Builder
+	b := &bench{dir: dir, settle: 10 * time.Millisecond, stderr: &progress}
+	out := filepath.Join(dir, "out", "blogen")
+	if err := os.MkdirAll(filepath.Join(out, "2024"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{out, filepath.Join(dir, "missing")} {
+		if err := b.discard(d); err != nil {
+			t.Fatalf("discard %s: %v", d, err)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("output still there after discard: %v", err)
+	}
+	held, _ := os.ReadDir(filepath.Join(dir, "trash"))
+	if len(held) != 1 {
+		t.Fatalf("trash holds %d folders, want 1", len(held))
+	}
+	if err := b.emptyTrash(context.Background(), true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "trash")); !os.IsNotExist(err) {
+		t.Fatalf("trash not emptied: %v", err)
+	}
+	if !strings.Contains(progress.String(), "waiting") {
+		t.Errorf("no word of the wait: %q", progress.String())
+	}
+	progress.Reset()
+	if err := b.emptyTrash(context.Background(), true); err != nil || progress.Len() > 0 {
+		t.Errorf("an empty trash: err %v, printed %q", err, progress.String())
 	}
 }

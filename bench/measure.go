@@ -24,7 +24,10 @@ type sample struct {
 // the whole process, user+system CPU time and peak RSS from its rusage.
 // A process whose resident memory passes b.maxRSS bytes (when set) is
 // killed, so that one runaway build cannot take a shared machine down.
+// The file systems are synced first, so that no run pays for writing
+// back the files of the run before it.
 func (b *bench) measure(ctx context.Context, dir, name string, args ...string) sample {
+	syscall.Sync()
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
 	out := &tail{max: 4096}

@@ -40,7 +40,7 @@ func (b *bench) tools() ([]string, map[string]runner) {
 // runFloor runs the floor into an empty folder.
 func (b *bench) runFloor(ctx context.Context, s *size, _ int) sample {
 	out := filepath.Join(s.out, toolFloor)
-	if err := os.RemoveAll(out); err != nil {
+	if err := b.discard(out); err != nil {
 		return sample{err: err}
 	}
 	r := b.measure(ctx, "", b.floor, "-s", s.site, "-d", out, "-q")
@@ -51,7 +51,7 @@ func (b *bench) runFloor(ctx context.Context, s *size, _ int) sample {
 func (b *bench) runCold(ctx context.Context, s *size, _ int) sample {
 	out := filepath.Join(s.out, toolBlogen)
 	for _, dir := range []string{out, filepath.Join(s.site, ".blogen-cache")} {
-		if err := os.RemoveAll(dir); err != nil {
+		if err := b.discard(dir); err != nil {
 			return sample{err: err}
 		}
 	}
@@ -96,7 +96,7 @@ func (b *bench) runHugo(ctx context.Context, s *size, _ int) sample {
 	out := filepath.Join(s.out, toolHugo)
 	cache := filepath.Join(s.hugo, ".hugo-cache")
 	for _, dir := range []string{out, cache, filepath.Join(s.hugo, "resources")} {
-		if err := os.RemoveAll(dir); err != nil {
+		if err := b.discard(dir); err != nil {
 			return sample{err: err}
 		}
 	}
@@ -137,7 +137,7 @@ func checkPages(r sample, out, pattern string, want int) sample {
 // hard-linked under content/. Comments are left out: the Hugo site has no
 // comment templates and would render each comment as a page of its own.
 func (b *bench) prepareHugo(s *size) error {
-	if err := os.RemoveAll(s.hugo); err != nil {
+	if err := b.discard(s.hugo); err != nil {
 		return err
 	}
 	if err := copyTree(filepath.Join(b.hugoSite, "config.toml"), filepath.Join(s.hugo, "config.toml"), false); err != nil {

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+// Old outputs are not deleted between measured runs. On ext4 without a
+// journal (the disks of many cloud VMs) the kernel will not reuse an inode
+// for 60 seconds after it was deleted (5 minutes while its inode table
+// block is unwritten), and every new file or folder made meanwhile scans
+// past each recently deleted inode of its group: removing a 20,000-page
+// output and then writing another made the next run's system time grow
+// from 1 s to over 20 s here. A deletion just before a run would thus be
+// charged to that run, and more to a tool that makes more files.
+//
+// So a run's old output is moved into the trash folder (a rename, which
+// frees no inode), and the trash is emptied only between sizes and at the
+// end, followed by a sync and, when another size follows, a wait of
+// -settle for the deleted inodes to age.
+
+// discard moves dir, if it exists, into the trash folder.
+func (b *bench) discard(dir string) error {
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	trash := filepath.Join(b.dir, "trash")
+	if err := os.MkdirAll(trash, 0o755); err != nil {
+		return err
+	}
+	b.trashed++
+	dst := filepath.Join(trash, strconv.Itoa(os.Getpid())+"-"+strconv.Itoa(b.trashed))
+	if err := os.Rename(dir, dst); err != nil {
+		// Another file system (-dir elsewhere than the output): delete.
+		return os.RemoveAll(dir)
+	}
+	return nil
+}
+
+// emptyTrash deletes what the trash holds and syncs the file systems.
+// When next is set and anything was deleted, it waits b.settle before
+// returning, so that the next measured run finds no recently deleted
+// inodes.
+func (b *bench) emptyTrash(ctx context.Context, next bool) error {
+	trash := filepath.Join(b.dir, "trash")
+	entries, err := os.ReadDir(trash)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.RemoveAll(trash); err != nil {
+		return fmt.Errorf("empty the trash: %w", err)
+	}
+	syscall.Sync()
+	if !next || b.settle <= 0 {
+		return nil
+	}
+	fmt.Fprintf(b.stderr, "removed %d old outputs; waiting %s for the file system to settle (-settle)\n", len(entries), b.settle)
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(b.settle):
+		return nil
+	}
+}
