@@ -424,18 +424,25 @@ func (s *stats) mismatch(key string, compiled, standard []byte) {
 		compiled[from:min(len(compiled), i+80)], standard[from:min(len(standard), i+80)])
 }
 
-// Render runs kind and returns what it wrote.
+// Render runs kind and returns what it wrote, in a buffer of a pool: a
+// caller that is done with the page hands it back with Recycle, for a
+// later page to be written into.
 func (t *Templates) Render(kind string, data any) ([]byte, error) {
 	b := getBuffer()
-	defer putBuffer(b)
 	if err := t.Execute(b, kind, data); err != nil {
+		putBuffer(b)
 		return nil, err
 	}
-	return bytes.Clone(b.Bytes()), nil
+	return b.Bytes(), nil
 }
 
-// buffers are reused by Render and Partial, which copy out what they
-// wrote: a page grows a buffer many times, a copy allocates once.
+// Recycle hands back a page Render returned, which its caller and anyone
+// it passed the page to no longer read.
+func Recycle(page []byte) { putBuffer(bytes.NewBuffer(page[:0])) }
+
+// buffers are reused by Render, Partial and Execute. Partial copies out
+// what it wrote: a partial grows a buffer many times, a copy allocates
+// once. Render hands its buffer over and takes it back in Recycle.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func getBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }

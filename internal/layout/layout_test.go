@@ -114,3 +114,34 @@ func TestFallbackWritesWholePage(t *testing.T) {
 		t.Errorf("stats %+v; want the runs after the first handed over", s)
 	}
 }
+
+// TestRecycledPagesAreWrittenAgain renders pages, handing some back with
+// Recycle: a page handed back is the room of a later one, and a page kept
+// is never written over.
+func TestRecycledPagesAreWrittenAgain(t *testing.T) {
+	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := map[string][]byte{}
+	for i := range 50 {
+		title := fmt.Sprintf("Post %d", i)
+		page, err := tmpl.Render("post", testPage{Title: title, URL: "/p/"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%3 == 0 {
+			kept[title] = page
+			continue
+		}
+		if !bytes.Contains(page, []byte("<h1>"+title+"</h1>")) {
+			t.Fatalf("page %d: %s", i, page)
+		}
+		Recycle(page)
+	}
+	for title, page := range kept {
+		if !bytes.Contains(page, []byte("<h1>"+title+"</h1>")) || bytes.Count(page, []byte("<h1>")) != 1 {
+			t.Errorf("kept page %q written over: %s", title, page)
+		}
+	}
+}

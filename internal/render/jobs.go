@@ -30,6 +30,17 @@ const (
 	outSyntaxCSS
 )
 
+// fromLayout reports whether outputs of kind k are pages that
+// layout.Templates.Render writes, and so are handed back to it with
+// layout.Recycle once written.
+func (k outputKind) fromLayout() bool {
+	switch k {
+	case outRSS, outAtom, outJSONFeed, outSitemap, outRobots, outSyntaxCSS:
+		return false
+	}
+	return true
+}
+
 // output is one generated file: its path, what it is and, for a post,
 // page, list page, feed or outAlias, which one (its index in the site's
 // list of them, or in Renderer.pagers). A large site has hundreds of

@@ -17,6 +17,7 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -287,6 +288,12 @@ func (r *Renderer) Output(p string) (data []byte, ok bool, err error) {
 // make runs one output and minifies it when asked.
 func (r *Renderer) make(o output) ([]byte, error) {
 	b, err := r.render(o, nil)
+	if err == nil && o.kind.fromLayout() {
+		// The sink keeps what it is given.
+		page := b
+		b = bytes.Clone(page)
+		layout.Recycle(page)
+	}
 	if err != nil || r.min == nil {
 		return b, err
 	}
@@ -390,6 +397,9 @@ func (r *Renderer) writeOutput(o output, sink Sink) error {
 	raw, err := r.render(o, &d)
 	if err != nil {
 		return err
+	}
+	if o.kind.fromLayout() {
+		defer layout.Recycle(raw)
 	}
 	posts := d.list()
 	rec := cache.Output{
