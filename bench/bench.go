@@ -57,23 +57,26 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	printMachine(stdout, b)
-	// Outputs left by an interrupted run.
-	if err := b.emptyTrash(ctx, true); err != nil {
+	// The outputs of the last run.
+	if err := b.emptyTrash(ctx); err != nil {
 		return err
 	}
 	var done []*size
 	for i, n := range b.sizes {
+		if i > 0 {
+			if err := b.emptyTrash(ctx); err != nil {
+				return err
+			}
+		}
 		s, err := b.runSize(ctx, n)
 		if err != nil {
 			return err
 		}
 		printSize(stdout, b, s)
 		done = append(done, s)
-		if err := b.emptyTrash(ctx, i+1 < len(b.sizes)); err != nil {
-			return err
-		}
 	}
 	printTargets(stdout, done)
+	b.reportTrash()
 	return nil
 }
 

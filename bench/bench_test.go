@@ -143,7 +143,7 @@ func TestDiscardMovesOutputsToTheTrashUntilEmptied(t *testing.T) {
 	if len(held) != 1 {
 		t.Fatalf("trash holds %d folders, want 1", len(held))
 	}
-	if err := b.emptyTrash(context.Background(), true); err != nil {
+	if err := b.emptyTrash(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "trash")); !os.IsNotExist(err) {
@@ -153,7 +153,7 @@ func TestDiscardMovesOutputsToTheTrashUntilEmptied(t *testing.T) {
 		t.Errorf("no word of the wait: %q", progress.String())
 	}
 	progress.Reset()
-	if err := b.emptyTrash(context.Background(), true); err != nil || progress.Len() > 0 {
+	if err := b.emptyTrash(context.Background()); err != nil || progress.Len() > 0 {
 		t.Errorf("an empty trash: err %v, printed %q", err, progress.String())
 	}
 }

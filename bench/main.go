@@ -25,8 +25,9 @@
 // Hugo site (posts, authors and pages hard-linked, config and layouts
 // copied) are removed after each size unless -keep is given. Old outputs
 // are never deleted just before a measured run: they go to DIR/trash,
-// which is emptied between sizes, and the next size waits -settle after
-// it (see trash.go for why). Every run starts after a sync.
+// which is emptied before the next size and at the start of the next
+// bench run, each time followed by a wait of -settle (see trash.go for
+// why). Every run starts after a sync.
 //
 // gen writes one generated site into an empty folder and exits.
 package main

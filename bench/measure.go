@@ -16,8 +16,9 @@ import (
 // sample is one measured run of a child process.
 type sample struct {
 	wall, cpu time.Duration
-	rssKiB    int64 // peak resident set size
-	err       error // the run failed: it is reported, not counted
+	sys       time.Duration // the part of cpu spent in the kernel
+	rssKiB    int64         // peak resident set size
+	err       error         // the run failed: it is reported, not counted
 }
 
 // measure runs name with args in dir and measures it: wall time around
@@ -42,7 +43,7 @@ func (b *bench) measure(ctx context.Context, dir, name string, args ...string) s
 	close(done)
 	s := sample{wall: time.Since(start)}
 	if st := cmd.ProcessState; st != nil {
-		s.cpu = st.UserTime() + st.SystemTime()
+		s.cpu, s.sys = st.UserTime()+st.SystemTime(), st.SystemTime()
 		if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
 			s.rssKiB = ru.Maxrss // KiB on Linux
 		}
@@ -110,26 +111,26 @@ func indent(s string) string {
 
 // summary is the medians of the successful samples of one tool.
 type summary struct {
-	ok, runs  int
-	wall, cpu time.Duration
-	rssKiB    int64
-	walls     []time.Duration // every successful wall time, in run order
+	ok, runs       int
+	wall, cpu, sys time.Duration
+	rssKiB         int64
+	walls          []time.Duration // every successful wall time, in run order
 }
 
 // summarize takes the median of each measure separately.
 func summarize(samples []sample) summary {
 	s := summary{runs: len(samples)}
-	var walls, cpus []time.Duration
+	var walls, cpus, syss []time.Duration
 	var rss []int64
 	for _, x := range samples {
 		if x.err != nil {
 			continue
 		}
-		walls, cpus, rss = append(walls, x.wall), append(cpus, x.cpu), append(rss, x.rssKiB)
+		walls, cpus, syss, rss = append(walls, x.wall), append(cpus, x.cpu), append(syss, x.sys), append(rss, x.rssKiB)
 	}
 	s.ok, s.walls = len(walls), slices.Clone(walls)
 	if s.ok > 0 {
-		s.wall, s.cpu, s.rssKiB = median(walls), median(cpus), median(rss)
+		s.wall, s.cpu, s.sys, s.rssKiB = median(walls), median(cpus), median(syss), median(rss)
 	}
 	return s
 }

@@ -72,16 +72,16 @@ func loadAverage() string {
 func printSize(w io.Writer, b *bench, s *size) {
 	names, _ := b.tools()
 	fmt.Fprintf(w, "%s posts (%s; %s)\n", thousands(s.n), s.about, s.generatedOrReuse)
-	fmt.Fprintf(w, "  %-14s %10s %10s %10s %6s   %s\n", "", "wall", "CPU", "peak RSS", "ok", "wall of each run (s)")
+	fmt.Fprintf(w, "  %-14s %10s %10s %10s %10s %6s   %s\n", "", "wall", "CPU", "of it sys", "peak RSS", "ok", "wall of each run (s)")
 	for _, name := range names {
 		m := summarize(s.samples[name])
 		if m.ok == 0 {
-			fmt.Fprintf(w, "  %-14s %10s %10s %10s %3d/%-2d\n", name, "failed", "-", "-", m.ok, m.runs)
+			fmt.Fprintf(w, "  %-14s %10s %10s %10s %10s %3d/%-2d\n", name, "failed", "-", "-", "-", m.ok, m.runs)
 			continue
 		}
-		fmt.Fprintf(w, "  %-14s %10s %10s %10s %3d/%-2d   %s\n", name, secs(m.wall), secs(m.cpu), mb(m.rssKiB), m.ok, m.runs, runList(m.walls))
+		fmt.Fprintf(w, "  %-14s %10s %10s %10s %10s %3d/%-2d   %s\n", name, secs(m.wall), secs(m.cpu), secs(m.sys), mb(m.rssKiB), m.ok, m.runs, runList(m.walls))
 	}
-	fmt.Fprintf(w, "  %-14s %10s %10s %10s\n", "ratios", "wall", "CPU", "peak RSS")
+	fmt.Fprintf(w, "  %-14s %10s %10s %10s %10s\n", "ratios", "wall", "CPU", "of it sys", "peak RSS")
 	printRatio(w, "blogen / floor", s, toolBlogen, toolFloor)
 	printRatio(w, "hugo / blogen", s, toolHugo, toolBlogen)
 	printRatio(w, "warm / cold", s, toolWarm, toolBlogen)
@@ -102,8 +102,8 @@ func printRatio(w io.Writer, label string, s *size, a, b string) {
 	if ma.ok == 0 || mb.ok == 0 {
 		return
 	}
-	fmt.Fprintf(w, "  %-14s %9.2fx %9.2fx %9.2fx\n", label, ma.wall.Seconds()/mb.wall.Seconds(),
-		ma.cpu.Seconds()/mb.cpu.Seconds(), float64(ma.rssKiB)/float64(mb.rssKiB))
+	fmt.Fprintf(w, "  %-14s %9.2fx %9.2fx %9.2fx %9.2fx\n", label, ma.wall.Seconds()/mb.wall.Seconds(),
+		ma.cpu.Seconds()/mb.cpu.Seconds(), ma.sys.Seconds()/mb.sys.Seconds(), float64(ma.rssKiB)/float64(mb.rssKiB))
 }
 
 func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }

@@ -22,9 +22,10 @@ import (
 // charged to that run, and more to a tool that makes more files.
 //
 // So a run's old output is moved into the trash folder (a rename, which
-// frees no inode), and the trash is emptied only between sizes and at the
-// end, followed by a sync and, when another size follows, a wait of
-// -settle for the deleted inodes to age.
+// frees no inode). The trash is emptied at the start of the next size and
+// of the next bench run (not at the end of this one, which would slow the
+// next run down just the same), each time followed by a sync and a wait
+// of -settle for the deleted inodes to age.
 
 // discard moves dir, if it exists, into the trash folder.
 func (b *bench) discard(dir string) error {
@@ -44,11 +45,28 @@ func (b *bench) discard(dir string) error {
 	return nil
 }
 
+// reportTrash says where the old outputs are kept, and how much room
+// they take.
+func (b *bench) reportTrash() {
+	trash := filepath.Join(b.dir, "trash")
+	var bytes int64
+	filepath.WalkDir(trash, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				bytes += info.Size()
+			}
+		}
+		return nil
+	})
+	if bytes > 0 {
+		fmt.Fprintf(b.stderr, "old outputs (%.1f GB) are kept in %s until the next run; remove it to have the room now\n", float64(bytes)/1e9, trash)
+	}
+}
+
 // emptyTrash deletes what the trash holds and syncs the file systems.
-// When next is set and anything was deleted, it waits b.settle before
-// returning, so that the next measured run finds no recently deleted
-// inodes.
-func (b *bench) emptyTrash(ctx context.Context, next bool) error {
+// When anything was deleted, it waits b.settle before returning, so that
+// the next measured run finds no recently deleted inodes.
+func (b *bench) emptyTrash(ctx context.Context) error {
 	trash := filepath.Join(b.dir, "trash")
 	entries, err := os.ReadDir(trash)
 	if errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
@@ -61,7 +79,7 @@ func (b *bench) emptyTrash(ctx context.Context, next bool) error {
 		return fmt.Errorf("empty the trash: %w", err)
 	}
 	syscall.Sync()
-	if !next || b.settle <= 0 {
+	if b.settle <= 0 {
 		return nil
 	}
 	fmt.Fprintf(b.stderr, "removed %d old outputs; waiting %s for the file system to settle (-settle)\n", len(entries), b.settle)
