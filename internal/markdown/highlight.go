@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -40,28 +39,16 @@ func newCodeBlocks(lookup lexerLookup) goldmark.Extender {
 // Extend implements goldmark.Extender.
 func (e *codeBlocks) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
-		util.Prioritized(&codeBlockRenderer{lookup: e.lookup, formatter: codeFormatter}, 200),
+		util.Prioritized(&codeBlockRenderer{lookup: e.lookup}, 200),
 	))
 }
 
-// classStyle is the style handed to chroma when it writes HTML. With CSS
-// classes the style does not show in the output (colours come from
-// Stylesheet), but chroma converts the whole style to CSS for every
-// formatter; an empty style makes that conversion cheap.
-var classStyle = chroma.MustNewStyle("blogen-classes", chroma.StyleEntries{})
-
-// codeFormatter writes highlighted code with CSS classes. Line numbers and
-// line highlighting stay off whatever an info string such as
-// "go {linenos=true hl_lines=[2]}" says: only the language and nohl are
-// read from it. The options are the same for every block, so one
-// formatter serves them all; chroma's formatter is safe for concurrent
-// use.
-var codeFormatter = chromahtml.New(chromahtml.WithClasses(true))
-
 // codeBlockRenderer renders fenced code blocks.
+// Line numbers and line highlighting stay off whatever an info string
+// such as "go {linenos=true hl_lines=[2]}" says: only the language and
+// nohl are read from it.
 type codeBlockRenderer struct {
-	lookup    lexerLookup
-	formatter *chromahtml.Formatter
+	lookup lexerLookup
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.
@@ -107,10 +94,7 @@ func (r *codeBlockRenderer) highlight(w util.BufWriter, source []byte, n *ast.Fe
 		// is written as plain text.
 		return false, nil
 	}
-	// chroma writes the <pre> itself.
-	if err := r.formatter.Format(w, classStyle, it); err != nil {
-		return true, fmt.Errorf("highlight %s code: %w", lang, err)
-	}
+	writeCodeHTML(w, it.Tokens())
 	return true, w.WriteByte('\n')
 }
 
