@@ -222,12 +222,21 @@ func (p *themePage) meta(name string) string {
 	return ""
 }
 
-// jsonLD decodes the page's structured data.
+// jsonLD decodes the page's structured data, which must be in the form
+// json.Marshal gives a map: keys sorted at every level, no spaces.
 func (p *themePage) jsonLD() map[string]any {
 	p.t.Helper()
+	script := p.one(`script[type="application/ld+json"]`)
+	var raw strings.Builder
+	for c := script.FirstChild; c != nil; c = c.NextSibling {
+		raw.WriteString(c.Data)
+	}
 	var v map[string]any
-	if err := json.Unmarshal([]byte(nodeText(p.one(`script[type="application/ld+json"]`))), &v); err != nil {
+	if err := json.Unmarshal([]byte(raw.String()), &v); err != nil {
 		p.t.Fatalf("%s: JSON-LD: %v", p.path, err)
+	}
+	if canonical, _ := json.Marshal(v); string(canonical) != raw.String() {
+		p.t.Errorf("%s: JSON-LD\n%s\nnot in canonical form\n%s", p.path, raw.String(), canonical)
 	}
 	return v
 }

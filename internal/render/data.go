@@ -199,52 +199,125 @@ func (p *Page) ShareLinks(post *site.Post) []Share {
 // CollectionPage for other lists and a WebPage for the rest. json.Marshal
 // escapes <, > and &, so the text cannot end the script element.
 func (p *Page) JSONLD() template.JS {
-	var v map[string]any
+	const context = "https://schema.org"
+	lang := p.Site.Config.Language
+	var v any
 	switch {
 	case p.Post != nil:
-		v = p.postLD(p.Post)
+		ld := p.postLD(p.Post)
+		ld.Context, ld.InLanguage = context, lang
+		v = ld
 	case p.Kind == "home":
-		v = map[string]any{"@type": "Blog", "name": p.Site.Config.Title, "url": p.Site.AbsURL("/")}
-		if d := p.Site.Config.Description; d != "" {
-			v["description"] = d
-		}
+		v = &ldBlog{Context: context, Type: "Blog", Description: p.Site.Config.Description, InLanguage: lang,
+			Name: p.Site.Config.Title, URL: p.Site.AbsURL("/")}
 	case p.Pager != nil && p.Pager.List.Author != nil:
-		v = map[string]any{"@type": "ProfilePage", "name": p.Title, "url": p.Permalink(), "mainEntity": p.personLD(p.Pager.List.Author)}
+		v = &ldPage{Context: context, Type: "ProfilePage", InLanguage: lang, MainEntity: p.personLD(p.Pager.List.Author),
+			Name: p.Title, URL: p.Permalink()}
 	case p.Pager != nil:
-		v = map[string]any{"@type": "CollectionPage", "name": p.Title, "url": p.Permalink(), "isPartOf": p.blogLD()}
+		v = &ldPage{Context: context, Type: "CollectionPage", InLanguage: lang, IsPartOf: p.blogLD(), Name: p.Title, URL: p.Permalink()}
 	default:
-		v = map[string]any{"@type": "WebPage", "name": p.Title, "url": p.Permalink(), "isPartOf": p.blogLD()}
-	}
-	v["@context"] = "https://schema.org"
-	if l := p.Site.Config.Language; l != "" {
-		v["inLanguage"] = l
+		v = &ldPage{Context: context, Type: "WebPage", InLanguage: lang, IsPartOf: p.blogLD(), Name: p.Title, URL: p.Permalink()}
 	}
 	b, _ := json.Marshal(v)
 	return template.JS(b)
 }
 
+// The schema.org things of JSONLD. The fields of each are in the order of
+// their JSON names, as json.Marshal writes the keys of a map, and a field
+// is left out where the thing does not have it.
+
+// ldBlog is a Blog: the home page, or the blog a page is part of.
+type ldBlog struct {
+	Context     string `json:"@context,omitempty"`
+	Type        string `json:"@type"`
+	Description string `json:"description,omitempty"`
+	InLanguage  string `json:"inLanguage,omitempty"`
+	Name        string `json:"name"`
+	URL         string `json:"url"`
+}
+
+// ldPage is a ProfilePage, CollectionPage or WebPage.
+type ldPage struct {
+	Context    string    `json:"@context"`
+	Type       string    `json:"@type"`
+	InLanguage string    `json:"inLanguage,omitempty"`
+	IsPartOf   *ldBlog   `json:"isPartOf,omitempty"`
+	MainEntity *ldPerson `json:"mainEntity,omitempty"`
+	Name       string    `json:"name"`
+	URL        string    `json:"url"`
+}
+
+// ldPerson is an author.
+type ldPerson struct {
+	Type     string   `json:"@type"`
+	Image    string   `json:"image,omitempty"`
+	JobTitle string   `json:"jobTitle,omitempty"`
+	Name     string   `json:"name"`
+	SameAs   []string `json:"sameAs,omitempty"`
+	URL      string   `json:"url"`
+}
+
+// ldPosting is a post, a BlogPosting.
+type ldPosting struct {
+	Context          string      `json:"@context"`
+	Type             string      `json:"@type"`
+	ArticleSection   []string    `json:"articleSection,omitempty"`
+	Author           []*ldPerson `json:"author,omitempty"`
+	CreditText       string      `json:"creditText,omitempty"`
+	DateModified     string      `json:"dateModified"`
+	DatePublished    string      `json:"datePublished"`
+	Description      string      `json:"description,omitempty"`
+	Headline         string      `json:"headline"`
+	Image            *ldImage    `json:"image,omitempty"`
+	InLanguage       string      `json:"inLanguage,omitempty"`
+	IsBasedOn        *ldWork     `json:"isBasedOn,omitempty"`
+	IsPartOf         *ldBlog     `json:"isPartOf"`
+	Keywords         string      `json:"keywords,omitempty"`
+	MainEntityOfPage string      `json:"mainEntityOfPage"`
+	URL              string      `json:"url"`
+	WordCount        int         `json:"wordCount"`
+}
+
+// ldImage is a post's image, an ImageObject. A credit's text is there
+// whenever the post has a credit, even an empty one.
+type ldImage struct {
+	Type       string  `json:"@type"`
+	Caption    string  `json:"caption,omitempty"`
+	CreditText *string `json:"creditText,omitempty"`
+	License    string  `json:"license,omitempty"`
+	URL        string  `json:"url"`
+}
+
+// ldWork is the original of a republished post, a CreativeWork.
+type ldWork struct {
+	Type          string         `json:"@type"`
+	Author        []*ldPerson    `json:"author,omitempty"`
+	DatePublished string         `json:"datePublished,omitempty"`
+	Publisher     ldOrganization `json:"publisher"`
+	URL           string         `json:"url"`
+}
+
+// ldOrganization is the site a post first appeared on.
+type ldOrganization struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
 // blogLD is the blog a page is part of.
-func (p *Page) blogLD() map[string]any {
-	return map[string]any{"@type": "Blog", "name": p.Site.Config.Title, "url": p.Site.AbsURL("/")}
+func (p *Page) blogLD() *ldBlog {
+	return &ldBlog{Type: "Blog", Name: p.Site.Config.Title, URL: p.Site.AbsURL("/")}
 }
 
 // personLD describes an author, with their profiles as sameAs.
-func (p *Page) personLD(a *site.Author) map[string]any {
-	person := map[string]any{"@type": "Person", "name": a.Name, "url": p.Site.AbsURL(a.URL)}
-	if a.Role != "" {
-		person["jobTitle"] = a.Role
-	}
+func (p *Page) personLD(a *site.Author) *ldPerson {
+	person := &ldPerson{Type: "Person", JobTitle: a.Role, Name: a.Name, URL: p.Site.AbsURL(a.URL)}
 	if a.Avatar != "" {
-		person["image"] = p.Site.AbsURL(a.Avatar)
+		person.Image = p.Site.AbsURL(a.Avatar)
 	}
-	var same []string
 	for _, l := range []string{a.Links.LinkedIn, a.Links.X, a.Links.Website} {
 		if l != "" {
-			same = append(same, l)
+			person.SameAs = append(person.SameAs, l)
 		}
-	}
-	if len(same) > 0 {
-		person["sameAs"] = same
 	}
 	return person
 }
@@ -253,63 +326,43 @@ func (p *Page) personLD(a *site.Author) map[string]any {
 // its credit and licence), and for a republished post the original it is
 // based on. mainEntityOfPage is the canonical URL, so structured data and
 // rel=canonical always agree.
-func (p *Page) postLD(post *site.Post) map[string]any {
-	ld := map[string]any{
-		"@type":            "BlogPosting",
-		"headline":         post.Title,
-		"url":              p.Site.AbsURL(post.URL),
-		"mainEntityOfPage": p.Canonical(),
-		"datePublished":    post.Date.Format(time.RFC3339),
-		"dateModified":     lastmod(post).Format(time.RFC3339),
-		"wordCount":        p.words(post.Index),
-		"isPartOf":         p.blogLD(),
+func (p *Page) postLD(post *site.Post) *ldPosting {
+	ld := &ldPosting{
+		Type:             "BlogPosting",
+		Headline:         post.Title,
+		URL:              p.Site.AbsURL(post.URL),
+		MainEntityOfPage: p.Canonical(),
+		DatePublished:    post.Date.Format(time.RFC3339),
+		DateModified:     lastmod(post).Format(time.RFC3339),
+		WordCount:        p.words(post.Index),
+		IsPartOf:         p.blogLD(),
+		Description:      p.Description,
+		Keywords:         strings.Join(post.Post.Tags, ", "),
 	}
-	if p.Description != "" {
-		ld["description"] = p.Description
-	}
-	if len(post.Tags) > 0 {
-		ld["keywords"] = strings.Join(post.Post.Tags, ", ")
-	}
-	var sections []string
 	for _, c := range post.Categories {
-		sections = append(sections, c.Name)
+		ld.ArticleSection = append(ld.ArticleSection, c.Name)
 	}
-	if len(sections) > 0 {
-		ld["articleSection"] = sections
-	}
-	var authors []map[string]any
 	for _, a := range post.Authors {
-		authors = append(authors, p.personLD(a))
-	}
-	if len(authors) > 0 {
-		ld["author"] = authors
+		ld.Author = append(ld.Author, p.personLD(a))
 	}
 	if img := p.ImageURL(post); img != "" {
-		image := map[string]any{"@type": "ImageObject", "url": img}
-		if post.ImageAlt != "" {
-			image["caption"] = post.ImageAlt
-		}
+		ld.Image = &ldImage{Type: "ImageObject", URL: img, Caption: post.ImageAlt}
 		if c := post.ImageCredit; c != nil {
-			image["creditText"] = c.Text
+			ld.Image.CreditText = &c.Text
+			ld.Image.License = c.License
 			if c.LicenseURL != "" {
-				image["license"] = c.LicenseURL
-			} else if c.License != "" {
-				image["license"] = c.License
+				ld.Image.License = c.LicenseURL
 			}
 		}
-		ld["image"] = image
 	}
 	if o := post.Original; o != nil {
-		based := map[string]any{"@type": "CreativeWork", "url": o.URL, "publisher": map[string]any{"@type": "Organization", "name": o.Site}}
+		ld.IsBasedOn = &ldWork{Type: "CreativeWork", URL: o.URL, Publisher: ldOrganization{Type: "Organization", Name: o.Site},
+			Author: ld.Author}
 		if !o.Date.IsZero() {
-			based["datePublished"] = o.Date.Format("2006-01-02")
+			ld.IsBasedOn.DatePublished = o.Date.Format("2006-01-02")
 		}
-		if len(authors) > 0 {
-			based["author"] = authors
-		}
-		ld["isBasedOn"] = based
 		if post.RepublishedWithPermission {
-			ld["creditText"] = "Republished with the author's permission from " + o.Site
+			ld.CreditText = "Republished with the author's permission from " + o.Site
 		}
 	}
 	return ld
