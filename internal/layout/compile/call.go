@@ -13,8 +13,9 @@ type callee struct {
 	name     string
 	fn       reflect.Value
 	typ      reflect.Type
-	recv     bool // fn is a method expression: the receiver comes first
-	numIn    int  // parameters, the receiver not counted
+	recv     bool       // fn is a method expression: the receiver comes first
+	direct   directCall // the method registered to be called without reflection, or nil
+	numIn    int        // parameters, the receiver not counted
 	variadic bool
 	badSig   error // why the function cannot be called from a template
 }
@@ -203,7 +204,8 @@ func (s *state) evalCall(dot reflect.Value, f *callee, recv reflect.Value, args 
 	if f.recv {
 		off = 1
 	}
-	argv := make([]reflect.Value, off+numIn)
+	argv, top := s.pushArgs(off + numIn)
+	defer s.popArgs(top)
 	if f.recv {
 		argv[0] = recv
 	}
@@ -227,6 +229,14 @@ func (s *state) evalCall(dot reflect.Value, f *callee, recv reflect.Value, args 
 			}
 		}
 		argv[off+i] = s.validateType(final, t)
+	}
+	if f.direct != nil {
+		if v, ok, err := callDirect(f.direct, argv[0], argv[1:]); ok {
+			if err != nil {
+				s.errorf("error calling %s: %v", f.name, err)
+			}
+			return unwrap(v)
+		}
 	}
 	v, err := safeCall(f.fn, argv)
 	if err != nil {

@@ -136,6 +136,7 @@ func newFieldEntry(ptrType reflect.Type, addr bool, name string) *fieldEntry {
 	e := &fieldEntry{ptrType: ptrType, addr: addr}
 	if m, ok := ptrType.MethodByName(name); ok && ptrType.Kind() != reflect.Interface {
 		e.method = newCallee(name, m.Func, true)
+		e.method.direct = lookupDirect(ptrType, name)
 		return e
 	}
 	receiverType := ptrType

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 )
 
 // state is one execution of a program.
@@ -12,6 +13,22 @@ type state struct {
 	vars  []reflect.Value // the variables of every template being run; the current one's from base
 	base  int
 	depth int
+	args  []reflect.Value // the arguments of the calls being made, innermost last
+}
+
+// pushArgs returns room for the n arguments of a call, above those of the
+// calls under way, and the mark to hand to popArgs once the call is made.
+// A call made while the arguments are evaluated takes the room above.
+func (s *state) pushArgs(n int) ([]reflect.Value, int) {
+	top := len(s.args)
+	s.args = slices.Grow(s.args, n)[:top+n]
+	return s.args[top : top+n : top+n], top
+}
+
+// popArgs frees the room pushArgs returned at top.
+func (s *state) popArgs(top int) {
+	clear(s.args[top:])
+	s.args = s.args[:top]
 }
 
 // failure is what a compiled template panics with to stop; Execute turns

@@ -1,0 +1,153 @@
+package compile
+
+import (
+	"fmt"
+	"reflect"
+	"sync"
+)
+
+// Direct methods. reflect.Value.Call, which text/template calls every
+// method through, allocates the arguments, the results and room for them
+// on every call: on a page that calls a few hundred methods that is much
+// of what the page allocates. A package whose types templates use can
+// hand the compiled templates their methods as Go functions instead, with
+// Method0 and its kin at init. A compiled template then calls those
+// without reflection; what it writes is the same either way, because the
+// function handed over must be the method itself (the method expression
+// (*Page).Permalink, say), which registration checks.
+
+// directCall calls a method with its receiver and arguments as the
+// template evaluated them, each of the parameter's type. ok is false when
+// an argument does not have exactly that type (it may be of another type
+// assignable to it): the call is then left to reflection.
+type directCall func(recv reflect.Value, args []reflect.Value) (v reflect.Value, ok bool, err error)
+
+// directKey names a method of a receiver type.
+type directKey struct {
+	recv reflect.Type
+	name string
+}
+
+var directs sync.Map // directKey -> directCall
+
+// Direct reports whether the method name of recv has been registered to
+// be called without reflection.
+func Direct(recv reflect.Type, name string) bool { return lookupDirect(recv, name) != nil }
+
+// lookupDirect returns the direct call registered for the method name of
+// recv, or nil.
+func lookupDirect(recv reflect.Type, name string) directCall {
+	if f, ok := directs.Load(directKey{recv, name}); ok {
+		return f.(directCall)
+	}
+	return nil
+}
+
+// register records call for the method name of T, after checking that
+// method is that method.
+func register[T any](name string, method any, call directCall) {
+	recv := reflect.TypeFor[T]()
+	m, ok := recv.MethodByName(name)
+	fn := reflect.ValueOf(method)
+	switch {
+	case !ok || recv.Kind() == reflect.Interface:
+		panic(fmt.Sprintf("compile: %s has no method %s", recv, name))
+	case m.Func.Type() != fn.Type() || m.Func.Pointer() != fn.Pointer():
+		panic(fmt.Sprintf("compile: the function given for %s.%s is not that method", recv, name))
+	}
+	if out := fn.Type().Out(0); out.Kind() == reflect.Interface {
+		// reflect.Value.Call returns an interface result as such, which
+		// reflect.ValueOf cannot.
+		panic(fmt.Sprintf("compile: %s.%s returns an interface (%s): call it through reflection", recv, name, out))
+	}
+	directs.Store(directKey{recv, name}, call)
+}
+
+// argAs returns v as a parameter of type A receives it, and whether v had
+// a type that can be passed without conversion.
+func argAs[A any](v reflect.Value) (A, bool) {
+	var a A
+	if reflect.TypeFor[A]() == emptyInterface {
+		a, _ = asAny(v).(A)
+		return a, true
+	}
+	if !v.IsValid() || v.Type() != reflect.TypeFor[A]() {
+		return a, false
+	}
+	a, ok := v.Interface().(A)
+	return a, ok
+}
+
+// Method0 lets compiled templates call method, the method name of T
+// without arguments, without reflection.
+func Method0[T, R any](name string, method func(T) R) {
+	register[T](name, method, func(recv reflect.Value, _ []reflect.Value) (reflect.Value, bool, error) {
+		return reflect.ValueOf(method(recv.Interface().(T))), true, nil
+	})
+}
+
+// Method1 is Method0 for a method of one argument.
+func Method1[T, A, R any](name string, method func(T, A) R) {
+	register[T](name, method, func(recv reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
+		a, ok := argAs[A](args[0])
+		if !ok {
+			return zero, false, nil
+		}
+		return reflect.ValueOf(method(recv.Interface().(T), a)), true, nil
+	})
+}
+
+// Method2 is Method0 for a method of two arguments.
+func Method2[T, A, B, R any](name string, method func(T, A, B) R) {
+	register[T](name, method, func(recv reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
+		a, okA := argAs[A](args[0])
+		b, okB := argAs[B](args[1])
+		if !okA || !okB {
+			return zero, false, nil
+		}
+		return reflect.ValueOf(method(recv.Interface().(T), a, b)), true, nil
+	})
+}
+
+// Method1E is Method1 for a method that also returns an error.
+func Method1E[T, A, R any](name string, method func(T, A) (R, error)) {
+	register[T](name, method, func(recv reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
+		a, ok := argAs[A](args[0])
+		if !ok {
+			return zero, false, nil
+		}
+		r, err := method(recv.Interface().(T), a)
+		return reflect.ValueOf(r), true, err
+	})
+}
+
+// Method3E is Method0 for a method of three arguments that also returns
+// an error.
+func Method3E[T, A, B, C, R any](name string, method func(T, A, B, C) (R, error)) {
+	register[T](name, method, func(recv reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
+		a, okA := argAs[A](args[0])
+		b, okB := argAs[B](args[1])
+		c, okC := argAs[C](args[2])
+		if !okA || !okB || !okC {
+			return zero, false, nil
+		}
+		r, err := method(recv.Interface().(T), a, b, c)
+		return reflect.ValueOf(r), true, err
+	})
+}
+
+// callDirect runs call as safeCall runs a function: a panic becomes the
+// error.
+func callDirect(call directCall, recv reflect.Value, args []reflect.Value) (v reflect.Value, ok bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ok = true
+			if e, isErr := r.(error); isErr {
+				err = e
+			} else {
+				err = fmt.Errorf("%v", r)
+			}
+		}
+	}()
+	return call(recv, args)
+}

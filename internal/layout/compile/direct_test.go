@@ -1,0 +1,132 @@
+package compile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+	"text/template"
+)
+
+// The methods of text/template's test types T and U are called directly
+// in every test of this package that uses them (TestExecute's table
+// among them), and their results held to text/template's.
+func init() {
+	Method0("Method0", (*T).Method0)
+	Method1("Method1", (*T).Method1)
+	Method2("Method2", (*T).Method2)
+	Method1("Method3", (*T).Method3)
+	Method0("Copy", (*T).Copy)
+	Method2("MAdd", (*T).MAdd)
+	Method1E("MyError", (*T).MyError)
+	Method0("GetU", (*T).GetU)
+	Method1("TrueFalse", (*U).TrueFalse)
+
+	Method0("Path", (*directProbe).Path)
+	Method1("Arg", (*directProbe).Arg)
+	Method3E("Three", (*directProbe).Three)
+}
+
+// directProbe's methods say whether they were called through reflection.
+type directProbe struct{ Tags tags }
+
+// tags is a named slice: assignable to []string, but not of that type.
+type tags []string
+
+// how says how the caller called.
+func how() string {
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		f, more := frames.Next()
+		if strings.HasPrefix(f.Function, "reflect.") {
+			return "reflect"
+		}
+		if !more {
+			return "direct"
+		}
+	}
+}
+
+func (p *directProbe) Path() string { return how() }
+
+func (p *directProbe) Arg(s []string) string { return fmt.Sprint(how(), " ", s) }
+
+var errThree = errors.New("three failed")
+
+func (p *directProbe) Three(a string, b int, c any) (string, error) {
+	if b < 0 {
+		return "", errThree
+	}
+	if b == 0 {
+		panic("zero")
+	}
+	return fmt.Sprintf("%s %s %d %v", how(), a, b, c), nil
+}
+
+// TestDirectCalls runs templates calling registered methods with
+// text/template and compiled: the compiled ones write the same, except
+// that the probe's methods say how they were called.
+func TestDirectCalls(t *testing.T) {
+	probe := &directProbe{Tags: tags{"a", "b"}}
+	tests := []struct {
+		src, want string // want: "" for a template that fails
+	}{
+		{src: `{{.Path}}`, want: "direct"},
+		{src: `{{.Arg .Tags}}`, want: "reflect [a b]"}, // an argument of another type: through reflection
+		{src: `{{.Arg nil}}`, want: "direct []"},
+		{src: `{{.Three "x" 2 .Tags}}`, want: "direct x 2 [a b]"},
+		{src: `{{.Three "x" 2 nil}}`, want: "direct x 2 <nil>"},
+		{src: `{{3 | .Three "x" 2}}`, want: "direct x 2 3"},
+		{src: `{{.Three "x" -1 1}}`},  // an error
+		{src: `{{.Three "x" 0 1}}`},   // a panic
+		{src: `{{.Three "x" 1}}`},     // too few arguments
+		{src: `{{.Three "x" "1" 1}}`}, // an argument of the wrong type
+	}
+	for _, tt := range tests {
+		tmpl := template.Must(template.New("t").Parse(tt.src))
+		var want strings.Builder
+		wantErr := tmpl.Execute(&want, probe)
+		prog, err := Compile("t", textLookup(tmpl, map[string]bool{}), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		gotErr := prog.Execute(&got, probe)
+		switch {
+		case tt.want == "":
+			if wantErr == nil || gotErr != ErrFallback {
+				t.Errorf("%s: text/template returned %v, compiled %v; want an error and ErrFallback", tt.src, wantErr, gotErr)
+			}
+		case wantErr != nil || gotErr != nil:
+			t.Errorf("%s: text/template returned %v, compiled %v", tt.src, wantErr, gotErr)
+		case got.String() != tt.want || want.String() != strings.Replace(tt.want, "direct", "reflect", 1):
+			t.Errorf("%s: compiled wrote %q, text/template %q; want %q", tt.src, got.String(), want.String(), tt.want)
+		}
+	}
+}
+
+func TestRegisterChecksTheMethod(t *testing.T) {
+	tests := map[string]func(){
+		"another method":        func() { Method0("Path", (*T).Method0) },
+		"a method of no type":   func() { Method0("Nothing", (*directProbe).Path) },
+		"an interface result":   func() { Method0("Any", (*anyResult).Any) },
+		"an interface's method": func() { Method0("Error", error.Error) },
+	}
+	for name, register := range tests {
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if recover() == nil {
+					t.Error("registered")
+				}
+			}()
+			register()
+		})
+	}
+}
+
+type anyResult struct{}
+
+func (anyResult) Any() any { return nil }
