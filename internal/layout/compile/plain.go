@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"text/template/parse"
@@ -31,6 +32,35 @@ var plainEscapers = map[string]func(string) string{
 }
 
 func escapeHTMLText(s string) string { return htmlReplacer(s, htmlReplacementTable, true) }
+
+// plainWriters write what some plain escapers return without making the
+// string, for the last escaper of an action. A test holds each to its
+// escaper.
+var plainWriters = map[string]func(*bytes.Buffer, string){
+	"_html_template_htmlescaper":   writeHTMLText,
+	"_html_template_attrescaper":   writeHTMLText,
+	"_html_template_rcdataescaper": writeHTMLText,
+}
+
+func writeString(w *bytes.Buffer, s string) { w.WriteString(s) }
+
+// writeHTMLText writes escapeHTMLText(s). Every character the table
+// replaces is ASCII, and no byte of a longer UTF-8 sequence (or of an
+// invalid one) is: looking at bytes finds what htmlReplacer finds
+// decoding runes.
+func writeHTMLText(w *bytes.Buffer, s string) {
+	written := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; int(c) < len(htmlReplacementTable) {
+			if repl := htmlReplacementTable[c]; repl != "" {
+				w.WriteString(s[written:i])
+				w.WriteString(repl)
+				written = i + 1
+			}
+		}
+	}
+	w.WriteString(s[written:])
+}
 
 // processURL is urlProcessor for a plain string.
 func processURL(s string, norm bool) string {
@@ -69,6 +99,10 @@ func (c *compiler) plainTail(n *parse.ActionNode) execFn {
 	for _, cmd := range p.Cmds[first:] {
 		plain = append(plain, plainEscapers[cmd.Args[0].(*parse.IdentifierNode).Ident])
 	}
+	write := writeString
+	if last := plainWriters[p.Cmds[len(p.Cmds)-1].Args[0].(*parse.IdentifierNode).Ident]; last != nil {
+		plain, write = plain[:len(plain)-1], last
+	}
 	return func(s *state, dot reflect.Value) flow {
 		value := missingVal
 		for _, cmd := range cmds[:first] {
@@ -79,7 +113,7 @@ func (c *compiler) plainTail(n *parse.ActionNode) execFn {
 			for _, escape := range plain {
 				str = escape(str)
 			}
-			s.w.WriteString(str)
+			write(s.w, str)
 			return flowNormal
 		}
 		for _, cmd := range cmds[first:] {

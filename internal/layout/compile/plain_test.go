@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"bytes"
 	"testing"
 )
 
@@ -29,6 +30,25 @@ func TestPlainEscapersMatchEscapers(t *testing.T) {
 			}
 		}
 	}
+	for name := range plainWriters {
+		if plainEscapers[name] == nil {
+			t.Errorf("%s has a writer but no plain form", name)
+		}
+		for _, in := range plainInputs {
+			checkPlainWriter(t, name, in)
+		}
+	}
+}
+
+// checkPlainWriter holds the writer of the escaper name to the escaper.
+func checkPlainWriter(t *testing.T, name, in string) {
+	t.Helper()
+	var b bytes.Buffer
+	b.WriteString("before|")
+	plainWriters[name](&b, in)
+	if got, want := b.String(), "before|"+escapers[name](in); got != want {
+		t.Errorf("writer of %s(%q) wrote %q, want %q", name, in, got, want)
+	}
 }
 
 func FuzzPlainEscapers(f *testing.F) {
@@ -40,6 +60,9 @@ func FuzzPlainEscapers(f *testing.F) {
 			if got, want := plain(in), escapers[name](in); got != want {
 				t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
 			}
+		}
+		for name := range plainWriters {
+			checkPlainWriter(t, name, in)
 		}
 	})
 }
