@@ -91,21 +91,22 @@ type runner struct {
 }
 
 // match returns the groups of the match at pos, by number and, if names
-// is set, by name, or nil when there is none.
-func (m *directMatcher) match(text []rune, pos int, names bool) ([]string, map[string]string) {
+// is set, by name, or nil when there is none. ascii is text as a string
+// when it is all ASCII, or "".
+func (m *directMatcher) match(text []rune, ascii string, pos int, names bool) ([]string, map[string]string) {
 	var bounds [2 * maxGroups]int
 	r := runner{text: text, start: pos, caps: bounds[:2*len(m.names)]}
 	if items, ok := m.index.items(text, pos); ok {
 		for _, i := range items {
 			if r.try(m.sequences[i], pos) {
-				return m.groups(text, r.caps, names)
+				return m.groups(text, ascii, r.caps, names)
 			}
 		}
 		return nil, nil
 	}
 	for _, seq := range m.sequences {
 		if r.try(seq, pos) {
-			return m.groups(text, r.caps, names)
+			return m.groups(text, ascii, r.caps, names)
 		}
 	}
 	return nil, nil
@@ -146,11 +147,17 @@ func firstAtom(seq []step) *startAtom {
 	return nil
 }
 
-// groups returns the groups that caps delimit.
-func (m *directMatcher) groups(text []rune, caps []int, names bool) ([]string, map[string]string) {
+// groups returns the groups that caps delimit, sliced out of ascii when
+// the text is ASCII.
+func (m *directMatcher) groups(text []rune, ascii string, caps []int, names bool) ([]string, map[string]string) {
 	groups := make([]string, len(m.names))
 	for i := range groups {
-		if start, end := caps[2*i], caps[2*i+1]; start >= 0 && end >= start {
+		start, end := caps[2*i], caps[2*i+1]
+		switch {
+		case start < 0 || end < start:
+		case ascii != "":
+			groups[i] = ascii[start:end]
+		default:
 			groups[i] = string(text[start:end])
 		}
 	}

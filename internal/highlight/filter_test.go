@@ -86,9 +86,15 @@ func TestFilters(t *testing.T) {
 			if f.direct == nil {
 				continue
 			}
-			got, gotNamed := f.direct.match(text, pos, true)
+			got, gotNamed := f.direct.match(text, "", pos, true)
 			if !slices.Equal(got, want) || !maps.Equal(gotNamed, wantNamed) {
 				t.Fatalf("direct matcher of %q at %d (%q):\n got %q %v\nwant %q %v", rule.Pattern, pos, string(text[pos:min(pos+20, len(text))]), got, gotNamed, want, wantNamed)
+			}
+			if ascii := string(text); len(ascii) == len(text) {
+				got, gotNamed = f.direct.match(text, ascii, pos, true)
+				if !slices.Equal(got, want) || !maps.Equal(gotNamed, wantNamed) {
+					t.Fatalf("direct matcher of %q at %d on ASCII (%q):\n got %q %v\nwant %q %v", rule.Pattern, pos, string(text[pos:min(pos+20, len(text))]), got, gotNamed, want, wantNamed)
+				}
 			}
 		}
 	})

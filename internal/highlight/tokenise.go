@@ -30,11 +30,12 @@ func (l *Lexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.I
 		text += "\n"
 		newlineAdded = true
 	}
+	runes := []rune(text)
 	d := &driver{
 		state: &chroma.LexerState{
 			Lexer:          l.regex,
 			Registry:       l.registry.Load(),
-			Text:           []rune(text),
+			Text:           runes,
 			Stack:          []string{options.State},
 			Rules:          prog.rules,
 			MutatorContext: map[any]any{},
@@ -43,7 +44,20 @@ func (l *Lexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.I
 		initial:      options.State,
 		newlineAdded: newlineAdded,
 	}
+	if len(runes) == len(text) && len(text) > 0 {
+		d.ascii, d.runes = text, runes
+	}
 	return d.next, nil
+}
+
+// asciiText returns the text being lexed when it is ASCII, so that rune
+// positions are byte positions and the groups of a match can be sliced
+// out of it, and "" otherwise.
+func (d *driver) asciiText() string {
+	if t := d.state.Text; len(t) == len(d.runes) && len(t) > 0 && &t[0] == &d.runes[0] {
+		return d.ascii
+	}
+	return ""
 }
 
 // driver runs a lexer over one text. It is (*chroma.LexerState).Iterator
@@ -65,6 +79,10 @@ type driver struct {
 	// newlineAdded records that Tokenise appended a newline to the text,
 	// which is then not lexed.
 	newlineAdded bool
+	// ascii is the text when it is all ASCII, and runes its runes, which
+	// the lexer state holds unless a mutator replaced them.
+	ascii string
+	runes []rune
 }
 
 // next returns the next token, or chroma.EOF at the end.
@@ -183,7 +201,7 @@ func (d *driver) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule,
 		var groups []string
 		var named map[string]string
 		if f.direct != nil {
-			groups, named = f.direct.match(l.Text, l.Pos, f.names)
+			groups, named = f.direct.match(l.Text, d.asciiText(), l.Pos, f.names)
 		} else {
 			groups, named = matchAt(rules[i], l.Text, l.Pos, f.names)
 		}
