@@ -14,7 +14,7 @@ type callee struct {
 	fn       reflect.Value
 	typ      reflect.Type
 	recv     bool       // fn is a method expression: the receiver comes first
-	direct   directCall // the method registered to be called without reflection, or nil
+	direct   directCall // a call of fn without reflection, or nil
 	numIn    int        // parameters, the receiver not counted
 	variadic bool
 	badSig   error // why the function cannot be called from a template
@@ -231,7 +231,11 @@ func (s *state) evalCall(dot reflect.Value, f *callee, recv reflect.Value, args 
 		argv[off+i] = s.validateType(final, t)
 	}
 	if f.direct != nil {
-		if v, ok, err := callDirect(f.direct, argv[0], argv[1:]); ok {
+		recv, args := zero, argv
+		if f.recv {
+			recv, args = argv[0], argv[1:]
+		}
+		if v, ok, err := callDirect(f.direct, recv, args); ok {
 			if err != nil {
 				s.errorf("error calling %s: %v", f.name, err)
 			}
@@ -256,7 +260,9 @@ func (c *compiler) function(name string, argNodes []parse.Node, piped bool) comm
 		if f, ok := fn.Interface().(func(...any) string); ok {
 			return anyStringCall(f, args, piped)
 		}
-		return genericCall(newCallee(name, fn, false), args)
+		f := newCallee(name, fn, false)
+		f.direct = funcDirect(fn)
+		return genericCall(f, args)
 	}
 	switch name {
 	case "and", "or":

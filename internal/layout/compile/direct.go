@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	"time"
 )
 
 // Direct methods. reflect.Value.Call, which text/template calls every
@@ -150,4 +151,72 @@ func callDirect(call directCall, recv reflect.Value, args []reflect.Value) (v re
 		}
 	}()
 	return call(recv, args)
+}
+
+// funcDirect returns a direct call of the function fn when its type is
+// one that template functions commonly have, and nil for other types,
+// which are called through reflection. The call is of fn itself.
+func funcDirect(fn reflect.Value) directCall {
+	switch f := fn.Interface().(type) {
+	case func(string) string:
+		return func1(f)
+	case func(time.Time) string:
+		return func1(f)
+	case func(int) []int:
+		return func1(f)
+	case func(int, int) int:
+		return func2(f)
+	case func(int, string, string) string:
+		return func3(f)
+	case func(...any) (map[string]any, error):
+		return variadicE(f)
+	}
+	return nil
+}
+
+func func1[A, R any](f func(A) R) directCall {
+	return func(_ reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
+		a, ok := argAs[A](args[0])
+		if !ok {
+			return zero, false, nil
+		}
+		return reflect.ValueOf(f(a)), true, nil
+	}
+}
+
+func func2[A, B, R any](f func(A, B) R) directCall {
+	return func(_ reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
+		a, okA := argAs[A](args[0])
+		b, okB := argAs[B](args[1])
+		if !okA || !okB {
+			return zero, false, nil
+		}
+		return reflect.ValueOf(f(a, b)), true, nil
+	}
+}
+
+func func3[A, B, C, R any](f func(A, B, C) R) directCall {
+	return func(_ reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
+		a, okA := argAs[A](args[0])
+		b, okB := argAs[B](args[1])
+		c, okC := argAs[C](args[2])
+		if !okA || !okB || !okC {
+			return zero, false, nil
+		}
+		return reflect.ValueOf(f(a, b, c)), true, nil
+	}
+}
+
+func variadicE[A, R any](f func(...A) (R, error)) directCall {
+	return func(_ reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
+		vals := make([]A, len(args))
+		for i, arg := range args {
+			var ok bool
+			if vals[i], ok = argAs[A](arg); !ok {
+				return zero, false, nil
+			}
+		}
+		r, err := f(vals...)
+		return reflect.ValueOf(r), true, err
+	}
 }

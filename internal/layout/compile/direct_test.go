@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"text/template"
+	"time"
 )
 
 // The methods of text/template's test types T and U are called directly
@@ -130,3 +131,65 @@ func TestRegisterChecksTheMethod(t *testing.T) {
 type anyResult struct{}
 
 func (anyResult) Any() any { return nil }
+
+// TestDirectFuncs runs templates calling functions of the types
+// funcDirect knows, each of which says how it was called.
+func TestDirectFuncs(t *testing.T) {
+	funcs := template.FuncMap{
+		"tag":    func(s string) string { return how() + ":" + s },
+		"year":   func(t time.Time) string { return how() + ":" + t.Format("2006") },
+		"seq":    func(n int) []int { return []int{n, len(how())} },
+		"add":    func(a, b int) int { return a + b + len(how()) },
+		"plural": func(n int, one, many string) string { return fmt.Sprint(how(), n, one, many) },
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, errors.New("odd")
+			}
+			m := map[string]any{"how": how()}
+			for i := 0; i < len(kv); i += 2 {
+				m[fmt.Sprint(kv[i])] = kv[i+1]
+			}
+			return m, nil
+		},
+	}
+	data := map[string]any{"T": time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), "S": "x", "N": 3, "Tags": tags{"a"}}
+	tests := []struct{ src, want string }{
+		{`{{tag "a"}}`, "direct:a"},
+		{`{{.S | tag}}`, "direct:x"},
+		{`{{year .T}}`, "direct:2024"},
+		{`{{seq 2}}`, "[2 6]"},
+		{`{{add 1 .N}}`, "10"},
+		{`{{plural 2 "post" "posts"}}`, "direct2postposts"},
+		{`{{$d := dict "a" 1 "b" .Tags}}{{$d.how}} {{$d.a}} {{$d.b}}`, "direct 1 [a]"},
+		{`{{$d := dict}}{{$d.how}}`, "direct"},
+		{`{{dict "a"}}`, ""},     // an error
+		{`{{add 1 "2"}}`, ""},    // an argument of the wrong type
+		{`{{tag .Tags}}`, ""},    // a named slice for a string
+		{`{{plural 1 "a"}}`, ""}, // too few arguments
+	}
+	for _, tt := range tests {
+		tmpl := template.Must(template.New("t").Funcs(funcs).Parse(tt.src))
+		var want strings.Builder
+		wantErr := tmpl.Execute(&want, data)
+		prog, err := Compile("t", textLookup(tmpl, map[string]bool{}), funcs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		gotErr := prog.Execute(&got, data)
+		reflected := strings.ReplaceAll(tt.want, "direct", "reflect")
+		if tt.want == "[2 6]" || tt.want == "10" {
+			reflected = map[string]string{"[2 6]": "[2 7]", "10": "11"}[tt.want]
+		}
+		switch {
+		case tt.want == "":
+			if wantErr == nil || gotErr != ErrFallback {
+				t.Errorf("%s: text/template returned %v, compiled %v; want an error and ErrFallback", tt.src, wantErr, gotErr)
+			}
+		case wantErr != nil || gotErr != nil:
+			t.Errorf("%s: text/template returned %v, compiled %v", tt.src, wantErr, gotErr)
+		case got.String() != tt.want || want.String() != reflected:
+			t.Errorf("%s: compiled wrote %q, text/template %q; want %q", tt.src, got.String(), want.String(), tt.want)
+		}
+	}
+}
