@@ -161,17 +161,47 @@ type wordCounter struct {
 }
 
 // feed counts the words in b, which may continue a word from the previous
-// call.
+// call. ASCII goes through asciiClasses, what rune does with it.
 func (w *wordCounter) feed(b []byte) {
-	for len(b) > 0 {
-		r, size := rune(b[0]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(b)
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(b[i:])
+			w.rune(r)
+			i += size
+			continue
 		}
-		b = b[size:]
-		w.rune(r)
+		switch asciiClasses[c] {
+		case asciiSpace:
+			w.boundary()
+		case asciiAlnum:
+			w.inWord, w.alnum = true, true
+		default:
+			w.inWord = true
+		}
+		i++
 	}
 }
+
+// The classes of ASCII bytes for wordCounter.feed.
+const (
+	asciiOther = iota
+	asciiSpace
+	asciiAlnum
+)
+
+// asciiClasses classes each ASCII byte as rune does.
+var asciiClasses = func() (classes [utf8.RuneSelf]uint8) {
+	for c := range classes {
+		switch {
+		case util.IsSpace(byte(c)):
+			classes[c] = asciiSpace
+		case util.IsAlphaNumeric(byte(c)):
+			classes[c] = asciiAlnum
+		}
+	}
+	return classes
+}()
 
 // rune counts r.
 func (w *wordCounter) rune(r rune) {

@@ -409,3 +409,34 @@ func TestRenderConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// wordsByRune counts the words of text rune by rune.
+func wordsByRune(chunks ...string) int {
+	var w wordCounter
+	for _, c := range chunks {
+		for _, r := range []rune(c) {
+			w.rune(r)
+		}
+	}
+	w.boundary()
+	return w.n
+}
+
+// FuzzWordCounterFeed holds feed, which reads ASCII bytes through a
+// table, to counting rune by rune, with the text cut in two anywhere
+// (both read a byte that is not UTF-8 as U+FFFD).
+func FuzzWordCounterFeed(f *testing.F) {
+	for _, seed := range []string{"", "one two", "  lead\ttrail\n", "a-b c_d 3.14 ...", "日本語 text", "naïve café", "x\u00a0y", "\xff\xfe bad"} {
+		f.Add(seed, uint(3))
+	}
+	f.Fuzz(func(t *testing.T, text string, cut uint) {
+		at := int(cut % uint(len(text)+1))
+		var w wordCounter
+		w.feed([]byte(text[:at]))
+		w.feed([]byte(text[at:]))
+		w.boundary()
+		if want := wordsByRune(text[:at], text[at:]); w.n != want {
+			t.Errorf("feed %q | %q: %d words, rune by rune %d", text[:at], text[at:], w.n, want)
+		}
+	})
+}
