@@ -122,13 +122,21 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		out.Abort()
 		return Result{}, err
 	}
+	// The parsed content is saved for the next build while the output is
+	// committed: the two touch different files.
+	saved := make(chan struct{})
+	go func() {
+		defer close(saved)
+		saveParsed()
+	}()
 	if err := out.Commit(); err != nil {
+		<-saved
 		return Result{}, err
 	}
 	if store != nil {
 		store.Prune(res.usedKeys)
 	}
-	saveParsed()
+	<-saved
 	res.Files = out.Files()
 	res.Duration, res.OutDir = time.Since(start), opts.OutDir
 	return res, nil

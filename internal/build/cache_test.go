@@ -87,3 +87,32 @@ func TestWarmBuildsMatchColdBuilds(t *testing.T) {
 		t.Error("a stale mention survived the handle change")
 	}
 }
+
+// TestKeptOutputsKeepTheirMarkdownCached rebuilds a site with nothing
+// changed: every output is kept unmade, and the Markdown cache keeps the
+// bodies those outputs were made from, for the next build that needs
+// them.
+func TestKeptOutputsKeepTheirMarkdownCached(t *testing.T) {
+	s := sitetest.Build(t, "-- site.toml --\nbase_url = \"https://example.org/\"\n"+authors+manyPosts(12))
+	packs := func() int64 {
+		var total int64
+		files, _ := filepath.Glob(filepath.Join(s.Dir, ".blogen-cache", "markdown", "*.pack"))
+		for _, f := range files {
+			if info, err := os.Stat(f); err == nil {
+				total += info.Size()
+			}
+		}
+		return total
+	}
+	before := packs()
+	if before == 0 {
+		t.Fatal("the cold build cached no Markdown")
+	}
+	s.Rebuild()
+	if s.Err != nil || s.Result.Kept == 0 {
+		t.Fatalf("the warm build kept %d outputs (%v); want them all", s.Result.Kept, s.Err)
+	}
+	if after := packs(); after != before {
+		t.Errorf("the Markdown cache went from %d to %d bytes across a build that changed nothing", before, after)
+	}
+}

@@ -31,6 +31,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/blogen/blogen/internal/cache"
 )
@@ -54,6 +55,9 @@ type Dir struct {
 	// a folder that may hold anything.
 	spare  string
 	reused bool
+	// contents lists what the reused spare held, taken while the build
+	// writes into it; nil when staging is not the spare.
+	contents *inventory
 }
 
 // KeepUnchanged makes the Dir record what each output was made from in
@@ -85,7 +89,9 @@ func (d *Dir) KeepUnchanged(manifestFile, spare string) {
 	}
 	if d.reused = os.Rename(spare, d.staging) == nil; !d.reused {
 		os.Mkdir(d.staging, 0o755)
+		return
 	}
+	d.contents = takeInventory(d.staging)
 }
 
 // stagingPrefix starts the names of staging and retired folders.
@@ -380,12 +386,88 @@ func (d *Dir) retire(old string) error {
 }
 
 // removeUnwritten removes from the reused staging folder every file this
-// build did not write or keep, and the folders left empty.
+// build did not write or keep, and the folders left empty: those the
+// inventory of the spare lists, or, should it have failed, those a walk
+// of the folder finds.
 func (d *Dir) removeUnwritten() error {
+	inv := d.contents.wait()
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	_, err := d.prune(d.staging, "")
-	return err
+	if inv.err != nil {
+		_, err := d.prune(d.staging, "")
+		return err
+	}
+	holding := map[string]bool{} // folders that hold an output
+	for p := range d.written {
+		for dir := path.Dir(p); dir != "." && !holding[dir]; dir = path.Dir(dir) {
+			holding[dir] = true
+		}
+	}
+	for _, f := range inv.files {
+		if _, ok := d.written[f]; ok || holding[f] {
+			continue
+		}
+		err := os.Remove(filepath.Join(d.staging, filepath.FromSlash(f)))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+			return err
+		}
+	}
+	for i := len(inv.dirs) - 1; i >= 0; i-- { // inner folders first
+		if _, ok := d.written[inv.dirs[i]]; !ok && !holding[inv.dirs[i]] {
+			_ = syscall.Rmdir(filepath.Join(d.staging, filepath.FromSlash(inv.dirs[i])))
+		}
+	}
+	return nil
+}
+
+// inventory is what a folder held when a build began writing into it:
+// its files (and links and the like) and its folders, parents before
+// their children, as slash-separated paths relative to it.
+type inventory struct {
+	done  chan struct{}
+	files []string
+	dirs  []string
+	err   error
+}
+
+// takeInventory lists dir in the background. A folder that goes away
+// meanwhile (the build replaced it) is skipped: what it held went with
+// it.
+func takeInventory(dir string) *inventory {
+	inv := &inventory{done: make(chan struct{})}
+	go func() {
+		defer close(inv.done)
+		inv.err = inv.list(dir, "")
+	}()
+	return inv
+}
+
+func (inv *inventory) list(dir, rel string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := path.Join(rel, e.Name())
+		if !e.IsDir() {
+			inv.files = append(inv.files, name)
+			continue
+		}
+		inv.dirs = append(inv.dirs, name)
+		if err := inv.list(filepath.Join(dir, e.Name()), name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// wait returns the inventory once it is taken.
+func (inv *inventory) wait() *inventory {
+	<-inv.done
+	return inv
 }
 
 // prune removes what is not in d.written under dir (rel is its path in

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -229,5 +230,33 @@ func TestCollidingOutputsAreAnError(t *testing.T) {
 	err := d.Write("a/index.html", []byte("two"))
 	if err == nil || !strings.Contains(err.Error(), "both write a/index.html") {
 		t.Errorf("second write of a path: %v", err)
+	}
+}
+
+// TestPruneWhenTheInventoryFailed stages into a spare whose inventory
+// failed: the files the build did not write are found by a walk instead.
+func TestPruneWhenTheInventoryFailed(t *testing.T) {
+	f := newFolders(t)
+	old := map[string]string{"index.html": "home", "a/index.html": "A", "b/c/index.html": "BC"}
+	f.publishAll(t, old)
+	f.publishAll(t, old)
+	d := f.open(t)
+	if !d.reused {
+		t.Fatal("the third build does not stage into the spare")
+	}
+	failed := &inventory{done: make(chan struct{}), err: errors.New("cannot list")}
+	close(failed.done)
+	d.contents.wait()
+	d.contents = failed
+	next := map[string]string{"index.html": "home 2", "a/index.html": "A"}
+	stage(t, d, next)
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, f.final); !reflect.DeepEqual(got, next) {
+		t.Errorf("output folder holds %v, want %v", got, next)
+	}
+	if _, err := os.Stat(filepath.Join(f.final, "b")); !os.IsNotExist(err) {
+		t.Errorf("the emptied folder b is still there: %v", err)
 	}
 }

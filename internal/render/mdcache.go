@@ -97,10 +97,16 @@ func (r *Renderer) keep(k cache.Key) {
 	r.usedMu.Unlock()
 }
 
-// UsedKeys returns the cache keys this render read or wrote.
+// UsedKeys returns the cache keys this render read or wrote, and those
+// of the posts read by the outputs it kept.
 func (r *Renderer) UsedKeys() map[cache.Key]bool {
 	r.usedMu.Lock()
 	defer r.usedMu.Unlock()
+	for i := range r.st.posts {
+		if r.st.posts[i].cacheKept.Load() {
+			r.used[r.markdownKey(r.site.Posts[i].Post.BodySum)] = true
+		}
+	}
 	return r.used
 }
 

@@ -115,6 +115,9 @@ type postSlot struct {
 	// pagers counts the list pages left to render that show the post,
 	// readers those and the feeds left to render that carry it (Site).
 	pagers, readers atomic.Int32
+	// cacheKept is set when an output kept from the last build read the
+	// post, whose cached Markdown is then still in use (UsedKeys).
+	cacheKept atomic.Bool
 }
 
 // state is what the templates' Page methods read.
@@ -432,7 +435,7 @@ func (r *Renderer) keepUnmade(o output, sink KeepingSink) bool {
 	r.kept.Add(1)
 	if r.opts.Cache != nil {
 		for _, i := range prev.Deps {
-			r.keep(r.markdownKey(r.site.Posts[i].Post.BodySum))
+			r.st.posts[i].cacheKept.Store(true)
 		}
 	}
 	return true
