@@ -155,31 +155,41 @@ func writer(p, origin string) string {
 
 // Write stores one generated file.
 func (d *Dir) Write(p string, data []byte) error {
-	dst, err := d.claim(p, "")
-	if err != nil {
-		return err
-	}
-	if err := d.mkdir(filepath.Dir(dst)); err != nil {
-		return err
-	}
-	f, err := d.create(dst)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	return errors.Join(err, f.Close())
+	_, _, err := d.write(p, data)
+	return err
 }
 
-// create creates the file dst of the staging folder. In a reused folder
-// whatever is at dst is removed first: it may be a link to a file of the
-// output folder, which must not be written through.
+// write stores one generated file and returns its size and time.
+func (d *Dir) write(p string, data []byte) (size, mod int64, err error) {
+	dst, err := d.claim(p, "")
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := d.mkdir(filepath.Dir(dst)); err != nil {
+		return 0, 0, err
+	}
+	if err := d.clear(dst); err != nil {
+		return 0, 0, err
+	}
+	return writeNew(dst, data)
+}
+
+// create creates the file dst of the staging folder.
 func (d *Dir) create(dst string) (*os.File, error) {
-	if d.reused {
-		if err := removeAny(dst); err != nil {
-			return nil, err
-		}
+	if err := d.clear(dst); err != nil {
+		return nil, err
 	}
 	return os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+// clear makes room for the file dst: in a reused folder whatever is at
+// dst is removed first, as it may be a link to a file of the output
+// folder, which must not be written through.
+func (d *Dir) clear(dst string) error {
+	if d.reused {
+		return removeAny(dst)
+	}
+	return nil
 }
 
 // removeAny removes the file or folder at p, if there is one.
@@ -250,10 +260,14 @@ func (d *Dir) link(src, dst string) error {
 // WriteFrom stores one generated file and records what it was made from
 // (o's size and time are those of the file written).
 func (d *Dir) WriteFrom(p string, data []byte, o cache.Output) error {
-	if err := d.Write(p, data); err != nil {
+	size, mod, err := d.write(p, data)
+	if err != nil {
 		return err
 	}
-	d.record(p, o)
+	if d.next != nil {
+		o.Size, o.Mod = size, mod
+		d.next.Set(p, o)
+	}
 	return nil
 }
 

@@ -260,3 +260,40 @@ func TestPruneWhenTheInventoryFailed(t *testing.T) {
 		t.Errorf("the emptied folder b is still there: %v", err)
 	}
 }
+
+func TestWriteNew(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "index.html")
+	for _, text := range []string{"a longer first text", "short", ""} {
+		size, mod, err := writeNew(p, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Lstat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := os.ReadFile(p)
+		if string(got) != text || size != int64(len(text)) || size != info.Size() || mod != info.ModTime().UnixNano() || info.Mode().Perm() != 0o644&^umask(t) {
+			t.Errorf("wrote %q: file holds %q, size %d (stat %d), time %d (stat %d), mode %v", text, got, size, info.Size(), mod, info.ModTime().UnixNano(), info.Mode())
+		}
+	}
+	missing := filepath.Join(dir, "no", "such", "folder", "index.html")
+	if _, _, err := writeNew(missing, []byte("x")); err == nil || !strings.Contains(err.Error(), missing) {
+		t.Errorf("writing into a missing folder: %v, want an error naming %s", err, missing)
+	}
+}
+
+// umask is the process's file mode creation mask.
+func umask(t *testing.T) os.FileMode {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "probe")
+	if err := os.WriteFile(p, nil, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return 0o777 &^ info.Mode().Perm()
+}
