@@ -62,12 +62,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	var done []*size
-	for i, n := range b.sizes {
-		if i > 0 {
-			if err := b.emptyTrash(ctx); err != nil {
-				return err
-			}
-		}
+	for _, n := range b.sizes {
 		s, err := b.runSize(ctx, n)
 		if err != nil {
 			return err
@@ -94,14 +89,14 @@ func parseFlags(args []string, stderr io.Writer) (*bench, error) {
 	fs.Int64Var(&b.seed, "seed", 1, "the random `seed` of the generated sites")
 	fs.BoolVar(&b.warm, "warm", true, "run the warm build too")
 	maxRSS := fs.String("max-rss", "12GB", "kill a run whose resident memory passes this `size` (0: never)")
-	fs.DurationVar(&b.settle, "settle", 61*time.Second, "after deleting old outputs, wait this `long` before the next size (0: no wait)")
+	fs.DurationVar(&b.settle, "settle", 361*time.Second, "after deleting old outputs, wait this `long` before measuring (0: no wait)")
 	if err := fs.Parse(args); err != nil {
 		return nil, errUsage
 	}
 	var err, rssErr error
 	b.maxRSS, rssErr = parseBytes(*maxRSS)
 	if b.sizes, err = parseSizes(*sizes); err != nil || rssErr != nil || b.runs < 1 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: go run ./bench [-sizes 1000,10000] [-runs 3] [-hugo] [-warm=false] [-keep] [-dir DIR] [-max-rss 12GB] [-settle 61s]")
+		fmt.Fprintln(stderr, "usage: go run ./bench [-sizes 1000,10000] [-runs 3] [-hugo] [-warm=false] [-keep] [-dir DIR] [-max-rss 12GB] [-settle 6m1s]")
 		return nil, errUsage
 	}
 	if *withHugo {
@@ -195,7 +190,7 @@ func commandLine(ctx context.Context, name string, args ...string) string {
 
 // runSize prepares one size and runs every round on it.
 func (b *bench) runSize(ctx context.Context, n int) (*size, error) {
-	s, err := b.prepare(n)
+	s, err := b.prepare(ctx, n)
 	if err != nil {
 		return nil, err
 	}
@@ -227,12 +222,18 @@ func short(r sample) string {
 }
 
 // prepare generates or reuses the site of a size and makes its Hugo site.
-func (b *bench) prepare(n int) (*size, error) {
+func (b *bench) prepare(ctx context.Context, n int) (*size, error) {
 	root := filepath.Join(b.dir, strconv.Itoa(n))
 	s := &size{n: n, site: filepath.Join(root, "site"), hugo: filepath.Join(root, "hugo"), out: filepath.Join(root, "out"),
 		samples: map[string][]sample{}}
 	if err := checkDisk(root, n); err != nil {
-		return nil, err
+		// The old outputs may be what takes the room.
+		if err := b.emptyTrash(ctx); err != nil {
+			return nil, err
+		}
+		if err := checkDisk(root, n); err != nil {
+			return nil, err
+		}
 	}
 	fmt.Fprintf(b.stderr, "[%s posts] preparing the site in %s\n", thousands(n), s.site)
 	start := time.Now()

@@ -2,7 +2,7 @@
 // floor (cmd/blogen-floor) and with Hugo, on generated sites.
 //
 //	go run ./bench [-sizes 1000,10000] [-runs 3] [-hugo] [-warm=false] [-keep]
-//	               [-dir /tmp/blogen-bench] [-max-rss 12GB] [-settle 61s]
+//	               [-dir /tmp/blogen-bench] [-max-rss 12GB] [-settle 6m1s]
 //	go run ./bench gen -n 10000 -o DIR [-seed 1]
 //
 // It builds the blogen and floor binaries once, generates a site of each
@@ -23,11 +23,11 @@
 //
 // Generated sites stay in DIR/N/site for the next run; outputs and the
 // Hugo site (posts, authors and pages hard-linked, config and layouts
-// copied) are removed after each size unless -keep is given. Old outputs
-// are never deleted just before a measured run: they go to DIR/trash,
-// which is emptied before the next size and at the start of the next
-// bench run, each time followed by a wait of -settle (see trash.go for
-// why). Every run starts after a sync.
+// copied) are put aside after each size unless -keep is given. Nothing
+// is deleted just before a measured run: old outputs go to DIR/trash,
+// which is emptied at the start of the next bench run (or before a size
+// the disk has no room for), and then the bench waits -settle (see
+// trash.go for why). Every run starts after a sync.
 //
 // gen writes one generated site into an empty folder and exits.
 package main

@@ -14,18 +14,20 @@ import (
 
 // Old outputs are not deleted between measured runs. On ext4 without a
 // journal (the disks of many cloud VMs) the kernel will not reuse an inode
-// for 60 seconds after it was deleted (5 minutes while its inode table
-// block is unwritten), and every new file or folder made meanwhile scans
-// past each recently deleted inode of its group: removing a 20,000-page
-// output and then writing another made the next run's system time grow
-// from 1 s to over 20 s here. A deletion just before a run would thus be
+// for 60 seconds after it was deleted, and for 5 minutes more while the
+// block of the inode table that holds it has unwritten changes, which the
+// new files of a build make. Meanwhile every new file or folder scans past
+// each recently deleted inode of its group: removing a 20,000-page output
+// and then writing another made the next run's system time grow from 1 s
+// to over 20 s here. A deletion in the minutes before a run would thus be
 // charged to that run, and more to a tool that makes more files.
 //
 // So a run's old output is moved into the trash folder (a rename, which
-// frees no inode). The trash is emptied at the start of the next size and
-// of the next bench run (not at the end of this one, which would slow the
-// next run down just the same), each time followed by a sync and a wait
-// of -settle for the deleted inodes to age.
+// frees no inode). The trash is emptied at the start of the next bench
+// run (not at the end of this one, which would slow the next run down
+// just the same), or before a size when the disk has no room for it
+// otherwise, each time followed by a sync and a wait of -settle for the
+// deleted inodes to age.
 
 // discard moves dir, if it exists, into the trash folder.
 func (b *bench) discard(dir string) error {
