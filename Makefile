@@ -35,4 +35,4 @@ fuzz:
 
 ## bench: the speed and memory comparison of README.md
 bench:
-	$(GO) run ./bench
+	$(GO) run ./bench -hugo
