@@ -231,11 +231,7 @@ func (s *state) evalCall(dot reflect.Value, f *callee, recv reflect.Value, args 
 		argv[off+i] = s.validateType(final, t)
 	}
 	if f.direct != nil {
-		recv, args := zero, argv
-		if f.recv {
-			recv, args = argv[0], argv[1:]
-		}
-		if v, ok, err := callDirect(f.direct, recv, args); ok {
+		if v, ok, err := callDirect(f.direct, argv); ok {
 			if err != nil {
 				s.errorf("error calling %s: %v", f.name, err)
 			}

@@ -17,11 +17,12 @@ import (
 // function handed over must be the method itself (the method expression
 // (*Page).Permalink, say), which registration checks.
 
-// directCall calls a method with its receiver and arguments as the
-// template evaluated them, each of the parameter's type. ok is false when
-// an argument does not have exactly that type (it may be of another type
-// assignable to it): the call is then left to reflection.
-type directCall func(recv reflect.Value, args []reflect.Value) (v reflect.Value, ok bool, err error)
+// directCall calls a function, or a method with its receiver first, with
+// the arguments as the template evaluated them, each of the parameter's
+// type. ok is false when an argument does not have exactly that type (it
+// may be of another type assignable to it): the call is then left to
+// reflection.
+type directCall func(args []reflect.Value) (v reflect.Value, ok bool, err error)
 
 // directKey names a method of a receiver type.
 type directKey struct {
@@ -81,65 +82,32 @@ func argAs[A any](v reflect.Value) (A, bool) {
 
 // Method0 lets compiled templates call method, the method name of T
 // without arguments, without reflection.
-func Method0[T, R any](name string, method func(T) R) {
-	register[T](name, method, func(recv reflect.Value, _ []reflect.Value) (reflect.Value, bool, error) {
-		return reflect.ValueOf(method(recv.Interface().(T))), true, nil
-	})
-}
+func Method0[T, R any](name string, method func(T) R) { register[T](name, method, func1(method)) }
 
 // Method1 is Method0 for a method of one argument.
 func Method1[T, A, R any](name string, method func(T, A) R) {
-	register[T](name, method, func(recv reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
-		a, ok := argAs[A](args[0])
-		if !ok {
-			return zero, false, nil
-		}
-		return reflect.ValueOf(method(recv.Interface().(T), a)), true, nil
-	})
+	register[T](name, method, func2(method))
 }
 
 // Method2 is Method0 for a method of two arguments.
 func Method2[T, A, B, R any](name string, method func(T, A, B) R) {
-	register[T](name, method, func(recv reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
-		a, okA := argAs[A](args[0])
-		b, okB := argAs[B](args[1])
-		if !okA || !okB {
-			return zero, false, nil
-		}
-		return reflect.ValueOf(method(recv.Interface().(T), a, b)), true, nil
-	})
+	register[T](name, method, func3(method))
 }
 
 // Method1E is Method1 for a method that also returns an error.
 func Method1E[T, A, R any](name string, method func(T, A) (R, error)) {
-	register[T](name, method, func(recv reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
-		a, ok := argAs[A](args[0])
-		if !ok {
-			return zero, false, nil
-		}
-		r, err := method(recv.Interface().(T), a)
-		return reflect.ValueOf(r), true, err
-	})
+	register[T](name, method, func2E(method))
 }
 
 // Method3E is Method0 for a method of three arguments that also returns
 // an error.
 func Method3E[T, A, B, C, R any](name string, method func(T, A, B, C) (R, error)) {
-	register[T](name, method, func(recv reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
-		a, okA := argAs[A](args[0])
-		b, okB := argAs[B](args[1])
-		c, okC := argAs[C](args[2])
-		if !okA || !okB || !okC {
-			return zero, false, nil
-		}
-		r, err := method(recv.Interface().(T), a, b, c)
-		return reflect.ValueOf(r), true, err
-	})
+	register[T](name, method, func4E(method))
 }
 
 // callDirect runs call as safeCall runs a function: a panic becomes the
 // error.
-func callDirect(call directCall, recv reflect.Value, args []reflect.Value) (v reflect.Value, ok bool, err error) {
+func callDirect(call directCall, args []reflect.Value) (v reflect.Value, ok bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			ok = true
@@ -150,7 +118,7 @@ func callDirect(call directCall, recv reflect.Value, args []reflect.Value) (v re
 			}
 		}
 	}()
-	return call(recv, args)
+	return call(args)
 }
 
 // funcDirect returns a direct call of the function fn when its type is
@@ -174,8 +142,11 @@ func funcDirect(fn reflect.Value) directCall {
 	return nil
 }
 
+// The direct calls of functions of one to four parameters, and of a
+// variadic one, each of its parameters' types.
+
 func func1[A, R any](f func(A) R) directCall {
-	return func(_ reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
+	return func(args []reflect.Value) (reflect.Value, bool, error) {
 		a, ok := argAs[A](args[0])
 		if !ok {
 			return zero, false, nil
@@ -185,18 +156,11 @@ func func1[A, R any](f func(A) R) directCall {
 }
 
 func func2[A, B, R any](f func(A, B) R) directCall {
-	return func(_ reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
-		a, okA := argAs[A](args[0])
-		b, okB := argAs[B](args[1])
-		if !okA || !okB {
-			return zero, false, nil
-		}
-		return reflect.ValueOf(f(a, b)), true, nil
-	}
+	return func2E(func(a A, b B) (R, error) { return f(a, b), nil })
 }
 
 func func3[A, B, C, R any](f func(A, B, C) R) directCall {
-	return func(_ reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
+	return func(args []reflect.Value) (reflect.Value, bool, error) {
 		a, okA := argAs[A](args[0])
 		b, okB := argAs[B](args[1])
 		c, okC := argAs[C](args[2])
@@ -207,8 +171,34 @@ func func3[A, B, C, R any](f func(A, B, C) R) directCall {
 	}
 }
 
+func func2E[A, B, R any](f func(A, B) (R, error)) directCall {
+	return func(args []reflect.Value) (reflect.Value, bool, error) {
+		a, okA := argAs[A](args[0])
+		b, okB := argAs[B](args[1])
+		if !okA || !okB {
+			return zero, false, nil
+		}
+		r, err := f(a, b)
+		return reflect.ValueOf(r), true, err
+	}
+}
+
+func func4E[A, B, C, D, R any](f func(A, B, C, D) (R, error)) directCall {
+	return func(args []reflect.Value) (reflect.Value, bool, error) {
+		a, okA := argAs[A](args[0])
+		b, okB := argAs[B](args[1])
+		c, okC := argAs[C](args[2])
+		d, okD := argAs[D](args[3])
+		if !okA || !okB || !okC || !okD {
+			return zero, false, nil
+		}
+		r, err := f(a, b, c, d)
+		return reflect.ValueOf(r), true, err
+	}
+}
+
 func variadicE[A, R any](f func(...A) (R, error)) directCall {
-	return func(_ reflect.Value, args []reflect.Value) (reflect.Value, bool, error) {
+	return func(args []reflect.Value) (reflect.Value, bool, error) {
 		vals := make([]A, len(args))
 		for i, arg := range args {
 			var ok bool
