@@ -509,3 +509,34 @@ func TestKeysStayTheSame(t *testing.T) {
 		t.Errorf("key = %s, want %s", got, want)
 	}
 }
+
+// TestOutputKeys pins an output fingerprint and checks that it tells
+// apart what it must: other bytes, parts split elsewhere, another kind.
+func TestOutputKeys(t *testing.T) {
+	key := func(kind string, parts ...string) Key {
+		h := NewOutputHasher(kind)
+		for _, p := range parts {
+			h.String(p)
+		}
+		return h.Key()
+	}
+	base := key("output", "/a/index.html", "<p>hi</p>", "true")
+	if again := key("output", "/a/index.html", "<p>hi</p>", "true"); again != base {
+		t.Errorf("the same parts gave %s, then %s", base, again)
+	}
+	for name, other := range map[string]Key{
+		"other bytes":     key("output", "/a/index.html", "<p>ho</p>", "true"),
+		"parts split":     key("output", "/a/index.html<p>", "hi</p>", "true"),
+		"other kind":      key("copy", "/a/index.html", "<p>hi</p>", "true"),
+		"no minify":       key("output", "/a/index.html", "<p>hi</p>", "false"),
+		"a SHA-256 key":   NewHasher("output").String("/a/index.html").String("<p>hi</p>").String("true").Key(),
+		"one byte longer": key("output", "/a/index.html", "<p>hi</p> ", "true"),
+	} {
+		if other == base {
+			t.Errorf("%s: same key %s", name, base)
+		}
+	}
+	if got, want := base.String(), "d783e9ad0b4c51fd9d573d577d89ba3300000000000000000000000000000000"; got != want {
+		t.Errorf("key = %s, want %s (a change makes every warm build write every output again)", got, want)
+	}
+}

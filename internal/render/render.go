@@ -406,7 +406,7 @@ func (r *Renderer) writeOutput(o output, sink Sink) error {
 	}
 	posts := d.list()
 	rec := cache.Output{
-		Source: cache.NewHasher("output").String(o.path).Bytes(raw).String(strconv.FormatBool(r.min != nil)).Key(),
+		Source: cache.NewOutputHasher("output").String(o.path).Bytes(raw).String(strconv.FormatBool(r.min != nil)).Key(),
 		Inputs: r.inputs(o.path, posts), Deps: posts,
 	}
 	if keeping.Reuse(o.path, rec) {
