@@ -110,19 +110,26 @@ func checkClosed(file, format string, src []byte) error {
 var delimiters = map[string]string{"yaml": "---", "toml": "+++"}
 
 // parseFront decodes the front matter of src into v and returns the body.
-// For YAML and TOML only the block is handed to the decoder, which would
-// otherwise copy the whole body: it ends at the first line after the
-// opening one that is the delimiter once trimmed, as the decoder reads it.
+// A YAML or TOML block goes straight to its decoder, bounded as
+// adrg/frontmatter bounds it (by frontEnd): frontmatter.Parse would copy
+// it line by line through a reader of its own, for each of the thousands
+// of posts and comments of a large site. JSON, whose end only its decoder
+// knows, goes through frontmatter.Parse.
 func parseFront(src []byte, format string, v any) ([]byte, error) {
-	if end := frontEnd(src, delimiters[format]); end > 0 {
-		body, err := frontmatter.Parse(bytes.NewReader(src[:end]), v, formats...)
-		if err != nil || len(body) > 0 {
-			return body, err
+	decode := blockDecoders[format]
+	if end := frontEnd(src, delimiters[format]); end > 0 && decode != nil {
+		open := bytes.IndexByte(src, '\n') + 1
+		closing := bytes.LastIndexByte(src[:end-1], '\n') + 1
+		if err := decode(src[open:closing], v); err != nil {
+			return nil, err
 		}
 		return src[end:], nil
 	}
 	return frontmatter.Parse(bytes.NewReader(src), v, formats...)
 }
+
+// blockDecoders are the decoders of the formats with a closing delimiter.
+var blockDecoders = map[string]frontmatter.UnmarshalFunc{"yaml": formats[0].Unmarshal, "toml": formats[1].Unmarshal}
 
 // frontEnd returns the offset just past the line closing the front matter
 // that opens src, or 0 if src does not open with the delimiter or does
