@@ -26,7 +26,7 @@ type CommentRenderer struct {
 // NewCommentRenderer returns a CommentRenderer.
 func NewCommentRenderer() *CommentRenderer {
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Linkify, extension.Strikethrough),
+		goldmark.WithExtensions(linkify, extension.Strikethrough),
 		goldmark.WithRendererOptions(
 			html.WithHardWraps(),
 			renderer.WithNodeRenderers(util.Prioritized(commentNodeRenderer{}, 100)),

@@ -63,7 +63,7 @@ func newRenderer(opts Options, code goldmark.Extender) *Renderer {
 		// styles, so that output never needs style-src 'unsafe-inline'.
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
 		extension.Strikethrough,
-		extension.Linkify,
+		linkify,
 		extension.TaskList,
 		extension.Footnote,
 		code,
