@@ -547,7 +547,7 @@ func isHexInt(s string) bool {
 // Execute runs the program with data into w. On ErrFallback, w may hold
 // part of a page: the caller truncates it.
 func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
-	s := &state{w: w, vars: make([]reflect.Value, p.entry.slots, 64), args: make([]reflect.Value, 0, 16)}
+	s := newState(w, p.entry.slots)
 	value, ok := data.(reflect.Value)
 	if !ok {
 		value = reflect.ValueOf(data)
@@ -557,6 +557,7 @@ func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 		if e := recover(); e != nil {
 			err = ErrFallback
 		}
+		s.release()
 	}()
 	p.entry.body(s, value)
 	return nil

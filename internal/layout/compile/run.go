@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 )
 
 // state is one execution of a program.
@@ -14,6 +15,29 @@ type state struct {
 	base  int
 	depth int
 	args  []reflect.Value // the arguments of the calls being made, innermost last
+}
+
+// states keeps the states of finished runs for the next ones: a site's
+// every page and partial is a run, and each would otherwise allocate its
+// variables and argument stack anew.
+var states = sync.Pool{New: func() any {
+	return &state{vars: make([]reflect.Value, 0, 64), args: make([]reflect.Value, 0, 16)}
+}}
+
+// newState returns a state writing to w with slots variables, all unset.
+func newState(w *bytes.Buffer, slots int) *state {
+	s := states.Get().(*state)
+	s.w = w
+	s.vars = slices.Grow(s.vars[:0], slots)[:slots]
+	return s
+}
+
+// release hands s back to states, holding on to nothing of the run.
+func (s *state) release() {
+	clear(s.vars[:cap(s.vars)])
+	clear(s.args[:cap(s.args)])
+	*s = state{vars: s.vars[:0], args: s.args[:0]}
+	states.Put(s)
 }
 
 // pushArgs returns room for the n arguments of a call, above those of the
