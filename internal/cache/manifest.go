@@ -23,7 +23,7 @@ type Manifest struct {
 
 // Output is one output file in a manifest.
 type Output struct {
-	Source Key   // the hash of the unminified bytes, or of the copied file
+	Source Key   // the fingerprint of the unminified bytes (NewOutputHasher), or the hash of the copied file
 	Size   int64 // of the written file
 	Mod    int64 // modification time of the written file, in nanoseconds
 	// Inputs is the hash of everything the output was made from, when
