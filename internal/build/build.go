@@ -103,17 +103,26 @@ func (o *Options) defaults() {
 func Build(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
 	opts.defaults()
-	parsed, saveParsed := openParsed(opts)
-	p, err := prepare(opts, parsed)
-	if err != nil {
+	if err := checkSiteDir(opts.SiteDir); err != nil {
 		return Result{}, err
 	}
 	out, err := publish.NewDir(opts.OutDir)
 	if err != nil {
 		return Result{}, err
 	}
-	store := p.openCache(out)
+	// The build cache and the previous output are opened while the site
+	// loads: with a previous output and no spare, the output's folders
+	// are made meanwhile (see publish.Dir.KeepUnchanged).
+	opened := make(chan *cache.Store, 1)
+	go func() { opened <- openCache(opts, out) }()
+	parsed, saveParsed := openParsed(opts)
+	p, err := prepare(opts, parsed)
+	store := <-opened
 	defer store.Close()
+	if err != nil {
+		out.Abort()
+		return Result{}, err
+	}
 	if store != nil {
 		p.graph = graphKey(p.Options, p.tmpl, p.loaded, p.Site, p.markdownSettings)
 	}
@@ -157,16 +166,16 @@ func openParsed(opts Options) (*content.Cache, func()) {
 // openCache opens the Markdown cache and gives the output folder its
 // manifest, unless caching is off. A cache that cannot be opened is no
 // cache: the build goes on cold.
-func (p *Prepared) openCache(out *publish.Dir) *cache.Store {
-	if p.Options.NoCache {
+func openCache(opts Options, out *publish.Dir) *cache.Store {
+	if opts.NoCache {
 		return nil
 	}
-	store, err := cache.Open(filepath.Join(p.Options.CacheDir, "markdown"))
+	store, err := cache.Open(filepath.Join(opts.CacheDir, "markdown"))
 	if err != nil {
 		return nil
 	}
-	abs, _ := filepath.Abs(p.Options.OutDir)
-	name := filepath.Join(p.Options.CacheDir, "outputs", cache.NewHasher("out").String(abs).Key().String()[:16])
+	abs, _ := filepath.Abs(opts.OutDir)
+	name := filepath.Join(opts.CacheDir, "outputs", cache.NewHasher("out").String(abs).Key().String()[:16])
 	out.KeepUnchanged(name+".manifest", name+".spare")
 	return store
 }
@@ -298,8 +307,8 @@ func Prepare(opts Options) (*Prepared, error) { return prepare(opts, nil) }
 
 func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	opts.defaults()
-	if info, err := os.Stat(opts.SiteDir); err != nil || !info.IsDir() {
-		return nil, fmt.Errorf("%s is not a site folder: %w", opts.SiteDir, errOr(err, errors.New("not a folder")))
+	if err := checkSiteDir(opts.SiteDir); err != nil {
+		return nil, err
 	}
 	siteFS := os.DirFS(opts.SiteDir)
 	var errs diag.List
@@ -341,6 +350,14 @@ func nextDue(loaded *content.Site, now time.Time) time.Time {
 		}
 	}
 	return due
+}
+
+// checkSiteDir reports a site folder that is not there or not a folder.
+func checkSiteDir(dir string) error {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return fmt.Errorf("%s is not a site folder: %w", dir, errOr(err, errors.New("not a folder")))
+	}
+	return nil
 }
 
 func errOr(err, alt error) error {

@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -60,6 +62,28 @@ func (m *Manifest) Len() int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return len(m.entries)
+}
+
+// Folders returns the folders the outputs are in, and their parents, as
+// slash-separated paths, each before the folders it holds. Paths that are
+// not clean and relative, which only a damaged manifest holds, are left
+// out.
+func (m *Manifest) Folders() []string {
+	if m == nil {
+		return nil
+	}
+	m.mu.Lock()
+	seen := map[string]bool{}
+	for p := range m.entries {
+		if clean := path.Clean("/" + p)[1:]; clean == "" || clean != p {
+			continue
+		}
+		for dir := path.Dir(p); dir != "." && !seen[dir]; dir = path.Dir(dir) {
+			seen[dir] = true
+		}
+	}
+	m.mu.Unlock()
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // manifestHeader starts every manifest file.

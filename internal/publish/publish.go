@@ -16,7 +16,11 @@
 // deleting a folder for every page. Nothing in the spare is trusted: a
 // file is kept only when it is the very file (the same inode) the output
 // folder holds for an output whose inputs are unchanged, and anything the
-// build did not produce is removed before the swap.
+// build did not produce is removed before the swap. Without a spare, the
+// staging folder starts empty, and the folders the previous build's
+// outputs went into are made in the background from the start, while the
+// build loads the site; those no output of this build lands in are
+// removed before the swap.
 package publish
 
 import (
@@ -58,6 +62,12 @@ type Dir struct {
 	// contents lists what the reused spare held, taken while the build
 	// writes into it; nil when staging is not the spare.
 	contents *inventory
+
+	// folders holds the folders of the staging folder known to be there,
+	// so that each is made once. premade makes, in a fresh staging
+	// folder, those of the previous build's outputs; nil otherwise.
+	folders sync.Map
+	premade *premade
 }
 
 // KeepUnchanged makes the Dir record what each output was made from in
@@ -74,24 +84,34 @@ func (d *Dir) KeepUnchanged(manifestFile, spare string) {
 	d.manifestFile = manifestFile
 	d.prev = cache.ReadManifest(manifestFile)
 	d.next = cache.NewManifest()
-	if err := os.MkdirAll(filepath.Dir(spare), 0o755); err != nil || !sameDevice(filepath.Dir(spare), filepath.Dir(d.final)) {
+	if d.reuseSpare(spare) {
+		d.contents = takeInventory(d.staging)
 		return
+	}
+	d.premade = premake(d.staging, d.prev.Folders(), &d.folders)
+}
+
+// reuseSpare moves the spare folder, when there is one on the output
+// folder's file system, in place of the empty staging folder, and reports
+// whether it did.
+func (d *Dir) reuseSpare(spare string) bool {
+	if err := os.MkdirAll(filepath.Dir(spare), 0o755); err != nil || !sameDevice(filepath.Dir(spare), filepath.Dir(d.final)) {
+		return false
 	}
 	d.spare = spare
 	if info, err := os.Lstat(spare); err != nil || !info.IsDir() {
 		os.RemoveAll(spare)
-		return
+		return false
 	}
 	// Moved in place of the empty staging folder, the spare is this
 	// build's alone: a build starting meanwhile finds none.
 	if os.Remove(d.staging) != nil {
-		return
+		return false
 	}
 	if d.reused = os.Rename(spare, d.staging) == nil; !d.reused {
 		os.Mkdir(d.staging, 0o755)
-		return
 	}
-	d.contents = takeInventory(d.staging)
+	return d.reused
 }
 
 // stagingPrefix starts the names of staging and retired folders.
@@ -171,7 +191,11 @@ func (d *Dir) write(p string, data []byte) (size, mod int64, err error) {
 	if err := d.clear(dst); err != nil {
 		return 0, 0, err
 	}
-	return writeNew(dst, data)
+	size, mod, err = writeNew(dst, data)
+	if err != nil && d.premade.free(dst) {
+		size, mod, err = writeNew(dst, data)
+	}
+	return size, mod, err
 }
 
 // create creates the file dst of the staging folder.
@@ -179,7 +203,11 @@ func (d *Dir) create(dst string) (*os.File, error) {
 	if err := d.clear(dst); err != nil {
 		return nil, err
 	}
-	return os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil && d.premade.free(dst) {
+		f, err = os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	}
+	return f, err
 }
 
 // clear makes room for the file dst: in a reused folder whatever is at
@@ -254,7 +282,11 @@ func (d *Dir) link(src, dst string) error {
 			return err
 		}
 	}
-	return os.Link(src, dst)
+	err := os.Link(src, dst)
+	if err != nil && d.premade.free(dst) {
+		err = os.Link(src, dst)
+	}
+	return err
 }
 
 // WriteFrom stores one generated file and records what it was made from
@@ -341,6 +373,18 @@ func (d *Dir) mkdir(dir string) error {
 	if dir == d.staging {
 		return nil
 	}
+	if _, ok := d.folders.Load(dir); ok {
+		return nil
+	}
+	if err := d.makeFolder(dir); err != nil {
+		return err
+	}
+	d.folders.Store(dir, true)
+	return nil
+}
+
+// makeFolder makes the folder dir, as mkdir describes.
+func (d *Dir) makeFolder(dir string) error {
 	err := os.Mkdir(dir, 0o755)
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		// A parent is missing or, in a reused folder, is not a folder.
@@ -376,6 +420,7 @@ func (d *Dir) Commit() error {
 			return fmt.Errorf("prepare %s: %w", d.final, err)
 		}
 	}
+	d.removeUnusedPremade()
 	old, err := swap(d.staging, d.final, stagingPrefix(d.final))
 	if err != nil {
 		d.Abort()
@@ -411,12 +456,7 @@ func (d *Dir) removeUnwritten() error {
 		_, err := d.prune(d.staging, "")
 		return err
 	}
-	holding := map[string]bool{} // folders that hold an output
-	for p := range d.written {
-		for dir := path.Dir(p); dir != "." && !holding[dir]; dir = path.Dir(dir) {
-			holding[dir] = true
-		}
-	}
+	holding := d.holding()
 	for _, f := range inv.files {
 		if _, ok := d.written[f]; ok || holding[f] {
 			continue
@@ -432,6 +472,35 @@ func (d *Dir) removeUnwritten() error {
 		}
 	}
 	return nil
+}
+
+// holding returns the folders that hold an output, as slash-separated
+// paths relative to the staging folder. d.mu must be held.
+func (d *Dir) holding() map[string]bool {
+	holding := map[string]bool{}
+	for p := range d.written {
+		for dir := path.Dir(p); dir != "." && !holding[dir]; dir = path.Dir(dir) {
+			holding[dir] = true
+		}
+	}
+	return holding
+}
+
+// removeUnusedPremade waits for the folders being made ahead, and removes
+// those no output of this build went into, inner folders first.
+func (d *Dir) removeUnusedPremade() {
+	made := d.premade.wait()
+	if len(made) == 0 {
+		return
+	}
+	d.mu.Lock()
+	holding := d.holding()
+	d.mu.Unlock()
+	for i := len(made) - 1; i >= 0; i-- {
+		if !holding[made[i]] {
+			_ = syscall.Rmdir(filepath.Join(d.staging, filepath.FromSlash(made[i])))
+		}
+	}
 }
 
 // inventory is what a folder held when a build began writing into it:
@@ -542,6 +611,7 @@ func removeTree(dir string) error {
 // Abort deletes the staging folder, or puts the spare it reused back for
 // the next build; the output folder stays as it was.
 func (d *Dir) Abort() error {
+	d.premade.wait()
 	if d.reused && os.Rename(d.staging, d.spare) == nil {
 		return nil
 	}

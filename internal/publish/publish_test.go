@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/blogen/blogen/internal/cache"
 )
@@ -112,8 +113,8 @@ func TestBuildsStageIntoTheSpare(t *testing.T) {
 		if got := tree(t, f.final); !reflect.DeepEqual(got, b.outputs) {
 			t.Errorf("%s: output folder holds\n%v\nwant\n%v", b.name, got, b.outputs)
 		}
-		if empty, _ := filepath.Glob(filepath.Join(f.final, "*", "*")); b.name == "everything removed but one" && len(empty) != 1 {
-			t.Errorf("%s: folders left behind: %v", b.name, empty)
+		if empty := emptyFolders(t, f.final); len(empty) > 0 {
+			t.Errorf("%s: empty folders left behind: %v", b.name, empty)
 		}
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(f.final), ".public.blogen-*")); len(leftovers) > 0 {
@@ -296,4 +297,81 @@ func umask(t *testing.T) os.FileMode {
 		t.Fatal(err)
 	}
 	return 0o777 &^ info.Mode().Perm()
+}
+
+// emptyFolders lists the folders under dir that hold nothing.
+func emptyFolders(t *testing.T, dir string) []string {
+	t.Helper()
+	var empty []string
+	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err != nil || !e.IsDir() {
+			return err
+		}
+		if entries, err := os.ReadDir(p); err == nil && len(entries) == 0 {
+			empty = append(empty, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return empty
+}
+
+// TestFoldersAreMadeAhead checks that a build without a spare makes the
+// previous build's folders before it writes, that those of outputs gone
+// are removed, and that a file may take the place of such a folder.
+func TestFoldersAreMadeAhead(t *testing.T) {
+	f := newFolders(t)
+	f.publishAll(t, map[string]string{"a/index.html": "A", "b/c/index.html": "BC", "d/e/f/index.html": "DEF", "g/index.html": "G"})
+	d := f.open(t)
+	if d.reused {
+		t.Fatal("the second build staged into a spare; there is none yet")
+	}
+	want := []string{"a", "b", "b/c", "d", "d/e", "d/e/f", "g"}
+	if got := d.premade.wait(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("folders made ahead: %v, want %v", got, want)
+	}
+	for _, dir := range want {
+		if info, err := os.Stat(filepath.Join(d.staging, dir)); err != nil || !info.IsDir() {
+			t.Errorf("%s was not made ahead: %v", dir, err)
+		}
+	}
+	// d is gone, and b/c and g are files now.
+	next := map[string]string{"a/index.html": "A", "b/c": "a file where a folder was", "g": "G as a file"}
+	stage(t, d, next)
+	if err := d.Copy("b/index.txt", fstest.MapFS{"x.txt": {Data: []byte("copied")}}, "x.txt"); err != nil {
+		t.Fatal(err)
+	}
+	next["b/index.txt"] = "copied"
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, f.final); !reflect.DeepEqual(got, next) {
+		t.Errorf("output folder holds\n%v\nwant\n%v", got, next)
+	}
+	if empty := emptyFolders(t, f.final); len(empty) > 0 {
+		t.Errorf("empty folders left behind: %v", empty)
+	}
+}
+
+// TestAbortRemovesFoldersMadeAhead checks that an abandoned build leaves
+// neither its staging folder nor the output changed.
+func TestAbortRemovesFoldersMadeAhead(t *testing.T) {
+	f := newFolders(t)
+	first := map[string]string{"a/index.html": "A", "b/c/index.html": "BC"}
+	f.publishAll(t, first)
+	d := f.open(t)
+	if d.premade == nil {
+		t.Fatal("no folders made ahead")
+	}
+	if err := d.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(d.staging); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("staging folder left behind: %v", err)
+	}
+	if got := tree(t, f.final); !reflect.DeepEqual(got, first) {
+		t.Errorf("output folder holds %v, want %v", got, first)
+	}
 }
