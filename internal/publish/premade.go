@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sync"
 	"syscall"
 )
 
@@ -20,9 +19,9 @@ type premade struct {
 }
 
 // premake starts making dirs (slash-separated, relative to staging,
-// parents before their children) and records each it makes in known. It
-// returns nil when there is nothing to make.
-func premake(staging string, dirs []string, known *sync.Map) *premade {
+// parents before their children). It returns nil when there is nothing to
+// make.
+func premake(staging string, dirs []string) *premade {
 	if len(dirs) == 0 {
 		return nil
 	}
@@ -33,7 +32,6 @@ func premake(staging string, dirs []string, known *sync.Map) *premade {
 			abs := filepath.Join(staging, filepath.FromSlash(dir))
 			if os.Mkdir(abs, 0o755) == nil {
 				pm.made = append(pm.made, dir)
-				known.Store(abs, true)
 			}
 		}
 	}()

@@ -63,10 +63,8 @@ type Dir struct {
 	// writes into it; nil when staging is not the spare.
 	contents *inventory
 
-	// folders holds the folders of the staging folder known to be there,
-	// so that each is made once. premade makes, in a fresh staging
-	// folder, those of the previous build's outputs; nil otherwise.
-	folders sync.Map
+	// premade makes, in a fresh staging folder, the folders of the
+	// previous build's outputs; nil otherwise.
 	premade *premade
 }
 
@@ -88,7 +86,7 @@ func (d *Dir) KeepUnchanged(manifestFile, spare string) {
 		d.contents = takeInventory(d.staging)
 		return
 	}
-	d.premade = premake(d.staging, d.prev.Folders(), &d.folders)
+	d.premade = premake(d.staging, d.prev.Folders())
 }
 
 // reuseSpare moves the spare folder, when there is one on the output
@@ -185,29 +183,40 @@ func (d *Dir) write(p string, data []byte) (size, mod int64, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	if err := d.mkdir(filepath.Dir(dst)); err != nil {
-		return 0, 0, err
-	}
-	if err := d.clear(dst); err != nil {
-		return 0, 0, err
-	}
-	size, mod, err = writeNew(dst, data)
-	if err != nil && d.premade.free(dst) {
+	err = d.place(dst, func() (err error) {
 		size, mod, err = writeNew(dst, data)
-	}
+		return err
+	})
 	return size, mod, err
 }
 
-// create creates the file dst of the staging folder.
-func (d *Dir) create(dst string) (*os.File, error) {
-	if err := d.clear(dst); err != nil {
-		return nil, err
+// place makes the file dst with op. Usually dst's folder is made first
+// and, in a reused folder, whatever is at dst is removed. In a staging
+// folder whose folders are made ahead, op runs first: dst's folder is
+// made only when op finds it missing, and a folder made ahead where the
+// file goes is removed.
+func (d *Dir) place(dst string, op func() error) error {
+	if d.premade == nil {
+		if err := d.mkdir(filepath.Dir(dst)); err != nil {
+			return err
+		}
+		if err := d.clear(dst); err != nil {
+			return err
+		}
+		return op()
 	}
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil && d.premade.free(dst) {
-		f, err = os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	err := op()
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		if err := d.mkdir(filepath.Dir(dst)); err != nil {
+			return err
+		}
+	case !d.premade.free(dst):
+		return err
 	}
-	return f, err
+	return op()
 }
 
 // clear makes room for the file dst: in a reused folder whatever is at
@@ -274,19 +283,7 @@ func (d *Dir) alreadyThere(dst string, info fs.FileInfo) bool {
 
 // link links the file src as dst of the staging folder.
 func (d *Dir) link(src, dst string) error {
-	if err := d.mkdir(filepath.Dir(dst)); err != nil {
-		return err
-	}
-	if d.reused {
-		if err := removeAny(dst); err != nil {
-			return err
-		}
-	}
-	err := os.Link(src, dst)
-	if err != nil && d.premade.free(dst) {
-		err = os.Link(src, dst)
-	}
-	return err
+	return d.place(dst, func() error { return os.Link(src, dst) })
 }
 
 // WriteFrom stores one generated file and records what it was made from
@@ -346,15 +343,16 @@ func (d *Dir) copy(p string, fsys fs.FS, src string) error {
 	if err != nil {
 		return err
 	}
-	if err := d.mkdir(filepath.Dir(dst)); err != nil {
-		return err
-	}
 	in, err := fsys.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := d.create(dst)
+	var out *os.File
+	err = d.place(dst, func() (err error) {
+		out, err = os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -373,18 +371,6 @@ func (d *Dir) mkdir(dir string) error {
 	if dir == d.staging {
 		return nil
 	}
-	if _, ok := d.folders.Load(dir); ok {
-		return nil
-	}
-	if err := d.makeFolder(dir); err != nil {
-		return err
-	}
-	d.folders.Store(dir, true)
-	return nil
-}
-
-// makeFolder makes the folder dir, as mkdir describes.
-func (d *Dir) makeFolder(dir string) error {
 	err := os.Mkdir(dir, 0o755)
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		// A parent is missing or, in a reused folder, is not a folder.
