@@ -93,10 +93,12 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
 // report their own problems in the same build. The strings of names are
 // shared with n (which may be nil).
 func parseSource(fsys fs.FS, s source, n *names) (any, error) {
-	src, err := fs.ReadFile(fsys, s.file)
+	buf, err := readPooled(fsys, s.file)
 	if err != nil {
 		return nil, diag.Wrap(s.file, 0, err, "cannot read the file")
 	}
+	defer releaseRead(buf)
+	src := *buf
 	var v any
 	switch s.kind {
 	case kindPost:
@@ -114,12 +116,14 @@ func parseSource(fsys fs.FS, s source, n *names) (any, error) {
 	case kindPage:
 		var p *Page
 		if p, err = ParsePage(s.file, src); p != nil {
+			p.Body = slices.Clone(p.Body) // not the read buffer
 			p.Sum = sha256.Sum256(src)
 		}
 		v = orNil(p)
 	case kindAuthor:
 		var a *Author
 		if a, err = ParseAuthor(s.file, src); a != nil {
+			a.Body = slices.Clone(a.Body) // not the read buffer
 			a.Sum = sha256.Sum256(src)
 		}
 		v = orNil(a)
@@ -286,35 +290,4 @@ func orNil[T any](p *T) any {
 		return nil
 	}
 	return p
-}
-
-// ReadBody returns the Markdown body of a post: Body when the post holds
-// it, else the text after the front matter of its file in fsys. Load does
-// not keep bodies, so that a large site's memory holds only metadata; a
-// file changed since it was loaded is an error, not a wrong page.
-func ReadBody(fsys fs.FS, p *Post) ([]byte, error) {
-	if p.Body != nil {
-		return p.Body, nil
-	}
-	return readBody(fsys, p.Source, p.BodyStart, "cannot read the post")
-}
-
-// ReadCommentBody is ReadBody for a comment.
-func ReadCommentBody(fsys fs.FS, c *Comment) ([]byte, error) {
-	if c.Body != nil {
-		return c.Body, nil
-	}
-	return readBody(fsys, c.Source, c.BodyStart, "cannot read the comment")
-}
-
-// readBody returns the text of file from byte start on.
-func readBody(fsys fs.FS, file string, start int, cannot string) ([]byte, error) {
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return nil, diag.Wrap(file, 0, err, cannot)
-	}
-	if start > len(src) {
-		return nil, diag.Errorf(file, 0, "the file changed while the site was being built; build again")
-	}
-	return src[start:], nil
 }

@@ -81,6 +81,21 @@ func newRenderer(opts Options, code goldmark.Extender) *Renderer {
 // Render renders the post src. res resolves mentions and hashtags and may
 // be nil. src must not be modified while Render runs.
 func (r *Renderer) Render(src []byte, res Resolver) (Result, error) {
+	var out Result
+	err := r.RenderFunc(src, res, func(tmp Result) error {
+		out = tmp
+		out.HTML, out.Summary = clone(tmp.HTML, tmp.Summary)
+		return nil
+	})
+	return out, err
+}
+
+// RenderFunc renders the post src as Render does and passes the result to
+// use, whose error it returns. The result's HTML and Summary are valid
+// only until use returns, as their memory is then reused: use copies what
+// it keeps, which saves Render's copy when it keeps the HTML in another
+// form (a string, a cache entry).
+func (r *Renderer) RenderFunc(src []byte, res Resolver, use func(Result) error) error {
 	pc := parser.NewContext()
 	if res != nil {
 		pc.Set(resolverKey, res)
@@ -92,10 +107,14 @@ func (r *Renderer) Render(src []byte, res Resolver) (Result, error) {
 	defer putBuffer(buf)
 	sum, err := r.renderBlocks(buf, src, doc, out.summary)
 	if err != nil {
-		return Result{}, fmt.Errorf("markdown: render post: %w", err)
+		return fmt.Errorf("markdown: render post: %w", err)
 	}
-	html, summary := split(buf.Bytes(), sum)
-	return Result{HTML: html, Summary: summary, HasMore: out.hasMore, Words: out.words}, nil
+	html := buf.Bytes()
+	var summary []byte
+	if sum.start >= 0 {
+		summary = html[sum.start:sum.end:sum.end]
+	}
+	return use(Result{HTML: html[:len(html):len(html)], Summary: summary, HasMore: out.hasMore, Words: out.words})
 }
 
 // renderBlocks renders the top-level blocks of doc one by one into buf and
@@ -127,21 +146,17 @@ type byteSpan struct {
 	start, end int
 }
 
-// split copies html and the span of it in one allocation.
-func split(html []byte, span byteSpan) (all, part []byte) {
+// clone copies html and part in one allocation.
+func clone(html, part []byte) (htmlCopy, partCopy []byte) {
 	n := len(html)
-	partLen := 0
-	if span.start >= 0 {
-		partLen = span.end - span.start
-	}
-	b := make([]byte, n+partLen)
+	b := make([]byte, n+len(part))
 	copy(b, html)
-	all = b[:n:n]
-	if span.start >= 0 {
-		part = b[n:]
-		copy(part, html[span.start:span.end])
+	htmlCopy = b[:n:n]
+	if part != nil {
+		partCopy = b[n:]
+		copy(partCopy, part)
 	}
-	return all, part
+	return htmlCopy, partCopy
 }
 
 // bufWriter is a bytes.Buffer that satisfies goldmark's util.BufWriter, so
@@ -160,6 +175,10 @@ func (w *bufWriter) Flush() error { return nil }
 // document does not pin its memory.
 const maxPooledBuffer = 1 << 20
 
+// scribbleReleased makes putBuffer overwrite each buffer it takes back,
+// so that tests catch a caller that kept part of one (see RenderFunc).
+var scribbleReleased = false
+
 var bufPool = sync.Pool{New: func() any { return new(bufWriter) }}
 
 // getBuffer returns an empty buffer from the pool.
@@ -171,6 +190,13 @@ func getBuffer() *bufWriter {
 func putBuffer(buf *bufWriter) {
 	if buf.Cap() > maxPooledBuffer {
 		return
+	}
+	if scribbleReleased {
+		b := buf.Bytes()
+		b = b[:cap(b)]
+		for i := range b {
+			b[i] = '#'
+		}
 	}
 	buf.Reset()
 	bufPool.Put(buf)

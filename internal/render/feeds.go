@@ -23,7 +23,7 @@ func (r *Renderer) itemHTML(f *site.Feed, p *site.Post) string {
 	h := r.st.post(p.Index).summary
 	if r.fullContent(f) {
 		if body, err := r.postBody(p.Index); err == nil {
-			h = string(body)
+			h = body
 		}
 	}
 	return r.absLinks.Replace(h)

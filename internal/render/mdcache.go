@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"slices"
 	"sync"
 
 	"github.com/blogen/blogen/internal/cache"
@@ -68,26 +69,66 @@ func stillValid(lookups []lookup, res markdown.Resolver) bool {
 	return true
 }
 
+// renderedPost is a post's rendered Markdown as the render keeps it.
+type renderedPost struct {
+	html    string // the whole body
+	summary string // the HTML of the Markdown summary; "" when there is none
+	words   int
+}
+
+// keepResult copies what the render keeps of res.
+func keepResult(res markdown.Result) renderedPost {
+	return renderedPost{html: string(res.HTML), summary: string(res.Summary), words: res.Words}
+}
+
 // renderCached renders a Markdown body through the cache store of the
 // render, when there is one.
-func (r *Renderer) renderCached(body []byte) (markdown.Result, error) {
+func (r *Renderer) renderCached(body []byte) (renderedPost, error) {
 	if r.opts.Cache == nil {
-		return r.md.Render(body, r.resolve)
+		return r.renderKept(body, r.resolve, nil)
 	}
 	key := r.markdownKey(sha256.Sum256(body))
 	r.keep(key)
 	if b, ok := r.opts.Cache.Get(key); ok {
 		if res, lookups, err := decodeResult(b); err == nil && stillValid(lookups, r.resolve) {
-			return res, nil
+			return keepResult(res), nil
 		}
 	}
 	rec := &recorder{res: r.resolve}
-	res, err := r.md.Render(body, rec)
-	if err != nil {
-		return res, err
+	return r.renderKept(body, rec, func(res markdown.Result) {
+		r.putResult(key, res, rec.lookups)
+	})
+}
+
+// renderKept renders body and returns what the render keeps of it, after
+// passing the result to store, when store is not nil.
+func (r *Renderer) renderKept(body []byte, res markdown.Resolver, store func(markdown.Result)) (renderedPost, error) {
+	var out renderedPost
+	err := r.md.RenderFunc(body, res, func(tmp markdown.Result) error {
+		if store != nil {
+			store(tmp)
+		}
+		out = keepResult(tmp)
+		return nil
+	})
+	return out, err
+}
+
+// entryBuffers holds the buffers cache entries are encoded in, as the store
+// copies an entry when it writes it.
+var entryBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledEntry caps the buffers kept in entryBuffers.
+const maxPooledEntry = 1 << 20
+
+// putResult writes res and the look-ups it made to the cache under key.
+func (r *Renderer) putResult(key cache.Key, res markdown.Result, lookups []lookup) {
+	buf := entryBuffers.Get().(*[]byte)
+	*buf = appendResult((*buf)[:0], res, lookups)
+	r.opts.Cache.Put(key, *buf)
+	if cap(*buf) <= maxPooledEntry {
+		entryBuffers.Put(buf)
 	}
-	r.opts.Cache.Put(key, encodeResult(res, rec.lookups))
-	return res, nil
 }
 
 // keep records a key this build used, so Prune keeps its entry.
@@ -110,14 +151,14 @@ func (r *Renderer) UsedKeys() map[cache.Key]bool {
 	return r.used
 }
 
-// encodeResult lays a result out as length-prefixed fields, in a slice of
-// the size they take.
-func encodeResult(res markdown.Result, lookups []lookup) []byte {
+// appendResult lays a result out as length-prefixed fields, appended to
+// dst.
+func appendResult(dst []byte, res markdown.Result, lookups []lookup) []byte {
 	n := 4*binary.MaxVarintLen64 + 1 + len(res.HTML) + len(res.Summary)
 	for _, l := range lookups {
 		n += 2*binary.MaxVarintLen64 + 2 + len(l.query) + len(l.url)
 	}
-	b := binary.AppendUvarint(make([]byte, 0, n), uint64(res.Words))
+	b := binary.AppendUvarint(slices.Grow(dst, n), uint64(res.Words))
 	b = appendBool(b, res.HasMore)
 	b = appendBytes(b, res.HTML)
 	b = appendBytes(b, res.Summary)

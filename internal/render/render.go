@@ -160,16 +160,17 @@ func (st *state) post(i int) postOut {
 
 // commentHTML reads and renders an untrusted comment body; a body that
 // cannot be rendered is shown as escaped text.
-func (st *state) commentHTML(c *content.Comment) (string, error) {
-	body, err := content.ReadCommentBody(st.r.opts.Content, c)
-	if err != nil {
-		return "", err
-	}
-	b, err := st.comments.Render(body)
-	if err != nil {
-		return "<p>" + template.HTMLEscapeString(string(body)) + "</p>", nil
-	}
-	return string(b), nil
+func (st *state) commentHTML(c *content.Comment) (html string, err error) {
+	err = content.WithCommentBody(st.r.opts.Content, c, func(body []byte) error {
+		b, err := st.comments.Render(body)
+		if err != nil {
+			html = "<p>" + template.HTMLEscapeString(string(body)) + "</p>"
+		} else {
+			html = string(b)
+		}
+		return nil
+	})
+	return html, err
 }
 
 // Renderer renders the outputs of one site graph: all of them into a Sink
@@ -524,60 +525,60 @@ func (r *Renderer) ensurePost(i int) error {
 // summary, recording the summary if no output has yet: a list page that
 // needs the summary meanwhile waits for it rather than rendering the post
 // too.
-func (r *Renderer) renderMarkdown(i int) (html []byte, summary string, err error) {
+func (r *Renderer) renderMarkdown(i int) (html, summary string, err error) {
 	made := false
 	slot := &r.st.posts[i]
 	slot.once.Do(func() {
 		made = true
-		var res markdown.Result
-		if res, err = r.renderPostMarkdown(i); err != nil {
+		var rp renderedPost
+		if rp, err = r.renderPostMarkdown(i); err != nil {
 			slot.err = err
 			return
 		}
-		html, summary = res.HTML, r.keepSummary(i, res)
+		html, summary = rp.html, r.keepSummary(i, rp)
 	})
 	if made {
 		return html, summary, err
 	}
-	res, err := r.renderPostMarkdown(i)
+	rp, err := r.renderPostMarkdown(i)
 	if err != nil {
-		return nil, "", err
+		return "", "", err
 	}
-	return res.HTML, r.summarize(i, res).summary, nil
+	return rp.html, r.summarize(i, rp).summary, nil
 }
 
 // renderPostMarkdown reads post i's body and renders it.
-func (r *Renderer) renderPostMarkdown(i int) (markdown.Result, error) {
+func (r *Renderer) renderPostMarkdown(i int) (renderedPost, error) {
 	p := r.site.Posts[i]
-	body, err := content.ReadBody(r.opts.Content, p.Post)
-	if err != nil {
-		return markdown.Result{}, err
-	}
-	res, err := r.renderCached(body)
-	if err != nil {
-		return res, diag.Wrap(p.Source, p.BodyLine, err, "cannot render the Markdown")
-	}
-	return res, nil
+	var rp renderedPost
+	err := content.WithBody(r.opts.Content, p.Post, func(body []byte) error {
+		var err error
+		if rp, err = r.renderCached(body); err != nil {
+			return diag.Wrap(p.Source, p.BodyLine, err, "cannot render the Markdown")
+		}
+		return nil
+	})
+	return rp, err
 }
 
 // summarize keeps what lists and feeds need of a rendered post: the
 // summary and word count, and the whole HTML only for posts a feed carries.
-func (r *Renderer) summarize(i int, res markdown.Result) postOut {
+func (r *Renderer) summarize(i int, rp renderedPost) postOut {
 	p := r.site.Posts[i]
-	out := postOut{summary: string(res.Summary), words: res.Words}
+	out := postOut{summary: rp.summary, words: rp.words}
 	if p.Post.Summary != "" {
 		out.summary = "<p>" + template.HTMLEscapeString(p.Post.Summary) + "</p>"
 	}
 	if r.inFeed[i] {
-		out.html = string(res.HTML)
+		out.html = rp.html
 	}
 	return out
 }
 
 // keepSummary keeps what lists and feeds need of post i, and returns its
 // summary.
-func (r *Renderer) keepSummary(i int, res markdown.Result) string {
-	out := r.summarize(i, res)
+func (r *Renderer) keepSummary(i int, rp renderedPost) string {
+	out := r.summarize(i, rp)
 	slot := &r.st.posts[i]
 	slot.words = out.words
 	slot.text.Store(&postText{summary: out.summary, html: out.html})
@@ -585,12 +586,12 @@ func (r *Renderer) keepSummary(i int, res markdown.Result) string {
 }
 
 // postBody returns the whole HTML of post i for a feed.
-func (r *Renderer) postBody(i int) ([]byte, error) {
+func (r *Renderer) postBody(i int) (string, error) {
 	if err := r.ensurePost(i); err != nil {
-		return nil, err
+		return "", err
 	}
 	if t := r.st.posts[i].text.Load(); t != nil && t.html != "" {
-		return []byte(t.html), nil
+		return t.html, nil
 	}
 	html, _, err := r.renderMarkdown(i)
 	return html, err
