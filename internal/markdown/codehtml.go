@@ -15,10 +15,10 @@ import (
 // span of its class. chroma's formatter builds every span with fmt and
 // splits the tokens into lines first; this writes them as they come.
 // TestCodeHTMLIsChromas and FuzzCodeHTML hold the two to the same output.
-func writeCodeHTML(w util.BufWriter, tokens []chroma.Token) {
+func writeCodeHTML(w util.BufWriter, tokens chroma.Iterator) {
 	_, _ = w.WriteString(`<pre class="chroma"><code>`)
 	var l codeLines
-	for _, t := range tokens {
+	for t := tokens(); t != chroma.EOF; t = tokens() {
 		l.token(w, t)
 	}
 	l.end(w)

@@ -31,7 +31,7 @@ func chromaHTML(t testing.TB, tokens []chroma.Token) string {
 func codeHTML(tokens []chroma.Token) string {
 	var b bytes.Buffer
 	w := bufio.NewWriter(&b)
-	writeCodeHTML(w, tokens)
+	writeCodeHTML(w, chroma.Literator(tokens...))
 	_ = w.Flush()
 	return b.String()
 }

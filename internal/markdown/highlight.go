@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/yuin/goldmark"
@@ -88,25 +89,31 @@ func (r *codeBlockRenderer) highlight(w util.BufWriter, source []byte, n *ast.Fe
 	if lexer == nil {
 		return false, nil
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, string(blockText(source, n)))
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, blockText(source, n))
 	if err != nil {
 		// Only a lexer whose rules do not compile fails here; its code
 		// is written as plain text.
 		return false, nil
 	}
-	writeCodeHTML(w, it.Tokens())
+	writeCodeHTML(w, it)
 	return true, w.WriteByte('\n')
 }
 
 // blockText returns the content of the code block n.
-func blockText(source []byte, n *ast.FencedCodeBlock) []byte {
-	var b bytes.Buffer
+func blockText(source []byte, n *ast.FencedCodeBlock) string {
 	lines := n.Lines()
+	size := 0
+	for i := range lines.Len() {
+		line := lines.At(i)
+		size += line.Len()
+	}
+	var b strings.Builder
+	b.Grow(size)
 	for i := range lines.Len() {
 		line := lines.At(i)
 		b.Write(line.Value(source))
 	}
-	return b.Bytes()
+	return b.String()
 }
 
 // writePlainCode writes n as escaped text in <pre><code>, with a
