@@ -254,24 +254,24 @@ func (t *Templates) Execute(w io.Writer, kind string, data any) error {
 	return err
 }
 
-// Partial runs one partial ("partials/summary.html") with data into a new
-// buffer, as {{template}} would inside a page.
-func (t *Templates) Partial(name string, data any) ([]byte, error) {
+// Partial runs one partial ("partials/summary.html") with data, as
+// {{template}} would inside a page, and returns its HTML.
+func (t *Templates) Partial(name string, data any) (template.HTML, error) {
 	set := t.sets["page"]
 	if set == nil || set.Lookup(name) == nil {
-		return nil, fmt.Errorf("no partial %s in layouts/", name)
+		return "", fmt.Errorf("no partial %s in layouts/", name)
 	}
 	b := getBuffer()
 	defer putBuffer(b)
 	if err := t.run(b, name, set, name, data); err != nil {
 		if t.asWritten != nil {
 			if _, again := t.asWritten.Partial(name, data); again != nil {
-				return nil, again
+				return "", again
 			}
 		}
-		return nil, err
+		return "", err
 	}
-	return bytes.Clone(b.Bytes()), nil
+	return template.HTML(b.String()), nil
 }
 
 // run runs the template entry of set with data into w: compiled when it

@@ -505,8 +505,7 @@ func (p *Page) Cached(name, key string, data any) (template.HTML, error) {
 	c := pc.get(name + "\x00" + key)
 	c.once.Do(func() {
 		from := p.deps.len()
-		b, err := p.st.r.tmpl.Partial(name, data)
-		c.html, c.err = template.HTML(b), err
+		c.html, c.err = p.st.r.tmpl.Partial(name, data)
 		c.deps = p.deps.since(from)
 		pc.made(c)
 	})
