@@ -129,7 +129,17 @@ func parseFront(src []byte, format string, v any) ([]byte, error) {
 }
 
 // blockDecoders are the decoders of the formats with a closing delimiter.
-var blockDecoders = map[string]frontmatter.UnmarshalFunc{"yaml": formats[0].Unmarshal, "toml": formats[1].Unmarshal}
+var blockDecoders = map[string]frontmatter.UnmarshalFunc{"yaml": decodeYAML, "toml": formats[1].Unmarshal}
+
+// decodeYAML decodes a YAML front matter block: by decodePlainYAML when
+// it is in the plain shape, else (and to report any error) by
+// yaml.Unmarshal.
+func decodeYAML(src []byte, v any) error {
+	if ok, err := decodePlainYAML(src, v); ok && err == nil {
+		return nil
+	}
+	return yaml.Unmarshal(src, v)
+}
 
 // frontEnd returns the offset just past the line closing the front matter
 // that opens src, or 0 if src does not open with the delimiter or does
