@@ -152,19 +152,50 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (before, after any, ok bool) {
 	return old.value, v, true
 }
 
-// savedEntry is a cache entry as Save writes it.
+// savedEntry is a cache entry as Save writes it: one of its values is
+// set. Typed fields rather than an interface spare gob writing and
+// reading a type name with every entry.
 type savedEntry struct {
-	File  string
-	Size  int64
-	Mod   int64
-	Value any
+	File    string
+	Size    int64
+	Mod     int64
+	Post    *Post
+	Page    *Page
+	Author  *Author
+	Comment *Comment
 }
 
-func init() {
-	gob.Register(&Post{})
-	gob.Register(&Page{})
-	gob.Register(&Author{})
-	gob.Register(&Comment{})
+// saved returns e as Save writes it, or false when e holds no value.
+func saved(e cacheEntry) (savedEntry, bool) {
+	s := savedEntry{File: e.file, Size: e.size, Mod: e.mod}
+	switch v := e.value.(type) {
+	case *Post:
+		s.Post = v
+	case *Page:
+		s.Page = v
+	case *Author:
+		s.Author = v
+	case *Comment:
+		s.Comment = v
+	default:
+		return s, false
+	}
+	return s, true
+}
+
+// value returns the value e holds, or nil.
+func (e *savedEntry) value() any {
+	switch {
+	case e.Post != nil:
+		return e.Post
+	case e.Page != nil:
+		return e.Page
+	case e.Author != nil:
+		return e.Author
+	case e.Comment != nil:
+		return e.Comment
+	}
+	return nil
 }
 
 // Save writes the files the cache holds, parsed without error, to file,
@@ -185,10 +216,11 @@ func (c *Cache) Save(file, stamp string) error {
 			return err
 		}
 		for _, e := range entries {
-			if e.err != nil || e.value == nil {
+			s, ok := saved(e)
+			if e.err != nil || !ok {
 				continue
 			}
-			if err := enc.Encode(&savedEntry{File: e.file, Size: e.size, Mod: e.mod, Value: e.value}); err != nil {
+			if err := enc.Encode(&s); err != nil {
 				return err
 			}
 		}
@@ -224,8 +256,12 @@ func ReadCache(file, stamp string) *Cache {
 		case err != nil:
 			return NewCache()
 		}
-		shareNames(e.Value, n)
-		c.entries = append(c.entries, cacheEntry{file: e.File, size: e.Size, mod: e.Mod, value: e.Value})
+		v := e.value()
+		if v == nil {
+			return NewCache()
+		}
+		shareNames(v, n)
+		c.entries = append(c.entries, cacheEntry{file: e.File, size: e.Size, mod: e.Mod, value: v})
 	}
 }
 
