@@ -10,8 +10,14 @@ import (
 	"github.com/dlclark/regexp2/v2"
 )
 
-// matchTimeout is the MatchTimeout chroma sets on every rule.
-const matchTimeout = 250 * time.Millisecond
+// matchTimeout bounds the wall time of one rule's match. chroma gives a
+// match 250 ms and counts one that runs longer as no match, so that on a
+// loaded machine, where a goroutine may wait that long for a core, the
+// tokens of ordinary code change from one build to the next. No rule
+// takes a millisecond on chroma's sample files; the bound is there for a
+// pattern that backtracks without end, and lexing then stops (see
+// driver.rest).
+var matchTimeout = 5 * time.Second
 
 // program is a lexer's rules compiled for the fast driver: chroma's own
 // compiled rules, rebuilt from the raw rules the way chroma builds them,

@@ -22,6 +22,13 @@
 // tokens are chroma's. The tests compare the two over chroma's own sample
 // files and over fuzzed input.
 //
+// The one difference is the bound on a single match. chroma counts a
+// match that takes more than 250 ms of wall time as none, which makes its
+// tokens depend on the machine's load. A fast lexer allows a match five
+// seconds, far beyond what any rule takes, and should a pattern
+// backtrack that long it stops lexing and returns the rest of the text
+// as one Text token, so that a runaway pattern costs seconds, not hours.
+//
 // Lexers that are not regex lexers (delegating lexers, for instance) are
 // handed out unchanged, except chroma's Markdown lexer, a regex lexer that
 // first splits off YAML front matter: its fast version does the same with

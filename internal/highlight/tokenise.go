@@ -83,6 +83,9 @@ type driver struct {
 	// the lexer state holds unless a mutator replaced them.
 	ascii string
 	runes []rune
+	// timedOut records that a rule's match ran past matchTimeout; the
+	// rest of the text is then one Text token.
+	timedOut bool
 }
 
 // next returns the next token, or chroma.EOF at the end.
@@ -102,6 +105,9 @@ func (d *driver) next() chroma.Token {
 			panic("unknown state " + l.State)
 		}
 		index, rule, groups, named := d.match(rules)
+		if d.timedOut {
+			return d.rest(end)
+		}
 		if groups == nil {
 			// As in Pygments: a newline that no rule matches resets the
 			// lexer to its initial state, so that an unclosed string
@@ -124,6 +130,18 @@ func (d *driver) next() chroma.Token {
 		return chroma.Token{Type: chroma.Error, Value: value}
 	}
 	return chroma.EOF
+}
+
+// rest returns the text from the current position to end as one Text
+// token and moves to the end of the text, after a match timed out.
+func (d *driver) rest(end int) chroma.Token {
+	l := d.state
+	value := string(l.Text[l.Pos:end])
+	l.Pos = len(l.Text)
+	if value == "" {
+		return chroma.EOF
+	}
+	return chroma.Token{Type: chroma.Text, Value: value}
 }
 
 // pending returns the next token of the queue or the iterator stack, if
@@ -185,7 +203,7 @@ func (d *driver) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule,
 	t := d.tables[l.State]
 	if t == nil || !t.covers(rules) {
 		for i, rule := range rules {
-			if groups, named := matchAt(rule, l.Text, l.Pos, true); groups != nil {
+			if groups, named := d.matchAt(rule, true); groups != nil || d.timedOut {
 				return i, rule, groups, named
 			}
 		}
@@ -203,21 +221,26 @@ func (d *driver) match(rules []*chroma.CompiledRule) (int, *chroma.CompiledRule,
 		if f.direct != nil {
 			groups, named = f.direct.match(l.Text, d.asciiText(), l.Pos, f.names)
 		} else {
-			groups, named = matchAt(rules[i], l.Text, l.Pos, f.names)
+			groups, named = d.matchAt(rules[i], f.names)
 		}
-		if groups != nil {
+		if groups != nil || d.timedOut {
 			return i, rules[i], groups, named
 		}
 	}
 	return 0, nil, nil, nil
 }
 
-// matchAt returns the groups of a match of rule starting exactly at pos,
-// by number and, if names is set, by name, or nil when there is none. A
-// match that times out counts as none, as in chroma.
-func matchAt(rule *chroma.CompiledRule, text []rune, pos int, names bool) ([]string, map[string]string) {
-	match, err := rule.Regexp.FindRunesMatchStartingAt(text, pos)
-	if match == nil || err != nil || match.RuneIndex != pos {
+// matchAt returns the groups of a match of rule starting exactly at the
+// current position, by number and, if names is set, by name, or nil when
+// there is none. A match that runs past matchTimeout sets d.timedOut.
+func (d *driver) matchAt(rule *chroma.CompiledRule, names bool) ([]string, map[string]string) {
+	pos := d.state.Pos
+	match, err := rule.Regexp.FindRunesMatchStartingAt(d.state.Text, pos)
+	if err != nil {
+		d.timedOut = true
+		return nil, nil
+	}
+	if match == nil || match.RuneIndex != pos {
 		return nil, nil
 	}
 	all := match.Groups()
