@@ -88,19 +88,7 @@ func newTab(t testing.TB, width, height int64) *tab {
 	base := serveDemo(t)
 	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
 	t.Cleanup(cancel)
-	actx, acancel := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(int(width), int(height)),
-	)
+	actx, acancel := chromedp.NewExecAllocator(ctx, append(quietChromium(t, exe), chromedp.WindowSize(int(width), int(height)))...)
 	t.Cleanup(acancel)
 	bctx, bcancel := chromedp.NewContext(actx)
 	t.Cleanup(bcancel)
@@ -130,6 +118,24 @@ func newTab(t testing.TB, width, height int64) *tab {
 	})
 	tb.do(chromedp.EmulateViewport(width, height))
 	return tb
+}
+
+// quietChromium returns the options that start the Chromium exe headless,
+// as root, with a profile of its own, and without the requests it makes
+// by itself (updates, sync, QUIC probes), which hang on a closed network.
+func quietChromium(t testing.TB, exe string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+	}
 }
 
 // do runs actions in the tab and fails the test on an error.
