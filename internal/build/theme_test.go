@@ -378,20 +378,25 @@ func TestFeaturedCarousel(t *testing.T) {
 	}
 
 	s := sitetest.Build(t, themeConfig("")+featuredSite)
-	// Headings stay in order: under the carousel's h2 the list has its own
-	// h2 and h3 titles; without a carousel, titles are h2 under the h1.
-	for _, c := range []struct{ path, level string }{
-		{"index.html", "h3"},
-		{"categories/news/index.html", "h3"},
-		{"tags/care/index.html", "h2"},
+	// Headings stay in order, and a post's card is the same on every list:
+	// the list has an h2 (under the carousel's, a visible one; without a
+	// carousel, one for screen readers) and the cards' titles are h3.
+	for _, c := range []struct{ path, heading, class string }{
+		{"index.html", "Latest posts", "section-title"},
+		{"categories/news/index.html", "All posts", "section-title"},
+		{"tags/care/index.html", "Posts", "visually-hidden"},
 	} {
 		p := parsePage(t, s, c.path)
-		if n := len(p.all(".posts " + c.level + ".summary-title")); n != len(p.all(".posts .summary")) || n == 0 {
-			t.Errorf("%s: %d of %d summary titles are %s", c.path, n, len(p.all(".posts .summary")), c.level)
+		if n := len(p.all(".posts h3.summary-title")); n != len(p.all(".posts .summary")) || n == 0 {
+			t.Errorf("%s: %d of %d summary titles are h3", c.path, n, len(p.all(".posts .summary")))
 		}
-	}
-	if got := nodeText(parsePage(t, s, "categories/news/index.html").one("h2#posts-title")); got != "All posts" {
-		t.Errorf("the category's list is headed %q", got)
+		h := p.one(".posts h2")
+		if nodeText(h) != c.heading || nodeAttr(h, "class") != c.class {
+			t.Errorf("%s: the list is headed %q (class %q), want %q (%s)", c.path, nodeText(h), nodeAttr(h, "class"), c.heading, c.class)
+		}
+		if id := nodeAttr(p.one(".posts"), "aria-labelledby"); id == "" || len(p.all("h2#"+id)) != 1 {
+			t.Errorf("%s: the list is labelled by %q, which is not its heading", c.path, id)
+		}
 	}
 	p := parsePage(t, s, "index.html")
 	root := p.one("section.carousel")
