@@ -11,11 +11,12 @@ import (
 	"github.com/blogen/blogen/internal/comments"
 	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/moderation"
 )
 
 // openModeration loads site.toml, the linter for its policy and the
 // comment queue of the site in dir.
-func openModeration(dir string) (*config.Config, *comments.Linter, *comments.Queue, error) {
+func openModeration(dir string) (*config.Config, *comments.Linter, *moderation.Queue, error) {
 	cfg, err := config.Load(filepath.Join(dir, config.FileName), config.FileName)
 	if err != nil {
 		return nil, nil, nil, err
@@ -24,7 +25,7 @@ func openModeration(dir string) (*config.Config, *comments.Linter, *comments.Que
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("%s: [comments.policy]: %w", config.FileName, err)
 	}
-	q, err := comments.OpenQueue(dir)
+	q, err := moderation.OpenQueue(dir)
 	if err != nil {
 		return nil, nil, nil, err
 	}

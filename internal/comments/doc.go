@@ -1,5 +1,6 @@
-// Package comments holds reader comments to a site's written comment policy
-// and moderates them from the command line.
+// Package comments holds reader comments to a site's written comment
+// policy: the linter that blogen lint, the moderation queue and the comment
+// endpoints ask about every comment. It reads and writes no files.
 //
 // # The policy
 //
@@ -112,25 +113,4 @@
 // and Report.WriteJSON the same as indented JSON. Report.Failed is true
 // when an approved comment breaks the policy (its verdict is hold or
 // reject), so a site can gate its deploys on blogen lint's exit status.
-//
-// # Moderation
-//
-// A Queue is the comments of a site folder, content/comments/<post>/<id>.md,
-// read with content.ParseComment. Comments are named "post/id", or by a
-// bare id when only one post has it. SetStatus approves or rejects one;
-// Moderate applies the linter to every pending comment: reject makes it
-// rejected, publish makes it approved only when auto-approval is on
-// (comments.auto_approve), hold leaves it pending.
-//
-// A status change rewrites only the value of the status key in the file's
-// front matter (YAML status: x, TOML status = "x", JSON "status": "x",
-// keeping quotes and comments), or adds the key at the end of the front
-// matter when it is missing; every other byte stays. The file is read again
-// before it is changed, checked to say the same as when it was loaded, and
-// replaced atomically: the new content goes to a hidden temporary file in
-// the same folder, which is synced and renamed over the old one.
-//
-// WriteComment adds a new comment file for the form handler of blogen
-// serve. It picks the next free id of the post's folder and never
-// overwrites a file, even with other writers at the same time.
 package comments

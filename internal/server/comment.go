@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blogen/blogen/internal/comments"
+	"github.com/blogen/blogen/internal/moderation"
 )
 
 // The limits of the comment form, as the theme's form states them.
@@ -50,7 +51,7 @@ func (s *Server) postComment(w http.ResponseWriter, r *http.Request, v *version)
 		answer(w, r, http.StatusUnprocessableEntity, "The comment does not meet the comment policy: "+reasons, "")
 		return
 	}
-	if _, err := comments.WriteComment(s.opts.SiteDir, c); err != nil {
+	if _, err := moderation.WriteComment(s.opts.SiteDir, c); err != nil {
 		answer(w, r, http.StatusInternalServerError, "The comment could not be saved: "+err.Error(), "")
 		return
 	}
@@ -91,7 +92,7 @@ func parseForm(r *http.Request) error {
 
 // readComment checks a posted form against the site; problem, when not
 // empty, tells the commenter what to change.
-func readComment(f url.Values, site *Site) (c comments.NewComment, post Post, problem string) {
+func readComment(f url.Values, site *Site) (c moderation.NewComment, post Post, problem string) {
 	if f.Get("homepage") != "" {
 		return c, post, "The comment was taken for spam: leave the last field empty."
 	}
@@ -103,7 +104,7 @@ func readComment(f url.Values, site *Site) (c comments.NewComment, post Post, pr
 	case !post.Open:
 		return c, post, "Comments on this post are closed."
 	}
-	c = comments.NewComment{Post: slug, Author: strings.TrimSpace(f.Get("name")),
+	c = moderation.NewComment{Post: slug, Author: strings.TrimSpace(f.Get("name")),
 		AuthorURL: strings.TrimSpace(f.Get("website")), Parent: strings.TrimSpace(f.Get("parent")),
 		Body: []byte(strings.ReplaceAll(strings.TrimSpace(f.Get("comment")), "\r\n", "\n"))}
 	email := strings.ToLower(strings.TrimSpace(f.Get("email")))

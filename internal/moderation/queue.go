@@ -1,4 +1,4 @@
-package comments
+package moderation
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/blogen/blogen/internal/comments"
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/diag"
 )
@@ -38,7 +39,7 @@ type Change struct {
 	Comment *content.Comment // the comment as it was before the change
 	From    content.Status
 	To      content.Status
-	Result  Result // the linter's verdict that made the change
+	Result  comments.Result // the linter's verdict that made the change
 }
 
 // OpenQueue loads content/comments/**.md of the site at siteDir. Files that
@@ -166,7 +167,7 @@ func (q *Queue) SetStatus(id string, s content.Status) error {
 // a comment rejected; publish makes it approved when autoApprove is set
 // (comments.auto_approve in site.toml); hold leaves it pending. It returns
 // the changes made, in queue order, and stops at the first error.
-func (q *Queue) Moderate(l *Linter, autoApprove bool) ([]Change, error) {
+func (q *Queue) Moderate(l *comments.Linter, autoApprove bool) ([]Change, error) {
 	var changes []Change
 	for i, c := range q.comments {
 		if c.Status != content.StatusPending {
@@ -188,11 +189,11 @@ func (q *Queue) Moderate(l *Linter, autoApprove bool) ([]Change, error) {
 }
 
 // target is the status a verdict moves a pending comment to, or "".
-func target(v Verdict, autoApprove bool) content.Status {
+func target(v comments.Verdict, autoApprove bool) content.Status {
 	switch {
-	case v == Reject:
+	case v == comments.Reject:
 		return content.StatusRejected
-	case v == Publish && autoApprove:
+	case v == comments.Publish && autoApprove:
 		return content.StatusApproved
 	}
 	return ""
