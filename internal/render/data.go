@@ -333,7 +333,7 @@ func (p *Page) postLD(post *site.Post) *ldPosting {
 		URL:              p.Site.AbsURL(post.URL),
 		MainEntityOfPage: p.Canonical(),
 		DatePublished:    post.Date.Format(time.RFC3339),
-		DateModified:     lastmod(post).Format(time.RFC3339),
+		DateModified:     post.Modified().Format(time.RFC3339),
 		WordCount:        p.words(post.Index),
 		IsPartOf:         p.blogLD(),
 		Description:      p.Description,
@@ -366,14 +366,6 @@ func (p *Page) postLD(post *site.Post) *ldPosting {
 		}
 	}
 	return ld
-}
-
-// lastmod is a post's last modification, its date when it has none.
-func lastmod(p *site.Post) time.Time {
-	if p.Lastmod.After(p.Date) {
-		return p.Lastmod
-	}
-	return p.Date
 }
 
 // truncate cuts s to about n bytes at a word boundary, adding an ellipsis.

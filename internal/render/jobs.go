@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blogen/blogen/internal/feeds"
 	"github.com/blogen/blogen/internal/markdown"
 	"github.com/blogen/blogen/internal/site"
 )
@@ -94,13 +95,13 @@ func (r *Renderer) render(o output, d *deps) ([]byte, error) {
 	case outPager:
 		return r.renderPager(r.pagers[i], d)
 	case outRSS:
-		return r.rss(s.Feeds[i], d)
+		return feeds.RSS(s, s.Feeds[i], r.feedSource(s.Feeds[i], d))
 	case outAtom:
-		return r.atom(s.Feeds[i], d)
+		return feeds.Atom(s, s.Feeds[i], r.feedSource(s.Feeds[i], d))
 	case outJSONFeed:
-		return r.jsonFeed(s.Feeds[i], d)
+		return feeds.JSON(s, s.Feeds[i], r.feedSource(s.Feeds[i], d))
 	case outSitemap:
-		return r.sitemap()
+		return feeds.Sitemap(s)
 	case outRobots:
 		return r.robots()
 	case outSyntaxCSS:

@@ -186,7 +186,6 @@ type Renderer struct {
 	st       *state
 	resolve  *resolver
 	inFeed   []bool
-	absLinks *strings.Replacer // for the HTML of feeds
 	outputs  []output
 	pagers   []*site.Pager // every page of every list, newest first
 	byPath   *pathIndex
@@ -201,7 +200,7 @@ type Renderer struct {
 // New prepares the rendering of a site graph. Nothing is rendered until
 // Site or Output is called, except the authors' bios.
 func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *markdown.CommentRenderer, opts Options) *Renderer {
-	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), absLinks: absoluteLinks(s), byPath: &pathIndex{}, bundles: map[string]string{}, used: map[cache.Key]bool{}}
+	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), byPath: &pathIndex{}, bundles: map[string]string{}, used: map[cache.Key]bool{}}
 	if opts.Minify {
 		r.min = newMinifier()
 		r.tmpl = tmpl.Compact(r.min.template)
@@ -228,7 +227,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 // posts, which is read again when rendered.
 func (r *Renderer) Fresh() *Renderer {
 	f := &Renderer{site: r.site, tmpl: r.tmpl, md: r.md, comments: r.comments, opts: r.opts, min: r.min,
-		resolve: r.resolve, inFeed: r.inFeed, absLinks: r.absLinks, outputs: r.outputs, pagers: r.pagers, byPath: r.byPath, bundles: r.bundles,
+		resolve: r.resolve, inFeed: r.inFeed, outputs: r.outputs, pagers: r.pagers, byPath: r.byPath, bundles: r.bundles,
 		biosErr: r.biosErr, used: map[cache.Key]bool{}}
 	f.st = &state{r: f, posts: make([]postSlot, len(r.site.Posts)), bios: r.st.bios, comments: r.comments,
 		partials: newPartialCache(partialCacheBytes)}

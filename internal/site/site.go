@@ -86,6 +86,15 @@ type Post struct {
 	CommentCount int
 }
 
+// Modified is the post's last modification: its lastmod, or its date
+// when it has none or an earlier one.
+func (p *Post) Modified() time.Time {
+	if p.Lastmod.After(p.Date) {
+		return p.Lastmod
+	}
+	return p.Date
+}
+
 // Page is a published standalone page.
 type Page struct {
 	*content.Page

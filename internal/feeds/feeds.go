@@ -1,4 +1,9 @@
-package render
+// Package feeds writes a site's feeds (RSS 2.0, Atom and JSON Feed 1.1)
+// and its sitemap from the site graph and what the render stage made of
+// each post. Output depends only on its inputs: a feed's dates are those
+// of its posts, never the time of the build, so an unchanged site gives
+// byte-identical feeds.
+package feeds
 
 import (
 	"bytes"
@@ -10,29 +15,49 @@ import (
 	"github.com/blogen/blogen/internal/site"
 )
 
-// fullContent reports whether a feed carries whole posts: the site's feed
+// Source gives what a feed carries of each post. The render stage
+// implements it from the posts it has rendered.
+type Source interface {
+	// Summary is the HTML of the post's summary, with site-relative links.
+	Summary(p *site.Post) string
+	// SummaryText is the summary as plain text.
+	SummaryText(p *site.Post) string
+	// Body is the HTML of the whole post, with site-relative links.
+	Body(p *site.Post) (string, error)
+	// Image is the site path of the post's image, or "".
+	Image(p *site.Post) string
+}
+
+// FullContent reports whether a feed carries whole posts: the site's feed
 // does when feeds.full_content is set; the feeds of tags, categories and
 // authors carry summaries, as they repeat the posts of the site's feed.
-func (r *Renderer) fullContent(f *site.Feed) bool {
-	return r.site.Config.Feeds.FullContent && f.List.Kind == "home" // as postsInFeeds
+func FullContent(s *site.Site, f *site.Feed) bool {
+	return s.Config.Feeds.FullContent && f.List.Kind == "home"
+}
+
+// writer makes the feeds of one site.
+type writer struct {
+	site     *site.Site
+	src      Source
+	absLinks *strings.Replacer
+}
+
+func newWriter(s *site.Site, src Source) *writer {
+	base := strings.TrimSuffix(s.AbsURL("/"), "/")
+	return &writer{site: s, src: src,
+		absLinks: strings.NewReplacer(` href="/`, ` href="`+base+`/`, ` src="/`, ` src="`+base+`/`)}
 }
 
 // itemHTML is the HTML a feed carries for a post: the whole post or its
 // summary, with site-relative links made absolute for feed readers.
-func (r *Renderer) itemHTML(f *site.Feed, p *site.Post) string {
-	h := r.st.post(p.Index).summary
-	if r.fullContent(f) {
-		if body, err := r.postBody(p.Index); err == nil {
+func (w *writer) itemHTML(f *site.Feed, p *site.Post) string {
+	h := w.src.Summary(p)
+	if FullContent(w.site, f) {
+		if body, err := w.src.Body(p); err == nil {
 			h = body
 		}
 	}
-	return r.absLinks.Replace(h)
-}
-
-// absoluteLinks makes the site-relative links of HTML absolute.
-func absoluteLinks(s *site.Site) *strings.Replacer {
-	base := strings.TrimSuffix(s.AbsURL("/"), "/")
-	return strings.NewReplacer(` href="/`, ` href="`+base+`/`, ` src="/`, ` src="`+base+`/`)
+	return w.absLinks.Replace(h)
 }
 
 // updated is the date of the newest post of a feed, so feeds do not change
@@ -40,7 +65,7 @@ func absoluteLinks(s *site.Site) *strings.Replacer {
 func updated(posts []*site.Post) time.Time {
 	var t time.Time
 	for _, p := range posts {
-		if m := lastmod(p); m.After(t) {
+		if m := p.Modified(); m.After(t) {
 			t = m
 		}
 	}
@@ -89,17 +114,17 @@ type rssGUID struct {
 	Value       string `xml:",chardata"`
 }
 
-func (r *Renderer) rss(f *site.Feed, d *deps) ([]byte, error) {
-	s := r.site
+// RSS is the RSS 2.0 document of a feed.
+func RSS(s *site.Site, f *site.Feed, src Source) ([]byte, error) {
+	w := newWriter(s, src)
 	doc := rssDoc{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", DC: "http://purl.org/dc/elements/1.1/", Channel: rssChannel{
 		Title: f.Title, Link: s.AbsURL(f.URL), Description: feedDescription(s, f), Language: s.Config.Language,
 		LastBuildDate: updated(f.Posts).Format(time.RFC1123Z),
 		Self:          rssLink{Href: s.AbsURL(f.URL + site.RSSFile), Rel: "self", Type: "application/rss+xml"},
 	}}
 	for _, p := range f.Posts {
-		d.add(p.Index)
 		u := s.AbsURL(p.URL)
-		item := rssItem{Title: p.Title, Link: u, GUID: rssGUID{true, u}, PubDate: p.Date.Format(time.RFC1123Z), Description: r.itemHTML(f, p)}
+		item := rssItem{Title: p.Title, Link: u, GUID: rssGUID{true, u}, PubDate: p.Date.Format(time.RFC1123Z), Description: w.itemHTML(f, p)}
 		for _, a := range p.Authors {
 			item.Creators = append(item.Creators, a.Name)
 		}
@@ -159,20 +184,20 @@ type atomText struct {
 	Value string `xml:",chardata"`
 }
 
-func (r *Renderer) atom(f *site.Feed, d *deps) ([]byte, error) {
-	s := r.site
+// Atom is the Atom document of a feed.
+func Atom(s *site.Site, f *site.Feed, src Source) ([]byte, error) {
+	w := newWriter(s, src)
 	doc := atomFeed{Title: f.Title, ID: s.AbsURL(f.URL), Updated: updated(f.Posts).Format(time.RFC3339), Links: []atomLink{
 		{Href: s.AbsURL(f.URL + site.AtomFile), Rel: "self", Type: "application/atom+xml"},
 		{Href: s.AbsURL(f.URL), Rel: "alternate", Type: "text/html"},
 	}}
 	for _, p := range f.Posts {
-		d.add(p.Index)
 		u := s.AbsURL(p.URL)
 		e := atomEntry{Title: p.Title, ID: u, Link: atomLink{Href: u, Rel: "alternate"},
-			Published: p.Date.Format(time.RFC3339), Updated: lastmod(p).Format(time.RFC3339),
-			Summary: atomText{"html", r.st.post(p.Index).summary}}
-		if r.fullContent(f) {
-			e.Content = &atomText{"html", r.itemHTML(f, p)}
+			Published: p.Date.Format(time.RFC3339), Updated: p.Modified().Format(time.RFC3339),
+			Summary: atomText{"html", w.absLinks.Replace(w.src.Summary(p))}}
+		if FullContent(s, f) {
+			e.Content = &atomText{"html", w.itemHTML(f, p)}
 		}
 		for _, a := range p.Authors {
 			e.Authors = append(e.Authors, atomPerson{a.Name, s.AbsURL(a.URL)})
@@ -229,17 +254,16 @@ type jsonAuthor struct {
 	URL  string `json:"url,omitempty"`
 }
 
-func (r *Renderer) jsonFeed(f *site.Feed, d *deps) ([]byte, error) {
-	s := r.site
+// JSON is the JSON Feed 1.1 document of a feed.
+func JSON(s *site.Site, f *site.Feed, src Source) ([]byte, error) {
+	w := newWriter(s, src)
 	doc := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: s.AbsURL(f.URL),
 		FeedURL: s.AbsURL(f.URL + site.JSONFile), Description: feedDescription(s, f), Language: s.Config.Language, Items: []jsonItem{}}
-	page := &Page{Site: s, st: r.st, deps: d}
 	for _, p := range f.Posts {
-		d.add(p.Index)
 		u := s.AbsURL(p.URL)
-		item := jsonItem{ID: u, URL: u, Title: p.Title, ContentHTML: r.itemHTML(f, p), Summary: plainText(r.st.post(p.Index).summary),
-			DatePublished: p.Date.Format(time.RFC3339), DateModified: lastmod(p).Format(time.RFC3339)}
-		if img := page.Image(p); img != "" {
+		item := jsonItem{ID: u, URL: u, Title: p.Title, ContentHTML: w.itemHTML(f, p), Summary: w.src.SummaryText(p),
+			DatePublished: p.Date.Format(time.RFC3339), DateModified: p.Modified().Format(time.RFC3339)}
+		if img := w.src.Image(p); img != "" {
 			item.Image = s.AbsURL(img)
 		}
 		for _, a := range p.Authors {
@@ -263,10 +287,9 @@ type sitemapURL struct {
 	Lastmod string `xml:"lastmod,omitempty"`
 }
 
-// sitemap lists the home page, every post and page, and the first page of
+// Sitemap lists the home page, every post and page, and the first page of
 // every list, with absolute URLs.
-func (r *Renderer) sitemap() ([]byte, error) {
-	s := r.site
+func Sitemap(s *site.Site) ([]byte, error) {
 	var doc urlset
 	add := func(u string, t time.Time) {
 		e := sitemapURL{Loc: s.AbsURL(u)}
@@ -279,7 +302,7 @@ func (r *Renderer) sitemap() ([]byte, error) {
 		add(l.URL, updated(l.Posts[:min(1, len(l.Posts))]))
 	}
 	for _, p := range s.Posts {
-		add(p.URL, lastmod(p))
+		add(p.URL, p.Modified())
 	}
 	for _, p := range s.Pages {
 		add(p.URL, time.Time{})
