@@ -28,6 +28,7 @@ import (
 	"github.com/blogen/blogen/internal/diag"
 	"github.com/blogen/blogen/internal/layout"
 	"github.com/blogen/blogen/internal/markdown"
+	"github.com/blogen/blogen/internal/pagedata"
 	"github.com/blogen/blogen/internal/publish"
 	"github.com/blogen/blogen/internal/render"
 	"github.com/blogen/blogen/internal/site"
@@ -316,7 +317,7 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	errs.Add(err)
 	loaded, err := content.LoadCached(siteFS, cache)
 	errs.Add(err)
-	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS), render.Funcs())
+	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS), pagedata.Funcs())
 	errs.Add(err)
 	if tmpl != nil && opts.CheckTemplates {
 		tmpl = tmpl.Checked()

@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"github.com/blogen/blogen/internal/layout/compile"
+	"github.com/blogen/blogen/internal/pagedata"
 )
 
 // TestPageMethodsAreDirect checks that the compiled templates call every
 // method of Page without reflection, except those that return an
 // interface or have more arguments than compile's Method functions take.
 func TestPageMethodsAreDirect(t *testing.T) {
-	typ := reflect.TypeFor[*Page]()
+	typ := reflect.TypeFor[*pagedata.Page]()
 	errorType := reflect.TypeFor[error]()
 	for i := range typ.NumMethod() {
 		m := typ.Method(i)

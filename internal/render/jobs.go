@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/blogen/blogen/internal/feeds"
+	"github.com/blogen/blogen/internal/htmltext"
 	"github.com/blogen/blogen/internal/markdown"
+	"github.com/blogen/blogen/internal/pagedata"
 	"github.com/blogen/blogen/internal/site"
 )
 
@@ -85,7 +87,7 @@ func (r *Renderer) laterOutputs() []output {
 }
 
 // render makes an output, noting in d the posts whose bodies it reads.
-func (r *Renderer) render(o output, d *deps) ([]byte, error) {
+func (r *Renderer) render(o output, d *pagedata.Reads) ([]byte, error) {
 	s, i := r.site, int(o.index)
 	switch o.kind {
 	case outPost:
@@ -107,25 +109,25 @@ func (r *Renderer) render(o output, d *deps) ([]byte, error) {
 	case outSyntaxCSS:
 		return r.syntaxCSS()
 	}
-	return r.page(r.fixedPage(o, d))
+	return r.page(r.fixedPage(o), d)
 }
 
 // fixedPage is the Page of a outAlias, of the pages of all tags, all
 // categories and all authors, or of the page for a missing one.
-func (r *Renderer) fixedPage(o output, d *deps) *Page {
+func (r *Renderer) fixedPage(o output) *pagedata.Page {
 	s := r.site
 	switch o.kind {
 	case outAlias:
 		a := &s.Aliases[o.index]
-		return &Page{Kind: "alias", Title: "Redirect", URL: a.From, Alias: a, deps: d}
+		return &pagedata.Page{Kind: "alias", Title: "Redirect", URL: a.From, Alias: a}
 	case outTags:
-		return &Page{Kind: "terms", Title: "Tags", URL: "/tags/", Terms: s.Tags, TermKind: "tags", deps: d}
+		return &pagedata.Page{Kind: "terms", Title: "Tags", URL: "/tags/", Terms: s.Tags, TermKind: "tags"}
 	case outCategories:
-		return &Page{Kind: "terms", Title: "Categories", URL: "/categories/", Terms: s.Categories, TermKind: "categories", deps: d}
+		return &pagedata.Page{Kind: "terms", Title: "Categories", URL: "/categories/", Terms: s.Categories, TermKind: "categories"}
 	case outAuthors:
-		return &Page{Kind: "authors", Title: "Authors", URL: "/authors/", deps: d}
+		return &pagedata.Page{Kind: "authors", Title: "Authors", URL: "/authors/"}
 	}
-	return &Page{Kind: "404", Title: "Page not found", URL: "/404.html", deps: d}
+	return &pagedata.Page{Kind: "404", Title: "Page not found", URL: "/404.html"}
 }
 
 // newestFirst returns the pages of every list in the order of their newest
@@ -158,22 +160,22 @@ func newestFirst(lists []*site.List) []*site.Pager {
 	return out
 }
 
-func (r *Renderer) renderPage(p *site.Page, d *deps) ([]byte, error) {
+func (r *Renderer) renderPage(p *site.Page, d *pagedata.Reads) ([]byte, error) {
 	res, err := r.md.Render(p.Body, r.resolve)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: cannot render the Markdown: %w", p.Source, p.BodyLine, err)
 	}
 	desc := p.Description
 	if desc == "" {
-		desc = truncate(plainText(string(res.Summary)), 160)
+		desc = htmltext.Truncate(htmltext.PlainText(string(res.Summary)), 160)
 	}
-	return r.page(&Page{Kind: "page", Title: p.Title, URL: p.URL, Page: p, Content: templateHTML(res.HTML), Description: desc, deps: d})
+	return r.page(&pagedata.Page{Kind: "page", Title: p.Title, URL: p.URL, Page: p, Content: templateHTML(res.HTML), Description: desc}, d)
 }
 
-func (r *Renderer) renderPager(pg *site.Pager, d *deps) ([]byte, error) {
+func (r *Renderer) renderPager(pg *site.Pager, d *pagedata.Reads) ([]byte, error) {
 	l := pg.List
 	for _, p := range pg.Posts {
-		d.add(p.Index)
+		d.Add(p.Index)
 		if err := r.ensurePost(p.Index); err != nil {
 			return nil, err
 		}
@@ -185,11 +187,11 @@ func (r *Renderer) renderPager(pg *site.Pager, d *deps) ([]byte, error) {
 	if pg.Number > 1 {
 		title = fmt.Sprintf("%s, page %d", title, pg.Number)
 	}
-	p := &Page{Kind: kind, Title: title, URL: pg.URL, Pager: pg, Description: r.site.Config.Description, deps: d}
+	p := &pagedata.Page{Kind: kind, Title: title, URL: pg.URL, Pager: pg, Description: r.site.Config.Description}
 	if l.Kind != "archive" {
 		p.FeedURL = l.URL
 	}
-	return r.page(p)
+	return r.page(p, d)
 }
 
 func (r *Renderer) robots() ([]byte, error) {
@@ -203,41 +205,4 @@ func (r *Renderer) syntaxCSS() ([]byte, error) {
 		return nil, fmt.Errorf("site.toml: [highlight]: %w", err)
 	}
 	return css, nil
-}
-
-// plainText strips the tags of an HTML fragment and unescapes its text,
-// folding white space. Block-level tags separate words; inline ones do not.
-func plainText(h string) string {
-	var b strings.Builder
-	for {
-		open := strings.IndexByte(h, '<')
-		if open < 0 {
-			b.WriteString(h)
-			break
-		}
-		b.WriteString(h[:open])
-		end := strings.IndexByte(h[open:], '>')
-		if end < 0 {
-			break
-		}
-		if blockTag(h[open+1 : open+end]) {
-			b.WriteByte(' ')
-		}
-		h = h[open+end+1:]
-	}
-	return strings.Join(strings.Fields(unescape(b.String())), " ")
-}
-
-// blockTag reports whether the inside of a tag ("/p", "li class=x") names
-// an element that separates words.
-func blockTag(tag string) bool {
-	name := strings.TrimPrefix(tag, "/")
-	if i := strings.IndexAny(name, " \t\n/"); i >= 0 {
-		name = name[:i]
-	}
-	switch strings.ToLower(name) {
-	case "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th", "table", "hr", "figure", "figcaption", "section", "dd", "dt":
-		return true
-	}
-	return false
 }

@@ -33,8 +33,10 @@ import (
 	"github.com/blogen/blogen/internal/cache"
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/htmltext"
 	"github.com/blogen/blogen/internal/layout"
 	"github.com/blogen/blogen/internal/markdown"
+	"github.com/blogen/blogen/internal/pagedata"
 	"github.com/blogen/blogen/internal/site"
 )
 
@@ -396,7 +398,7 @@ func (r *Renderer) writeOutput(o output, sink Sink) error {
 	if r.keepUnmade(o, keeping) {
 		return nil
 	}
-	var d deps
+	var d pagedata.Reads
 	raw, err := r.render(o, &d)
 	if err != nil {
 		return err
@@ -404,7 +406,7 @@ func (r *Renderer) writeOutput(o output, sink Sink) error {
 	if o.kind.fromLayout() {
 		defer layout.Recycle(raw)
 	}
-	posts := d.list()
+	posts := d.List()
 	rec := cache.Output{
 		Source: cache.NewOutputHasher("output").String(o.path).Bytes(raw).String(strconv.FormatBool(r.min != nil)).Key(),
 		Inputs: r.inputs(o.path, posts), Deps: posts,
@@ -597,22 +599,22 @@ func (r *Renderer) postBody(i int) (string, error) {
 }
 
 // renderPost renders a post's page, noting in d the posts it read.
-func (r *Renderer) renderPost(p *site.Post, d *deps) ([]byte, error) {
-	d.add(p.Index)
+func (r *Renderer) renderPost(p *site.Post, d *pagedata.Reads) ([]byte, error) {
+	d.Add(p.Index)
 	body, summary, err := r.renderMarkdown(p.Index)
 	if err != nil {
 		return nil, err
 	}
-	page := &Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(body), Description: p.Description, deps: d}
+	page := &pagedata.Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(body), Description: p.Description}
 	if page.Description == "" {
-		page.Description = truncate(plainText(summary), 160)
+		page.Description = htmltext.Truncate(htmltext.PlainText(summary), 160)
 	}
-	return r.page(page)
+	return r.page(page, d)
 }
 
 // page runs a page's template.
-func (r *Renderer) page(p *Page) ([]byte, error) {
-	p.Site, p.st = r.site, r.st
+func (r *Renderer) page(p *pagedata.Page, d *pagedata.Reads) ([]byte, error) {
+	p.Bind(r.site, r.st, d)
 	return r.tmpl.Render(p.Kind, p)
 }
 
@@ -675,4 +677,30 @@ func (r *resolver) Author(handle string) (string, bool) {
 func (r *resolver) Tag(tag string) (string, bool) {
 	u, ok := r.tags[strings.ToLower(tag)]
 	return u, ok
+}
+
+// Summary implements pagedata.Source.
+func (st *state) Summary(i int) string { return st.post(i).summary }
+
+// Words implements pagedata.Source.
+func (st *state) Words(i int) int { return st.words(i) }
+
+// Bio implements pagedata.Source.
+func (st *state) Bio(authorID string) string { return st.bios[authorID] }
+
+// CommentHTML implements pagedata.Source.
+func (st *state) CommentHTML(c *content.Comment) (string, error) { return st.commentHTML(c) }
+
+// Cached implements pagedata.Source: the partial cache of the render.
+func (st *state) Cached(name, key string, data any, reads *pagedata.Reads) (template.HTML, error) {
+	pc := st.partials
+	c := pc.get(name + "\x00" + key)
+	c.once.Do(func() {
+		from := reads.Len()
+		c.html, c.err = st.r.tmpl.Partial(name, data)
+		c.deps = reads.Since(from)
+		pc.made(c)
+	})
+	reads.Add(c.deps...)
+	return c.html, c.err
 }

@@ -1,7 +1,5 @@
 package render
 
-import "github.com/blogen/blogen/internal/site"
-
 // A post's summary card and summary are needed by every list page that
 // shows the post, and its summary by every feed that carries it. Site
 // counts those outputs before it renders them and lets go of the post's
@@ -47,7 +45,7 @@ func (r *Renderer) shownBy(o output, fn func(i int, onPager bool)) {
 		for _, p := range pg.Posts {
 			fn(p.Index, true)
 		}
-		for _, p := range featured(r.site, pg) {
+		for _, p := range r.site.FeaturedOn(pg) {
 			fn(p.Index, true)
 		}
 	case outRSS, outAtom, outJSONFeed:
@@ -55,22 +53,6 @@ func (r *Renderer) shownBy(o output, fn func(i int, onPager bool)) {
 			fn(p.Index, false)
 		}
 	}
-}
-
-// featured returns the posts of the carousel on a list page: the site's
-// on the first page of the home list, the category's on the first page of
-// a category.
-func featured(s *site.Site, pg *site.Pager) []*site.Post {
-	l := pg.List
-	switch {
-	case pg.Number != 1:
-		return nil
-	case l.Kind == "home":
-		return s.Featured
-	case l.Term != nil && l.Term.Kind == "categories":
-		return l.Term.Featured
-	}
-	return nil
 }
 
 // order lists the outputs in the order Site renders them: the post pages,

@@ -106,3 +106,19 @@ func (s *Site) addFeeds() {
 		s.Feeds = append(s.Feeds, &Feed{Title: title, URL: l.URL, Posts: l.Posts[:min(limit, len(l.Posts))], List: l})
 	}
 }
+
+// FeaturedOn returns the posts of the carousel on a list page: the site's
+// on the first page of the home list, the category's on the first page of
+// a category.
+func (s *Site) FeaturedOn(pg *Pager) []*Post {
+	l := pg.List
+	switch {
+	case pg.Number != 1:
+		return nil
+	case l.Kind == "home":
+		return s.Featured
+	case l.Term != nil && l.Term.Kind == "categories":
+		return l.Term.Featured
+	}
+	return nil
+}

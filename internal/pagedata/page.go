@@ -1,4 +1,11 @@
-package render
+// Package pagedata is what templates see: Page, the dot of every
+// template, with the methods the theme calls (permalinks, summaries, bios,
+// share links, JSON-LD, the sidebar, comment threads), and Funcs, the
+// functions every template may call. A Page reads what the render stage
+// made of posts through a Source, and notes in its Reads every post whose
+// body it read, which the build cache uses to know when a page must be
+// made again.
+package pagedata
 
 import (
 	"encoding/json"
@@ -11,6 +18,7 @@ import (
 
 	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/htmltext"
 	"github.com/blogen/blogen/internal/site"
 )
 
@@ -32,10 +40,18 @@ type Page struct {
 	Alias       *site.Alias
 	FeedURL     string // folder of the feeds for this page, "" for none
 
-	st *state
-	// deps records the posts whose bodies the page read, so that a later
+	src Source
+	// reads records the posts whose bodies the page read, so that a later
 	// build knows when it must make the page again.
-	deps *deps
+	reads *Reads
+}
+
+// Bind hands a page the site and what the render stage made of it, and
+// the record of what the page reads. The render stage calls it before a
+// template runs; templates never do.
+func (p *Page) Bind(s *site.Site, src Source, reads *Reads) *Page {
+	p.Site, p.src, p.reads = s, src, reads
+	return p
 }
 
 // Config is the site's configuration.
@@ -96,13 +112,13 @@ func (p *Page) FullTitle() string {
 
 // Summary returns the HTML summary of a post.
 func (p *Page) Summary(post *site.Post) template.HTML {
-	return template.HTML(p.post(post.Index).summary)
+	return template.HTML(p.summary(post.Index))
 }
 
 // SummaryText returns a post's summary as plain text, cut to about n
 // characters at a word boundary.
 func (p *Page) SummaryText(post *site.Post, n int) string {
-	return truncate(plainText(p.post(post.Index).summary), n)
+	return htmltext.Truncate(htmltext.PlainText(p.summary(post.Index)), n)
 }
 
 // ReadingTime is the minutes a post takes to read, at 220 words a minute.
@@ -111,11 +127,11 @@ func (p *Page) ReadingTime(post *site.Post) int {
 }
 
 // Bio returns an author's bio as HTML.
-func (p *Page) Bio(a *site.Author) template.HTML { return template.HTML(p.st.bios[a.ID]) }
+func (p *Page) Bio(a *site.Author) template.HTML { return template.HTML(p.src.Bio(a.ID)) }
 
 // CommentHTML returns the safe HTML of a comment's body.
 func (p *Page) CommentHTML(t *site.Thread) (template.HTML, error) {
-	h, err := p.st.commentHTML(t.Comment)
+	h, err := p.src.CommentHTML(t.Comment)
 	return template.HTML(h), err
 }
 
@@ -126,7 +142,7 @@ func (p *Page) Featured() []*site.Post {
 	case p.Kind == "home" && p.Pager == nil:
 		return p.Site.Featured
 	case p.Pager != nil:
-		return featured(p.Site, p.Pager)
+		return p.Site.FeaturedOn(p.Pager)
 	}
 	return nil
 }
@@ -368,23 +384,6 @@ func (p *Page) postLD(post *site.Post) *ldPosting {
 	return ld
 }
 
-// truncate cuts s to about n bytes at a word boundary, adding an ellipsis.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:n], ' ')
-	if cut < n/2 {
-		cut = n
-	}
-	for cut > 0 && !utf8Start(s[cut]) {
-		cut--
-	}
-	return strings.TrimRight(s[:cut], " ,.;:") + "…"
-}
-
-func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
-
 // CommentsOpen reports whether readers may comment on a post.
 func (p *Page) CommentsOpen(post *site.Post) bool {
 	return p.Site.Config.Comments.Enabled && post.Post.Comments == content.CommentsOpen
@@ -493,30 +492,21 @@ func (p *Page) QueryAliases() template.JS {
 //
 //	{{$.Cached "partials/summary.html" (print .URL) (dict "Page" $ "Post" .)}}
 func (p *Page) Cached(name, key string, data any) (template.HTML, error) {
-	pc := p.st.partials
-	c := pc.get(name + "\x00" + key)
-	c.once.Do(func() {
-		from := p.deps.len()
-		c.html, c.err = p.st.r.tmpl.Partial(name, data)
-		c.deps = p.deps.since(from)
-		pc.made(c)
-	})
-	p.deps.add(c.deps...)
-	return c.html, c.err
+	return p.src.Cached(name, key, data, p.reads)
 }
 
-// post returns what lists need of post i's body, and notes that the page
+// summary returns the HTML of post i's summary, and notes that the page
 // read it.
-func (p *Page) post(i int) postOut {
-	p.deps.add(i)
-	return p.st.post(i)
+func (p *Page) summary(i int) string {
+	p.reads.Add(i)
+	return p.src.Summary(i)
 }
 
 // words returns the number of words of post i, and notes that the page
 // read it.
 func (p *Page) words(i int) int {
-	p.deps.add(i)
-	return p.st.words(i)
+	p.reads.Add(i)
+	return p.src.Words(i)
 }
 
 // SidebarKey names the variant of the sidebar this page shows, for Cached.

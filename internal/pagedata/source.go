@@ -1,0 +1,24 @@
+package pagedata
+
+import (
+	"html/template"
+
+	"github.com/blogen/blogen/internal/content"
+)
+
+// Source is what the render stage made of the site, which pages read
+// through their methods. Posts are named by their index in Site.Posts.
+// Its methods are called from many goroutines at once.
+type Source interface {
+	// Summary is the HTML of a post's summary.
+	Summary(post int) string
+	// Words is the number of words of a post.
+	Words(post int) int
+	// Bio is the HTML of an author's bio, or "".
+	Bio(authorID string) string
+	// CommentHTML is a comment's body rendered in safe mode.
+	CommentHTML(c *content.Comment) (string, error)
+	// Cached runs the partial name with data once per key during a
+	// render, noting in reads the posts it read, each time it is used.
+	Cached(name, key string, data any, reads *Reads) (template.HTML, error)
+}
