@@ -29,29 +29,24 @@ func graphKey(opts Options, tmpl *layout.Templates, loaded *content.Site, graph 
 	if err != nil {
 		return cache.Key{}
 	}
-	sum := tmpl.Sum()
-	h := cache.NewHasher("graph").String(exe).Bytes(cfg).Bytes(sum[:]).String(markdownSettings).
-		String(opts.BaseURL).String(strconv.FormatBool(opts.Drafts)).String(strconv.FormatBool(opts.Future))
+	g := cache.Graph{Executable: exe, Config: cfg, Templates: tmpl.Sum(), MarkdownSettings: markdownSettings,
+		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future}
 	for _, p := range loaded.Posts {
-		h.String(p.Source).Bytes(p.Sum[:])
-		for _, f := range p.Files {
-			h.String(f)
-		}
+		g.Files = append(g.Files, cache.File{Source: p.Source, Sum: p.Sum, Bundled: p.Files})
 	}
 	for _, p := range loaded.Pages {
-		h.String(p.Source).Bytes(p.Sum[:])
+		g.Files = append(g.Files, cache.File{Source: p.Source, Sum: p.Sum})
 	}
 	for _, a := range loaded.Authors {
-		h.String(a.Source).Bytes(a.Sum[:])
+		g.Files = append(g.Files, cache.File{Source: a.Source, Sum: a.Sum})
 	}
 	for _, c := range loaded.Comments {
-		h.String(c.Source).Bytes(c.Sum[:])
+		g.Files = append(g.Files, cache.File{Source: c.Source, Sum: c.Sum})
 	}
-	h.String("published")
 	for _, p := range graph.Posts {
-		h.String(p.Source)
+		g.Published = append(g.Published, p.Source)
 	}
-	return h.Key()
+	return g.Key()
 }
 
 // executableID names the running blogen by the path, size and time of its

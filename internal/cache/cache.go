@@ -1,8 +1,50 @@
-// Package cache keeps what one build of a site learned for the next one, in
-// a folder the user may delete at any time (.blogen-cache/ in the site
-// folder, ignored by git).
+// Package cache is what one build of a site keeps for the next, and the
+// one place that says how it stays correct. It lives in a folder the user
+// may delete at any time (.blogen-cache/ in the site folder, ignored by
+// git).
 //
-// It holds two things. Store is a content-addressed key-value store kept
+// # The rule
+//
+// A warm build's output equals a cold build's, byte for byte. Everything
+// cached is immutable and named by a key made of everything it was made
+// from (keys.go makes every key), and a cached thing that is missing,
+// damaged or of another version is a miss, never an error: the worst a
+// cache can do is make a build cold. A test builds sites cold and warm,
+// after edits of every kind, and compares the outputs (internal/build's
+// warm-build tests).
+//
+// # The parts, and how each keeps the rule
+//
+//   - Parsed content files (content.Cache, saved in content.pack): a file
+//     is parsed again unless its size, modification time, inode and change
+//     time are all as recorded; the file carries a checksum and a damaged
+//     one is ignored.
+//   - Rendered Markdown (Store, below, in markdown/): keyed by MarkdownKey,
+//     the body's SHA-256 and the Markdown settings; the @mention and
+//     #hashtag look-ups a render made are stored with the entry and asked
+//     again of the site before it is used (mdentry), so a new author or tag
+//     elsewhere invalidates exactly the posts that named it.
+//   - The graph key (Graph.Key): blogen's own binary, site.toml, the
+//     templates, the build's options, every content file but the bodies of
+//     posts, and which posts are published. Any change to the site but a
+//     post's body changes it.
+//   - Outputs (Manifest, and publish's spare folder, in outputs/): every
+//     output of the last build with its OutputKey, the graph key and the
+//     bodies of the posts the output read (pagedata.Reads). An output
+//     whose key is unchanged is kept without being made; publish keeps the
+//     file only when it is the very file (the same inode) the output
+//     folder holds, walked without following links, so nothing in the
+//     spare is trusted.
+//
+// Within one build (not across builds), render keeps post summaries and
+// cached partials in memory until the last page that shows them is
+// written, and the preview server keeps the last site graph and its
+// renderer between edits; they hold what this build made, never what an
+// earlier one did.
+//
+// # The store
+//
+// Store is a content-addressed key-value store kept
 // in pack files (*.pack in its folder). Each Store appends the entries it
 // writes to a pack of its own, of a unique name, one record per entry in
 // one write: a header (the key, the entry's length, the entry's CRC-32C

@@ -13,18 +13,17 @@ func (r *Renderer) inputs(p string, posts []int) cache.Key {
 	if r.opts.Graph == (cache.Key{}) {
 		return cache.Key{}
 	}
-	h := cache.NewHasher("inputs").Bytes(r.opts.Graph[:]).String(p)
-	for _, i := range posts {
+	bodies := make([][sha256.Size]byte, len(posts))
+	for j, i := range posts {
 		if i < 0 || i >= len(r.site.Posts) {
 			return cache.Key{}
 		}
-		sum := r.site.Posts[i].Post.BodySum
-		h.Bytes(sum[:])
+		bodies[j] = r.site.Posts[i].Post.BodySum
 	}
-	return h.Key()
+	return cache.OutputKey(r.opts.Graph, p, bodies...)
 }
 
 // markdownKey is the Markdown cache's key of a body with this SHA-256.
 func (r *Renderer) markdownKey(sum [sha256.Size]byte) cache.Key {
-	return cache.NewHasher("markdown").String(r.opts.MarkdownSettings).Bytes(sum[:]).Key()
+	return cache.MarkdownKey(r.opts.MarkdownSettings, sum)
 }
