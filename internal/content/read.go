@@ -25,10 +25,6 @@ const maxPooledRead = 1 << 20
 // minRead is the least room a read starts with: most posts fit.
 const minRead = 32 << 10
 
-// scribbleReleased makes releaseRead overwrite each buffer it takes back,
-// so that tests catch a caller that kept part of one.
-var scribbleReleased = false
-
 // readPooled reads file from fsys into a buffer of readBuffers, which the
 // caller gives back with releaseRead.
 func readPooled(fsys fs.FS, file string) (*[]byte, error) {
