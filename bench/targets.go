@@ -16,17 +16,17 @@ type target struct {
 
 // targets are the goals of the performance issue.
 var targets = []target{
-	{"cold blogen build at 10,000 posts: at most 1.3x the floor (wall time)", func(get getter) string {
-		return ratioAtMost(get, 10_000, toolBlogen, toolFloor, 1.3, "x the floor")
+	{"cold blogen build at 10,000 posts: at most 1.5x the floor (wall time)", func(get getter) string {
+		return ratioAtMost(get, 10_000, toolBlogen, toolFloor, 1.5, "x the floor")
 	}},
-	{"blogen at least 3x faster than Hugo at 10,000 posts (wall time)", func(get getter) string {
+	{"blogen at least 3x faster than Hugo at 10,000 posts (wall and CPU time)", func(get getter) string {
 		return ratioAtLeast(get, 10_000, toolHugo, toolBlogen, 3, "x: Hugo's time over blogen's")
 	}},
 	{"peak RSS of a cold build at 10,000 posts: at most 150 MB", func(get getter) string {
 		return rssAtMost(get, 10_000, 150e6)
 	}},
-	{"peak RSS of a cold build at 100,000 posts: at most 1 GB", func(get getter) string {
-		return rssAtMost(get, 100_000, 1e9)
+	{"peak RSS of a cold build at 100,000 posts: at most 600 MB", func(get getter) string {
+		return rssAtMost(get, 100_000, 600e6)
 	}},
 	{"cold build at 100,000 posts: at most 11x the time at 10,000 (wall time)", func(get getter) string {
 		big, ok1 := get(100_000, toolBlogen)
@@ -84,10 +84,12 @@ func ratioAtLeast(get getter, n int, a, b string, limit float64, unit string) st
 		return notMeasured(n, a, b)
 	}
 	got := ma.wall.Seconds() / mb.wall.Seconds()
-	if got >= limit {
+	cpu := ma.cpu.Seconds() / mb.cpu.Seconds()
+	worst := min(got, cpu)
+	if worst >= limit {
 		return fmt.Sprintf("met (%.2f%s)", got, unit) + cpuRatio(ma, mb)
 	}
-	return fmt.Sprintf("missed by %.2fx (%.2f%s)", limit/got, got, unit) + cpuRatio(ma, mb)
+	return fmt.Sprintf("missed by %.2fx (%.2f%s)", limit/worst, got, unit) + cpuRatio(ma, mb)
 }
 
 func rssAtMost(get getter, n int, limit float64) string {
