@@ -21,7 +21,18 @@
 // if it gets to that argument), and the few shapes text/template rejects
 // whenever they run. Templates are taken to run with the default
 // missingkey option.
+//
+// What a compiled template does with a value is html/template's and
+// text/template's own code: the files whose first line says they are
+// generated (escape_*.go, builtins.go, values.go, exec_data_test.go) are
+// copies made by internal/forkgen from the toolchain's sources, and must
+// never be edited. TestForkMatchesToolchain fails when the toolchain's
+// sources differ from them, such as after a Go update: run
+// "go generate ./internal/layout/compile" to make them again. The rest is
+// the compile package's own.
 package compile
+
+//go:generate go run ./internal/forkgen/cmd/forkgen
 
 import (
 	"bytes"
