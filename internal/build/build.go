@@ -316,7 +316,9 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	errs.Add(err)
 	loaded, err := content.LoadCached(siteFS, cache)
 	errs.Add(err)
-	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS), render.Funcs())
+	methods, err := render.Methods()
+	errs.Add(err)
+	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS), layout.Options{Funcs: render.Funcs(), Methods: methods})
 	errs.Add(err)
 	if tmpl != nil && opts.CheckTemplates {
 		tmpl = tmpl.Checked()

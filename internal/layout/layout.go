@@ -49,7 +49,7 @@ type Templates struct {
 	standalone map[string]bool
 	origin     map[string]string // template file name -> path printed in errors
 	files      map[string]source
-	funcs      template.FuncMap
+	opts       Options
 	// asWritten, for compacted templates, are the templates as their files
 	// are written, run again to report an error at its true line.
 	asWritten *Templates
@@ -74,10 +74,19 @@ type source struct {
 	text   string
 }
 
+// Options say what the templates are given and how they run.
+type Options struct {
+	// Funcs are the functions the templates call.
+	Funcs template.FuncMap
+	// Methods are the methods of the data's types that compiled templates
+	// call without reflection; nil for none.
+	Methods *compile.Methods
+}
+
 // Load parses the theme's templates with the site's over them. site may be
 // nil for a site without a layouts/ folder. Errors name files of the theme
 // with the prefix "(built-in theme)".
-func Load(theme, site fs.FS, funcs template.FuncMap) (*Templates, error) {
+func Load(theme, site fs.FS, opts Options) (*Templates, error) {
 	files := map[string]source{}
 	var errs diag.List
 	errs.Add(readLayouts(theme, "(built-in theme) ", files))
@@ -87,18 +96,18 @@ func Load(theme, site fs.FS, funcs template.FuncMap) (*Templates, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return parseAll(files, funcs)
+	return parseAll(files, opts)
 }
 
 // parseAll parses every template of files.
-func parseAll(files map[string]source, funcs template.FuncMap) (*Templates, error) {
+func parseAll(files map[string]source, opts Options) (*Templates, error) {
 	var errs diag.List
 	t := &Templates{sets: map[string]*template.Template{}, standalone: map[string]bool{}, origin: map[string]string{},
-		files: files, funcs: funcs, stats: new(stats)}
+		files: files, opts: opts, stats: new(stats)}
 	for name, s := range files {
 		t.origin[name] = s.origin
 	}
-	base, err := t.parseBase(files, funcs)
+	base, err := t.parseBase(files, opts.Funcs)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +133,7 @@ func (t *Templates) Compact(compact func(text string) (string, error)) *Template
 		}
 		files[name] = s
 	}
-	c, err := parseAll(files, t.funcs)
+	c, err := parseAll(files, t.opts)
 	if err != nil {
 		return t
 	}
@@ -358,7 +367,7 @@ func (t *Templates) compile(slot *program, set *template.Template, entry string)
 			}
 			return nil
 		}
-		if prog, err := compile.Compile(entry, lookup, t.funcs); err == nil {
+		if prog, err := compile.Compile(entry, lookup, t.opts.Funcs, t.opts.Methods); err == nil {
 			slot.compiled.Store(prog)
 		}
 	})
@@ -368,7 +377,7 @@ func (t *Templates) compile(slot *program, set *template.Template, entry string)
 // through html/template: pages come from html/template, and Stats tells
 // where the compiled templates wrote something else.
 func (t *Templates) Checked() *Templates {
-	c, err := parseAll(t.files, t.funcs)
+	c, err := parseAll(t.files, t.opts)
 	if err != nil {
 		return t
 	}

@@ -40,7 +40,7 @@ type testPage struct {
 // the same as html/template's, and a page that fails is reported at the
 // template's file and line as html/template reports it.
 func TestCompiledPagesMatchAndErrorsNameTheLine(t *testing.T) {
-	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	tmpl, err := Load(testTheme(), nil, Options{Funcs: template.FuncMap{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestCompiledPagesMatchAndErrorsNameTheLine(t *testing.T) {
 // TestPartialsRunCompiled runs a partial many times, as Page.Cached does,
 // in text and in an attribute.
 func TestPartialsRunCompiled(t *testing.T) {
-	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	tmpl, err := Load(testTheme(), nil, Options{Funcs: template.FuncMap{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestPartialsRunCompiled(t *testing.T) {
 // halfway (a range over a map): the page written is html/template's
 // alone, without what the compiled template had written.
 func TestFallbackWritesWholePage(t *testing.T) {
-	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	tmpl, err := Load(testTheme(), nil, Options{Funcs: template.FuncMap{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestFallbackWritesWholePage(t *testing.T) {
 // Recycle: a page handed back is the room of a later one, and a page kept
 // is never written over.
 func TestRecycledPagesAreWrittenAgain(t *testing.T) {
-	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	tmpl, err := Load(testTheme(), nil, Options{Funcs: template.FuncMap{}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,7 +105,7 @@ func textLookup(tmpl *template.Template, misses map[string]bool) Lookup {
 // an error saying how the compiled template broke its contract, or nil.
 func compareCompiled(tmpl *template.Template, funcs template.FuncMap, data any, want string, wantErr error) (o outcome, refusal, breach error) {
 	misses := map[string]bool{}
-	prog, err := Compile(tmpl.Name(), textLookup(tmpl, misses), htmltemplate.FuncMap(funcs))
+	prog, err := Compile(tmpl.Name(), textLookup(tmpl, misses), htmltemplate.FuncMap(funcs), testMethods())
 	if err != nil {
 		if !allowedRefusal(err, misses) {
 			return outRefused, err, fmt.Errorf("Compile refused for a reason the contract does not allow: %v (text/template wrote %q, error %v)", err, want, wantErr)
@@ -116,7 +116,7 @@ func compareCompiled(tmpl *template.Template, funcs template.FuncMap, data any, 
 	gotErr := prog.Execute(&b, data)
 	got := b.String()
 	switch {
-	case gotErr != nil && gotErr != ErrFallback:
+	case gotErr != nil && !errors.Is(gotErr, ErrFallback):
 		return outFallback, nil, fmt.Errorf("Execute returned %v, neither nil nor ErrFallback", gotErr)
 	case gotErr != nil && wantErr != nil:
 		return outFallback, nil, nil
@@ -1034,7 +1034,7 @@ func TestIssue39807(t *testing.T) {
 	tplFoo := template.Must(template.New("foo").Parse(`{{ template "bar" . }}{{.X}}{{range .SI}}{{.}}{{end}}`))
 	template.Must(tplFoo.New("bar").Parse("bar{{.U.V}}"))
 	misses := map[string]bool{}
-	prog, err := Compile("foo", textLookup(tplFoo, misses), nil)
+	prog, err := Compile("foo", textLookup(tplFoo, misses), nil, testMethods())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1527,7 +1527,7 @@ func TestOverriddenBuiltins(t *testing.T) {
 // data of different types, so that the steps' caches change under them.
 func TestCompiledConcurrentTypes(t *testing.T) {
 	tmpl := template.Must(template.New("c").Parse(`{{.X}}{{with .U}}{{.V}}{{end}}{{.Method0}}`))
-	prog, err := Compile("c", textLookup(tmpl, map[string]bool{}), nil)
+	prog, err := Compile("c", textLookup(tmpl, map[string]bool{}), nil, testMethods())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1545,7 +1545,7 @@ func TestCompiledConcurrentTypes(t *testing.T) {
 				wantErr := tmpl.Execute(&want, data)
 				gotErr := prog.Execute(&got, data)
 				switch {
-				case wantErr != nil && gotErr != ErrFallback:
+				case wantErr != nil && !errors.Is(gotErr, ErrFallback):
 					t.Errorf("%T: got %q, %v; text/template failed: %v", data, got.String(), gotErr, wantErr)
 				case wantErr == nil && (gotErr != nil || got.String() != want.String()):
 					t.Errorf("%T: got %q, %v; want %q", data, got.String(), gotErr, want.String())
