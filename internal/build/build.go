@@ -53,6 +53,10 @@ type Options struct {
 	// and through html/template, and writes html/template's: slower, for
 	// checking the compiled templates (Prepared.TemplateStats).
 	CheckTemplates bool
+	// PlainTemplates runs every page through html/template, never
+	// compiled (as plain_templates in site.toml does): the same pages,
+	// written more slowly.
+	PlainTemplates bool
 }
 
 // Result describes a finished build.
@@ -64,6 +68,9 @@ type Result struct {
 	Kept     int
 	Duration time.Duration
 	OutDir   string
+	// Templates tells how many pages and partials the compiled templates
+	// wrote, and how many html/template wrote instead and why.
+	Templates layout.Stats
 
 	usedKeys map[cache.Key]bool
 }
@@ -318,7 +325,9 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	errs.Add(err)
 	methods, err := render.Methods()
 	errs.Add(err)
-	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS), layout.Options{Funcs: render.Funcs(), Methods: methods})
+	plain := opts.PlainTemplates || cfg != nil && cfg.PlainTemplates
+	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS),
+		layout.Options{Funcs: render.Funcs(), Methods: methods, Plain: plain})
 	errs.Add(err)
 	if tmpl != nil && opts.CheckTemplates {
 		tmpl = tmpl.Checked()
@@ -447,7 +456,7 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 		return Result{}, err
 	}
 	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Kept: stats.Kept,
-		Skipped: p.Site.Skipped, usedKeys: r.UsedKeys()}, nil
+		Skipped: p.Site.Skipped, Templates: p.tmpl.Stats(), usedKeys: r.UsedKeys()}, nil
 }
 
 // StaticFile is one file copied as it is into the output.
