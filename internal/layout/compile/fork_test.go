@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,24 +16,16 @@ import (
 // regenerate is what a maintainer runs to make the copies again.
 const regenerate = "go generate ./internal/layout/compile"
 
-// toolchainGOROOT returns the GOROOT of the go command running the test
-// (go test puts its own bin folder first on PATH).
-func toolchainGOROOT(t *testing.T) string {
-	t.Helper()
-	out, err := exec.Command("go", "env", "GOROOT").Output()
-	if err != nil {
-		t.Fatalf("go env GOROOT: %v", err)
-	}
-	return strings.TrimSpace(string(out))
-}
-
 // TestForkMatchesToolchain makes the copies of html/template and
 // text/template again, in memory, from the sources of the toolchain that
 // runs the test, and fails when a checked-in file differs from them, when
 // a file says it was generated but is no longer, or when go.mod does not
 // name the version they were made from.
 func TestForkMatchesToolchain(t *testing.T) {
-	goroot := toolchainGOROOT(t)
+	goroot, err := forkgen.GOROOT()
+	if err != nil {
+		t.Fatal(err)
+	}
 	version, err := forkgen.Version(goroot)
 	if err != nil {
 		t.Fatal(err)

@@ -35,6 +35,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
@@ -147,6 +148,17 @@ var Files = []File{
 // LicenseFile is the name of the copy of GOROOT's LICENSE beside the
 // generated files.
 const LicenseFile = "GO-LICENSE"
+
+// GOROOT returns the Go tree of the go command on PATH, from go env: the
+// toolchain that runs go generate or go test, which put their own first
+// on PATH.
+func GOROOT() (string, error) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return "", fmt.Errorf("forkgen: finding GOROOT with go env: %w", err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
 
 // Version returns the version of the Go tree at goroot, such as
 // "go1.26.8", from its VERSION file.

@@ -30,11 +30,10 @@ func main() {
 
 func run(dir, goroot string) error {
 	if goroot == "" {
-		out, err := exec.Command("go", "env", "GOROOT").Output()
-		if err != nil {
-			return fmt.Errorf("finding GOROOT with go env: %w", err)
+		var err error
+		if goroot, err = forkgen.GOROOT(); err != nil {
+			return err
 		}
-		goroot = strings.TrimSpace(string(out))
 	}
 	files, err := forkgen.Generate(goroot, "compile", forkgen.Files)
 	if err != nil {
