@@ -54,6 +54,10 @@ type Options struct {
 	// and through html/template, and writes html/template's: slower, for
 	// checking the compiled templates (Prepared.TemplateStats).
 	CheckTemplates bool
+	// PlainTemplates runs every page through html/template, never
+	// compiled (as plain_templates in site.toml does): the same pages,
+	// written more slowly.
+	PlainTemplates bool
 }
 
 // Result describes a finished build.
@@ -65,6 +69,9 @@ type Result struct {
 	Kept     int
 	Duration time.Duration
 	OutDir   string
+	// Templates tells how many pages and partials the compiled templates
+	// wrote, and how many html/template wrote instead and why.
+	Templates layout.Stats
 
 	usedKeys map[cache.Key]bool
 }
@@ -317,7 +324,11 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	errs.Add(err)
 	loaded, err := content.LoadCached(siteFS, cache)
 	errs.Add(err)
-	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS), pagedata.Funcs())
+	methods, err := pagedata.Methods()
+	errs.Add(err)
+	plain := opts.PlainTemplates || cfg != nil && cfg.PlainTemplates
+	tmpl, err := layout.Load(opts.Theme, siteLayouts(opts.SiteDir, siteFS),
+		layout.Options{Funcs: pagedata.Funcs(), Methods: methods, Plain: plain})
 	errs.Add(err)
 	if tmpl != nil && opts.CheckTemplates {
 		tmpl = tmpl.Checked()
@@ -446,7 +457,7 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 		return Result{}, err
 	}
 	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Kept: stats.Kept,
-		Skipped: p.Site.Skipped, usedKeys: r.UsedKeys()}, nil
+		Skipped: p.Site.Skipped, Templates: p.tmpl.Stats(), usedKeys: r.UsedKeys()}, nil
 }
 
 // StaticFile is one file copied as it is into the output.

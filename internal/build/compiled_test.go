@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"bytes"
 	"context"
 	"testing"
 	"time"
@@ -11,12 +12,13 @@ import (
 )
 
 // renderSite renders every output of the site in dir into memory and
-// returns how its templates ran.
-func renderSite(t *testing.T, dir string, check bool) (map[string][]byte, layout.Stats) {
+// returns how its templates ran: with check, both ways; with plain,
+// through html/template alone.
+func renderSite(t *testing.T, dir string, check, plain bool) (map[string][]byte, layout.Stats) {
 	t.Helper()
 	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 	p, err := build.Prepare(build.Options{SiteDir: dir, NoCache: true, Now: now, Drafts: true, Future: true,
-		CheckTemplates: check})
+		CheckTemplates: check, PlainTemplates: plain})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +37,7 @@ func TestCompiledTemplatesWriteWhatHTMLTemplateWrites(t *testing.T) {
 	sites := map[string]string{"demo": "../..", "generated": sitetest.Generated(t, 150)}
 	for name, dir := range sites {
 		t.Run(name, func(t *testing.T) {
-			files, stats := renderSite(t, dir, true)
+			files, stats := renderSite(t, dir, true, false)
 			if stats.Mismatches > 0 {
 				t.Errorf("%d pages or partials differ; the first: %s", stats.Mismatches, stats.FirstMismatch)
 			}
@@ -50,9 +52,29 @@ func TestCompiledTemplatesWriteWhatHTMLTemplateWrites(t *testing.T) {
 // TestBuildRunsCompiledTemplates checks that an ordinary build runs its
 // pages through the compiled templates.
 func TestBuildRunsCompiledTemplates(t *testing.T) {
-	files, stats := renderSite(t, "../..", false)
+	files, stats := renderSite(t, "../..", false, false)
 	if stats.Compiled < int64(len(files))/2 || stats.Fallbacks > 0 || stats.Checked > 0 {
 		t.Errorf("of %d outputs, %d compiled, %d handed to html/template, %d checked; want most compiled, none handed over or checked",
 			len(files), stats.Compiled, stats.Fallbacks, stats.Checked)
+	}
+}
+
+// TestPlainTemplatesWriteTheSamePages renders the demo blog compiled and
+// with PlainTemplates, which must run every page and partial through
+// html/template and write the same bytes.
+func TestPlainTemplatesWriteTheSamePages(t *testing.T) {
+	compiled, _ := renderSite(t, "../..", false, false)
+	plain, stats := renderSite(t, "../..", false, true)
+	if stats.Compiled > 0 || stats.Plain < int64(len(plain))/2 || stats.Standard() != stats.Plain {
+		t.Errorf("of %d outputs, %d compiled, %d through html/template, %d of them as plain; want all plain",
+			len(plain), stats.Compiled, stats.Standard(), stats.Plain)
+	}
+	if len(plain) != len(compiled) {
+		t.Errorf("%d outputs plain, %d compiled", len(plain), len(compiled))
+	}
+	for name, want := range compiled {
+		if got, ok := plain[name]; !ok || !bytes.Equal(got, want) {
+			t.Errorf("%s: plain templates wrote other bytes than compiled ones", name)
+		}
 	}
 }

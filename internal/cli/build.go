@@ -14,17 +14,19 @@ import (
 )
 
 func runBuild(ctx context.Context, e *env, args []string) error {
-	fs := newFlags("build", "build [-s DIR] [-d OUT] [--base-url URL] [--drafts] [--future]", e.stdout)
+	fs := newFlags("build", "build [-s DIR] [-d OUT] [--base-url URL] [--drafts] [--future] [--plain-templates] [-v]", e.stdout)
 	var opts build.Options
 	var cpuProfile, memProfile string
-	var quiet bool
+	var quiet, verbose bool
 	fs.StringVar(&opts.SiteDir, "s", ".", "the site `folder`")
 	fs.StringVar(&opts.OutDir, "d", "", "the output `folder` (default: public/ in the site folder)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's absolute `URL`, overriding base_url of site.toml")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include drafts")
 	fs.BoolVar(&opts.Future, "future", false, "include future-dated and expired posts")
 	fs.BoolVar(&opts.NoCache, "no-cache", false, "build cold: neither read nor write the build cache (.blogen-cache/)")
+	fs.BoolVar(&opts.PlainTemplates, "plain-templates", false, "run every page through html/template, never compiled (plain_templates in site.toml)")
 	fs.BoolVar(&quiet, "q", false, "print nothing but errors")
+	fs.BoolVar(&verbose, "v", false, "also print how many pages the compiled templates wrote, and how many html/template wrote and why")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) to `file`")
 	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile (pprof) to `file`")
 	rest, err := parse(fs, args)
@@ -52,6 +54,9 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if !quiet {
 		clearProgress(e.stderr)
 		fmt.Fprintln(e.stdout, res)
+		if verbose {
+			fmt.Fprintln(e.stdout, res.Templates)
+		}
 	}
 	return nil
 }

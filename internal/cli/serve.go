@@ -55,13 +55,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 }
 
 func parseServe(e *env, args []string) (serveConfig, error) {
-	fs := newFlags("serve", "serve [-s DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--future]", e.stdout)
+	fs := newFlags("serve", "serve [-s DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--future] [--plain-templates]", e.stdout)
 	var c serveConfig
 	fs.StringVar(&c.build.SiteDir, "s", ".", "the site `folder`")
 	fs.IntVar(&c.port, "port", 1313, "the `port` to listen on; 0 picks a free one")
 	fs.StringVar(&c.bind, "bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 lets other machines in")
 	fs.BoolVar(&c.build.Drafts, "drafts", false, "include drafts")
 	fs.BoolVar(&c.build.Future, "future", false, "include future-dated and expired posts")
+	fs.BoolVar(&c.build.PlainTemplates, "plain-templates", false, "run every page through html/template, never compiled (plain_templates in site.toml)")
 	rest, err := parse(fs, args)
 	switch {
 	case err != nil:

@@ -14,6 +14,7 @@
 //	minify       = true                       # minify HTML, CSS, JS, XML and JSON
 //	build_drafts = false
 //	build_future = false
+//	plain_templates = false                   # run every page through html/template, never compiled
 //
 //	[permalinks]
 //	post = "/:year/:month/:slug/"   # also :day, :title (same as :slug), :author, :category
@@ -76,6 +77,9 @@ type Config struct {
 	Minify      bool   `toml:"minify"`
 	BuildDrafts bool   `toml:"build_drafts"`
 	BuildFuture bool   `toml:"build_future"`
+	// PlainTemplates runs every page through html/template instead of the
+	// compiled templates, as --plain-templates does.
+	PlainTemplates bool `toml:"plain_templates"`
 
 	Permalinks Permalinks     `toml:"permalinks"`
 	Pagination Pagination     `toml:"pagination"`

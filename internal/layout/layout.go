@@ -49,7 +49,7 @@ type Templates struct {
 	standalone map[string]bool
 	origin     map[string]string // template file name -> path printed in errors
 	files      map[string]source
-	funcs      template.FuncMap
+	opts       Options
 	// asWritten, for compacted templates, are the templates as their files
 	// are written, run again to report an error at its true line.
 	asWritten *Templates
@@ -65,6 +65,7 @@ type Templates struct {
 type program struct {
 	once     sync.Once
 	compiled atomic.Pointer[compile.Program]
+	refused  atomic.Pointer[string] // why the compiler refused the template
 }
 
 // source is one template file and where it came from.
@@ -74,10 +75,23 @@ type source struct {
 	text   string
 }
 
+// Options say what the templates are given and how they run.
+type Options struct {
+	// Funcs are the functions the templates call.
+	Funcs template.FuncMap
+	// Methods are the methods of the data's types that compiled templates
+	// call without reflection; nil for none.
+	Methods *compile.Methods
+	// Plain runs every page and partial through html/template, never
+	// compiled: for debugging, and for a site that would rather not trust
+	// the compiler. The pages are the same, written more slowly.
+	Plain bool
+}
+
 // Load parses the theme's templates with the site's over them. site may be
 // nil for a site without a layouts/ folder. Errors name files of the theme
 // with the prefix "(built-in theme)".
-func Load(theme, site fs.FS, funcs template.FuncMap) (*Templates, error) {
+func Load(theme, site fs.FS, opts Options) (*Templates, error) {
 	files := map[string]source{}
 	var errs diag.List
 	errs.Add(readLayouts(theme, "(built-in theme) ", files))
@@ -87,18 +101,18 @@ func Load(theme, site fs.FS, funcs template.FuncMap) (*Templates, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return parseAll(files, funcs)
+	return parseAll(files, opts)
 }
 
 // parseAll parses every template of files.
-func parseAll(files map[string]source, funcs template.FuncMap) (*Templates, error) {
+func parseAll(files map[string]source, opts Options) (*Templates, error) {
 	var errs diag.List
 	t := &Templates{sets: map[string]*template.Template{}, standalone: map[string]bool{}, origin: map[string]string{},
-		files: files, funcs: funcs, stats: new(stats)}
+		files: files, opts: opts, stats: new(stats)}
 	for name, s := range files {
 		t.origin[name] = s.origin
 	}
-	base, err := t.parseBase(files, funcs)
+	base, err := t.parseBase(files, opts.Funcs)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +138,7 @@ func (t *Templates) Compact(compact func(text string) (string, error)) *Template
 		}
 		files[name] = s
 	}
-	c, err := parseAll(files, t.funcs)
+	c, err := parseAll(files, t.opts)
 	if err != nil {
 		return t
 	}
@@ -279,6 +293,13 @@ func (t *Templates) Partial(name string, data any) (template.HTML, error) {
 // the next page. key names the compiled template: a kind of page or a
 // partial.
 func (t *Templates) run(w io.Writer, key string, set *template.Template, entry string, data any) error {
+	if t.opts.Plain {
+		t.stats.plain.Add(1)
+		if err := set.ExecuteTemplate(w, entry, data); err != nil {
+			return t.wrap(err)
+		}
+		return nil
+	}
 	slot := t.program(key)
 	prog := slot.compiled.Load()
 	if prog != nil && t.checked {
@@ -288,6 +309,10 @@ func (t *Templates) run(w io.Writer, key string, set *template.Template, entry s
 		if done, err := t.runCompiled(prog, w, data); done {
 			return err
 		}
+	} else if why := slot.refused.Load(); why != nil {
+		t.stats.refusal(*why)
+	} else {
+		t.stats.firstRuns.Add(1)
 	}
 	if err := set.ExecuteTemplate(w, entry, data); err != nil {
 		return t.wrap(err)
@@ -314,9 +339,9 @@ func (t *Templates) runCompiled(prog *compile.Program, w io.Writer, data any) (d
 		defer putBuffer(b)
 	}
 	start := b.Len()
-	if prog.Execute(b, data) != nil {
+	if err := prog.Execute(b, data); err != nil {
 		b.Truncate(start)
-		t.stats.fallbacks.Add(1)
+		t.stats.fallback(err)
 		return false, nil
 	}
 	t.stats.compiled.Add(1)
@@ -331,7 +356,8 @@ func (t *Templates) runCompiled(prog *compile.Program, w io.Writer, data any) (d
 func (t *Templates) runChecked(prog *compile.Program, w io.Writer, key string, set *template.Template, entry string, data any) error {
 	compiled := getBuffer()
 	defer putBuffer(compiled)
-	ok := prog.Execute(compiled, data) == nil
+	runErr := prog.Execute(compiled, data)
+	ok := runErr == nil
 	standard := getBuffer()
 	defer putBuffer(standard)
 	if err := set.ExecuteTemplate(standard, entry, data); err != nil {
@@ -339,7 +365,7 @@ func (t *Templates) runChecked(prog *compile.Program, w io.Writer, key string, s
 	}
 	t.stats.checked.Add(1)
 	if !ok {
-		t.stats.fallbacks.Add(1)
+		t.stats.fallback(runErr)
 	} else if !bytes.Equal(compiled.Bytes(), standard.Bytes()) {
 		t.stats.mismatch(key, compiled.Bytes(), standard.Bytes())
 	}
@@ -358,9 +384,13 @@ func (t *Templates) compile(slot *program, set *template.Template, entry string)
 			}
 			return nil
 		}
-		if prog, err := compile.Compile(entry, lookup, t.funcs); err == nil {
-			slot.compiled.Store(prog)
+		prog, err := compile.Compile(entry, lookup, t.opts.Funcs, t.opts.Methods)
+		if err != nil {
+			why := fmt.Sprintf("%s: %v", entry, err)
+			slot.refused.Store(&why)
+			return
 		}
+		slot.compiled.Store(prog)
 	})
 }
 
@@ -368,7 +398,7 @@ func (t *Templates) compile(slot *program, set *template.Template, entry string)
 // through html/template: pages come from html/template, and Stats tells
 // where the compiled templates wrote something else.
 func (t *Templates) Checked() *Templates {
-	c, err := parseAll(t.files, t.funcs)
+	c, err := parseAll(t.files, t.opts)
 	if err != nil {
 		return t
 	}
@@ -376,17 +406,61 @@ func (t *Templates) Checked() *Templates {
 	return c
 }
 
-// Stats tells how templates ran, for tests and for checking the compiled
-// templates on a site.
+// Stats tells how templates ran, for tests, for checking the compiled
+// templates on a site and for the build's -v output. Each page and each
+// partial run counts once: compiled, or written by html/template for one
+// of the reasons counted after Compiled.
 type Stats struct {
-	Compiled  int64 // pages and partials compiled templates wrote
-	Fallbacks int64 // handed to html/template: to report an error, or what is not compiled
-	Checked   int64 // run both ways, by templates from Checked
+	Compiled int64 // pages and partials compiled templates wrote
+	// FirstRuns are written by html/template as the first run of their
+	// template, which escapes it; it is compiled after.
+	FirstRuns int64
+	// Refused are written by html/template because the compiler does not
+	// compile their template (such as one that calls a template
+	// html/template derived for another context); FirstRefusal says why.
+	Refused      int64
+	FirstRefusal string
+	// Fallbacks are handed back by compiled templates to html/template: to
+	// report an error, or for what they do not do (a range over a map);
+	// FirstFallback says why.
+	Fallbacks     int64
+	FirstFallback string
+	// Plain are written by html/template because Options.Plain asked for
+	// every page to be.
+	Plain   int64
+	Checked int64 // run both ways, by templates from Checked
 	// Mismatches counts the pages and partials, run both ways, on which
 	// the compiled templates wrote something else; FirstMismatch shows the
 	// first.
 	Mismatches    int64
 	FirstMismatch string
+}
+
+// Standard returns how many pages and partials html/template wrote
+// instead of a compiled template, for any reason.
+func (s Stats) Standard() int64 { return s.FirstRuns + s.Refused + s.Fallbacks + s.Plain }
+
+// String says how many pages and partials were compiled, how many
+// html/template wrote instead and why, in one line.
+func (s Stats) String() string {
+	var why []string
+	if s.FirstRuns > 0 {
+		why = append(why, fmt.Sprintf("%d first runs of a template, which compile it", s.FirstRuns))
+	}
+	if s.Refused > 0 {
+		why = append(why, fmt.Sprintf("%d of templates not compiled (first: %s)", s.Refused, s.FirstRefusal))
+	}
+	if s.Fallbacks > 0 {
+		why = append(why, fmt.Sprintf("%d handed back by compiled templates (first: %s)", s.Fallbacks, s.FirstFallback))
+	}
+	if s.Plain > 0 {
+		why = append(why, fmt.Sprintf("%d as plain templates were asked for", s.Plain))
+	}
+	line := fmt.Sprintf("Templates: %d pages and partials compiled, %d through html/template", s.Compiled, s.Standard())
+	if len(why) > 0 {
+		line += ": " + strings.Join(why, "; ")
+	}
+	return line
 }
 
 // Stats returns how the templates (and those Compact and Checked made
@@ -395,16 +469,38 @@ func (t *Templates) Stats() Stats {
 	s := t.stats
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return Stats{Compiled: s.compiled.Load(), Fallbacks: s.fallbacks.Load(), Checked: s.checked.Load(),
-		Mismatches: s.mismatches, FirstMismatch: s.first}
+	return Stats{Compiled: s.compiled.Load(), FirstRuns: s.firstRuns.Load(), Refused: s.refused,
+		FirstRefusal: s.firstRefusal, Fallbacks: s.fallbacks, FirstFallback: s.firstFallback,
+		Plain: s.plain.Load(), Checked: s.checked.Load(), Mismatches: s.mismatches, FirstMismatch: s.first}
 }
 
 // stats are the counters behind Stats.
 type stats struct {
-	compiled, fallbacks, checked atomic.Int64
-	mu                           sync.Mutex
-	mismatches                   int64
-	first                        string
+	compiled, firstRuns, plain, checked atomic.Int64
+	mu                                  sync.Mutex
+	refused, fallbacks, mismatches      int64
+	firstRefusal, firstFallback, first  string
+}
+
+// refusal notes a run of a template the compiler refused, and why.
+func (s *stats) refusal(why string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refused++
+	if s.firstRefusal == "" {
+		s.firstRefusal = why
+	}
+}
+
+// fallback notes a run a compiled template handed back, with err, the
+// error that says why.
+func (s *stats) fallback(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fallbacks++
+	if s.firstFallback == "" {
+		s.firstFallback = strings.TrimPrefix(err.Error(), compile.ErrFallback.Error()+": ")
+	}
 }
 
 // mismatch notes a template whose compiled output differs.

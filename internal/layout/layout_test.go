@@ -40,7 +40,7 @@ type testPage struct {
 // the same as html/template's, and a page that fails is reported at the
 // template's file and line as html/template reports it.
 func TestCompiledPagesMatchAndErrorsNameTheLine(t *testing.T) {
-	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	tmpl, err := Load(testTheme(), nil, Options{Funcs: template.FuncMap{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestCompiledPagesMatchAndErrorsNameTheLine(t *testing.T) {
 // TestPartialsRunCompiled runs a partial many times, as Page.Cached does,
 // in text and in an attribute.
 func TestPartialsRunCompiled(t *testing.T) {
-	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	tmpl, err := Load(testTheme(), nil, Options{Funcs: template.FuncMap{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestPartialsRunCompiled(t *testing.T) {
 // halfway (a range over a map): the page written is html/template's
 // alone, without what the compiled template had written.
 func TestFallbackWritesWholePage(t *testing.T) {
-	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	tmpl, err := Load(testTheme(), nil, Options{Funcs: template.FuncMap{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestFallbackWritesWholePage(t *testing.T) {
 // Recycle: a page handed back is the room of a later one, and a page kept
 // is never written over.
 func TestRecycledPagesAreWrittenAgain(t *testing.T) {
-	tmpl, err := Load(testTheme(), nil, template.FuncMap{})
+	tmpl, err := Load(testTheme(), nil, Options{Funcs: template.FuncMap{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,5 +143,86 @@ func TestRecycledPagesAreWrittenAgain(t *testing.T) {
 		if !bytes.Contains(page, []byte("<h1>"+title+"</h1>")) || bytes.Count(page, []byte("<h1>")) != 1 {
 			t.Errorf("kept page %q written over: %s", title, page)
 		}
+	}
+}
+
+// TestStatsSayWhyHTMLTemplateRan runs a partial three times and checks
+// how many runs were compiled and why html/template wrote the others.
+func TestStatsSayWhyHTMLTemplateRan(t *testing.T) {
+	tests := []struct {
+		name    string
+		partial string
+		data    any
+		plain   bool
+		want    Stats
+		why     string // what the first refusal or fallback says
+	}{
+		{name: "compiled after the first run", partial: "partials/attribute.html", data: "x",
+			want: Stats{Compiled: 2, FirstRuns: 1}},
+		{name: "handed back by the compiled template", partial: "partials/map.html", data: map[string]int{"a": 1},
+			want: Stats{FirstRuns: 1, Fallbacks: 2}, why: "range over a map is not compiled"},
+		{name: "not compiled", partial: "partials/declares.html", data: 1,
+			want: Stats{FirstRuns: 1, Refused: 2}, why: "a variable declared in an argument of and"},
+		{name: "plain templates", partial: "partials/attribute.html", data: "x", plain: true,
+			want: Stats{Plain: 3}},
+		{name: "plain templates, what would fall back", partial: "partials/map.html", data: map[string]int{"a": 1}, plain: true,
+			want: Stats{Plain: 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			theme := testTheme()
+			theme["layouts/partials/declares.html"] = &fstest.MapFile{Data: []byte(`{{and . ($x := 2)}}{{$x}}`)}
+			tmpl, err := Load(theme, nil, Options{Funcs: template.FuncMap{}, Plain: tt.plain})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var first template.HTML
+			for i := range 3 {
+				got, err := tmpl.Partial(tt.partial, tt.data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if i == 0 {
+					first = got
+				} else if got != first {
+					t.Errorf("run %d wrote %q, the first %q", i, got, first)
+				}
+			}
+			s := tmpl.Stats()
+			got := Stats{Compiled: s.Compiled, FirstRuns: s.FirstRuns, Refused: s.Refused, Fallbacks: s.Fallbacks, Plain: s.Plain}
+			if got != tt.want {
+				t.Errorf("stats %+v, want %+v", got, tt.want)
+			}
+			if why := s.FirstRefusal + s.FirstFallback; !strings.Contains(why, tt.why) || (tt.why == "") != (why == "") {
+				t.Errorf("the first reason is %q, want one saying %q", why, tt.why)
+			}
+			if line := s.String(); !strings.Contains(line, fmt.Sprintf("%d pages and partials compiled, %d through html/template", tt.want.Compiled, 3-tt.want.Compiled)) {
+				t.Errorf("String() = %q", line)
+			}
+		})
+	}
+}
+
+// TestStatsString checks the line the build's -v output prints.
+func TestStatsString(t *testing.T) {
+	tests := []struct {
+		name  string
+		stats Stats
+		want  string
+	}{
+		{"all compiled", Stats{Compiled: 10},
+			"Templates: 10 pages and partials compiled, 0 through html/template"},
+		{"every reason", Stats{Compiled: 10, FirstRuns: 2, Refused: 3, FirstRefusal: "baseof.html: compile: x", Fallbacks: 1, FirstFallback: "range over a map is not compiled"},
+			"Templates: 10 pages and partials compiled, 6 through html/template: 2 first runs of a template, which compile it; " +
+				"3 of templates not compiled (first: baseof.html: compile: x); 1 handed back by compiled templates (first: range over a map is not compiled)"},
+		{"plain", Stats{Plain: 7},
+			"Templates: 0 pages and partials compiled, 7 through html/template: 7 as plain templates were asked for"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.stats.String(); got != tt.want {
+				t.Errorf("String() =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
 	}
 }

@@ -249,7 +249,7 @@ func (s *state) evalCall(dot reflect.Value, f *callee, recv reflect.Value, args 
 // escapers, the set's functions, then text/template's built-ins.
 func (c *compiler) function(name string, argNodes []parse.Node, piped bool) commandFn {
 	args := c.args(argNodes)
-	if esc, ok := escapers[name]; ok {
+	if esc, ok := escaper(name); ok {
 		return anyStringCall(esc, args, piped)
 	}
 	if fn, ok := c.funcs[name]; ok {
@@ -298,6 +298,14 @@ func (c *compiler) function(name string, argNodes []parse.Node, piped bool) comm
 	}
 	c.fail("%q is not a defined function", name)
 	return nil
+}
+
+// escaper returns html/template's escaper of the given name, as its
+// escaped trees call it, from escape_funcs.go's copy of its funcMap: a
+// function a compiled template calls without reflection.
+func escaper(name string) (func(...any) string, bool) {
+	f, ok := funcMap[name].(func(...any) string)
+	return f, ok
 }
 
 // otherBuiltins are text/template's built-ins called through reflection,

@@ -21,7 +21,18 @@
 // if it gets to that argument), and the few shapes text/template rejects
 // whenever they run. Templates are taken to run with the default
 // missingkey option.
+//
+// What a compiled template does with a value is html/template's and
+// text/template's own code: the files whose first line says they are
+// generated (escape_*.go, builtins.go, values.go, exec_data_test.go) are
+// copies made by internal/forkgen from the toolchain's sources, and must
+// never be edited. TestForkMatchesToolchain fails when the toolchain's
+// sources differ from them, such as after a Go update: run
+// "go generate ./internal/layout/compile" to make them again. The rest is
+// the compile package's own.
 package compile
+
+//go:generate go run ./internal/forkgen/cmd/forkgen
 
 import (
 	"bytes"
@@ -76,9 +87,14 @@ type Lookup func(name string) *parse.Tree
 
 // Compile compiles the template name of a set that html/template has
 // escaped (executed at least once), with every template it calls. funcs
-// are the functions the set was given.
-func Compile(name string, lookup Lookup, funcs template.FuncMap) (p *Program, err error) {
-	c := &compiler{lookup: lookup, done: map[string]*code{}, funcs: map[string]reflect.Value{}}
+// are the functions the set was given; the program calls methods' methods
+// without reflection. methods may be nil, and may be shared by many
+// programs.
+func Compile(name string, lookup Lookup, funcs template.FuncMap, methods *Methods) (p *Program, err error) {
+	if methods == nil {
+		methods = new(Methods)
+	}
+	c := &compiler{lookup: lookup, done: map[string]*code{}, funcs: map[string]reflect.Value{}, methods: methods}
 	for name, fn := range funcs {
 		c.funcs[name] = reflect.ValueOf(fn)
 	}
@@ -102,11 +118,12 @@ func (e compileError) Error() string { return "compile: " + e.msg }
 
 // compiler holds what compiling one program needs.
 type compiler struct {
-	lookup Lookup
-	funcs  map[string]reflect.Value
-	done   map[string]*code
-	cur    *code
-	vars   []string // the variables in scope in the template being compiled, "$" first
+	lookup  Lookup
+	funcs   map[string]reflect.Value
+	methods *Methods
+	done    map[string]*code
+	cur     *code
+	vars    []string // the variables in scope in the template being compiled, "$" first
 }
 
 func (c *compiler) fail(format string, args ...any) {
@@ -309,7 +326,7 @@ func (c *compiler) rangeNode(r *parse.RangeNode) execFn {
 			}
 		case reflect.Invalid:
 		default:
-			s.fallBack()
+			s.fallBack("range over a " + val.Kind().String())
 		}
 		if !ran && otherwise != nil {
 			// A {{break}} in the else of a range ends that range, which has
@@ -544,8 +561,9 @@ func isHexInt(s string) bool {
 	return len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && !strings.ContainsAny(s, "pP")
 }
 
-// Execute runs the program with data into w. On ErrFallback, w may hold
-// part of a page: the caller truncates it.
+// Execute runs the program with data into w. When html/template must run
+// the template instead, the error wraps ErrFallback and says why; w may
+// then hold part of a page: the caller truncates it.
 func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 	s := newState(w, p.entry.slots)
 	value, ok := data.(reflect.Value)
@@ -555,7 +573,11 @@ func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 	s.vars[0] = value
 	defer func() {
 		if e := recover(); e != nil {
-			err = ErrFallback
+			reason, ok := e.(failure)
+			if !ok {
+				reason.msg = fmt.Sprint("panic: ", e)
+			}
+			err = fmt.Errorf("%w: %s", ErrFallback, reason.msg)
 		}
 		s.release()
 	}()

@@ -11,11 +11,12 @@ import (
 // method through, allocates the arguments, the results and room for them
 // on every call: on a page that calls a few hundred methods that is much
 // of what the page allocates. A package whose types templates use can
-// hand the compiled templates their methods as Go functions instead, with
-// Method0 and its kin at init. A compiled template then calls those
-// without reflection; what it writes is the same either way, because the
-// function handed over must be the method itself (the method expression
-// (*Page).Permalink, say), which registration checks.
+// hand the compiled templates their methods as Go functions instead: it
+// adds them to a Methods with Method0 and its kin, and hands that to
+// Compile. A compiled template then calls those without reflection; what
+// it writes is the same either way, because the function handed over
+// must be the method itself (the method expression (*Page).Permalink,
+// say), which Method0 and its kin check.
 
 // directCall calls a function, or a method with its receiver first, with
 // the arguments as the template evaluated them, each of the parameter's
@@ -30,39 +31,52 @@ type directKey struct {
 	name string
 }
 
-var directs sync.Map // directKey -> directCall
-
-// Direct reports whether the method name of recv has been registered to
-// be called without reflection.
-func Direct(recv reflect.Type, name string) bool { return lookupDirect(recv, name) != nil }
-
-// lookupDirect returns the direct call registered for the method name of
-// recv, or nil.
-func lookupDirect(recv reflect.Type, name string) directCall {
-	if f, ok := directs.Load(directKey{recv, name}); ok {
-		return f.(directCall)
-	}
-	return nil
+// Methods are the methods that the templates compiled with them call
+// without reflection. The zero value has none; Method0 and its kin add
+// them, all before the first Compile that is given the Methods, which
+// must not be copied after. Once built, Methods are safe for concurrent
+// use.
+type Methods struct {
+	calls map[directKey]directCall
+	// entries caches what each name means on each receiver type, for the
+	// programs compiled with these methods (entryKey -> *fieldEntry).
+	entries sync.Map
 }
 
-// register records call for the method name of T, after checking that
-// method is that method.
-func register[T any](name string, method any, call directCall) {
+// Direct reports whether the method name of recv is called without
+// reflection.
+func (ms *Methods) Direct(recv reflect.Type, name string) bool { return ms.lookup(recv, name) != nil }
+
+// lookup returns the direct call of the method name of recv, or nil.
+func (ms *Methods) lookup(recv reflect.Type, name string) directCall {
+	if ms == nil {
+		return nil
+	}
+	return ms.calls[directKey{recv, name}]
+}
+
+// addMethod records call for the method name of T, after checking that method
+// is that method.
+func addMethod[T any](ms *Methods, name string, method any, call directCall) error {
 	recv := reflect.TypeFor[T]()
 	m, ok := recv.MethodByName(name)
 	fn := reflect.ValueOf(method)
 	switch {
 	case !ok || recv.Kind() == reflect.Interface:
-		panic(fmt.Sprintf("compile: %s has no method %s", recv, name))
+		return fmt.Errorf("compile: %s has no method %s", recv, name)
 	case m.Func.Type() != fn.Type() || m.Func.Pointer() != fn.Pointer():
-		panic(fmt.Sprintf("compile: the function given for %s.%s is not that method", recv, name))
+		return fmt.Errorf("compile: the function given for %s.%s is not that method", recv, name)
 	}
 	if out := fn.Type().Out(0); out.Kind() == reflect.Interface {
 		// reflect.Value.Call returns an interface result as such, which
 		// reflect.ValueOf cannot.
-		panic(fmt.Sprintf("compile: %s.%s returns an interface (%s): call it through reflection", recv, name, out))
+		return fmt.Errorf("compile: %s.%s returns an interface (%s): call it through reflection", recv, name, out)
 	}
-	directs.Store(directKey{recv, name}, call)
+	if ms.calls == nil {
+		ms.calls = map[directKey]directCall{}
+	}
+	ms.calls[directKey{recv, name}] = call
+	return nil
 }
 
 // argAs returns v as a parameter of type A receives it, and whether v had
@@ -80,29 +94,32 @@ func argAs[A any](v reflect.Value) (A, bool) {
 	return a, ok
 }
 
-// Method0 lets compiled templates call method, the method name of T
-// without arguments, without reflection.
-func Method0[T, R any](name string, method func(T) R) { register[T](name, method, func1(method)) }
+// Method0 adds to ms method, the method name of T without arguments, for
+// compiled templates to call without reflection. It returns an error when
+// method is not that method of T, or returns an interface.
+func Method0[T, R any](ms *Methods, name string, method func(T) R) error {
+	return addMethod[T](ms, name, method, func1(method))
+}
 
 // Method1 is Method0 for a method of one argument.
-func Method1[T, A, R any](name string, method func(T, A) R) {
-	register[T](name, method, func2(method))
+func Method1[T, A, R any](ms *Methods, name string, method func(T, A) R) error {
+	return addMethod[T](ms, name, method, func2(method))
 }
 
 // Method2 is Method0 for a method of two arguments.
-func Method2[T, A, B, R any](name string, method func(T, A, B) R) {
-	register[T](name, method, func3(method))
+func Method2[T, A, B, R any](ms *Methods, name string, method func(T, A, B) R) error {
+	return addMethod[T](ms, name, method, func3(method))
 }
 
 // Method1E is Method1 for a method that also returns an error.
-func Method1E[T, A, R any](name string, method func(T, A) (R, error)) {
-	register[T](name, method, func2E(method))
+func Method1E[T, A, R any](ms *Methods, name string, method func(T, A) (R, error)) error {
+	return addMethod[T](ms, name, method, func2E(method))
 }
 
 // Method3E is Method0 for a method of three arguments that also returns
 // an error.
-func Method3E[T, A, B, C, R any](name string, method func(T, A, B, C) (R, error)) {
-	register[T](name, method, func4E(method))
+func Method3E[T, A, B, C, R any](ms *Methods, name string, method func(T, A, B, C) (R, error)) error {
+	return addMethod[T](ms, name, method, func4E(method))
 }
 
 // callDirect runs call as safeCall runs a function: a panic becomes the

@@ -4,31 +4,41 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"text/template"
 	"time"
 )
 
-// The methods of text/template's test types T and U are called directly
-// in every test of this package that uses them (TestExecute's table
-// among them), and their results held to text/template's.
-func init() {
-	Method0("Method0", (*T).Method0)
-	Method1("Method1", (*T).Method1)
-	Method2("Method2", (*T).Method2)
-	Method1("Method3", (*T).Method3)
-	Method0("Copy", (*T).Copy)
-	Method2("MAdd", (*T).MAdd)
-	Method1E("MyError", (*T).MyError)
-	Method0("GetU", (*T).GetU)
-	Method1("TrueFalse", (*U).TrueFalse)
+// testMethods are the methods of text/template's test types T and U, and
+// of directProbe, called directly in every test of this package that
+// compiles a template (TestExecute's table among them), their results held
+// to text/template's.
+var testMethods = sync.OnceValue(func() *Methods {
+	ms := new(Methods)
+	err := errors.Join(
+		Method0(ms, "Method0", (*T).Method0),
+		Method1(ms, "Method1", (*T).Method1),
+		Method2(ms, "Method2", (*T).Method2),
+		Method1(ms, "Method3", (*T).Method3),
+		Method0(ms, "Copy", (*T).Copy),
+		Method2(ms, "MAdd", (*T).MAdd),
+		Method1E(ms, "MyError", (*T).MyError),
+		Method0(ms, "GetU", (*T).GetU),
+		Method1(ms, "TrueFalse", (*U).TrueFalse),
 
-	Method0("Path", (*directProbe).Path)
-	Method1("Arg", (*directProbe).Arg)
-	Method3E("Three", (*directProbe).Three)
-}
+		Method0(ms, "Path", (*directProbe).Path),
+		Method1(ms, "Arg", (*directProbe).Arg),
+		Method3E(ms, "Three", (*directProbe).Three),
+	)
+	if err != nil {
+		panic(err)
+	}
+	return ms
+})
 
 // directProbe's methods say whether they were called through reflection.
 type directProbe struct{ Tags tags }
@@ -100,7 +110,7 @@ func checkDirect(t *testing.T, src string, funcs template.FuncMap, data any, wan
 	tmpl := template.Must(template.New("t").Funcs(funcs).Parse(src))
 	var std strings.Builder
 	stdErr := tmpl.Execute(&std, data)
-	prog, err := Compile("t", textLookup(tmpl, map[string]bool{}), funcs)
+	prog, err := Compile("t", textLookup(tmpl, map[string]bool{}), funcs, testMethods())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +118,7 @@ func checkDirect(t *testing.T, src string, funcs template.FuncMap, data any, wan
 	gotErr := prog.Execute(&got, data)
 	switch {
 	case want == "":
-		if stdErr == nil || gotErr != ErrFallback {
+		if stdErr == nil || !errors.Is(gotErr, ErrFallback) {
 			t.Errorf("%s: text/template returned %v, compiled %v; want an error and ErrFallback", src, stdErr, gotErr)
 		}
 	case stdErr != nil || gotErr != nil:
@@ -118,22 +128,40 @@ func checkDirect(t *testing.T, src string, funcs template.FuncMap, data any, wan
 	}
 }
 
-func TestRegisterChecksTheMethod(t *testing.T) {
-	tests := map[string]func(){
-		"another method":        func() { Method0("Path", (*T).Method0) },
-		"a method of no type":   func() { Method0("Nothing", (*directProbe).Path) },
-		"an interface result":   func() { Method0("Any", (*anyResult).Any) },
-		"an interface's method": func() { Method0("Error", error.Error) },
+// TestMethodsCheckTheMethod checks that Method0 and its kin add a method
+// only when the function given is that method, and can be called
+// directly.
+func TestMethodsCheckTheMethod(t *testing.T) {
+	tests := []struct {
+		name string
+		add  func(ms *Methods) error
+		err  string // "" when the method is added
+	}{
+		{"the method", func(ms *Methods) error { return Method0(ms, "Path", (*directProbe).Path) }, ""},
+		{"a method with arguments", func(ms *Methods) error { return Method3E(ms, "Three", (*directProbe).Three) }, ""},
+		{"another method", func(ms *Methods) error { return Method0(ms, "Method0", (*T).Copy) }, "is not that method"},
+		{"a method of no type", func(ms *Methods) error { return Method0(ms, "Nothing", (*directProbe).Path) }, "has no method Nothing"},
+		{"an interface result", func(ms *Methods) error { return Method0(ms, "Any", (*anyResult).Any) }, "returns an interface"},
+		{"an interface's method", func(ms *Methods) error { return Method0(ms, "Error", error.Error) }, "has no method Error"},
 	}
-	for name, register := range tests {
-		t.Run(name, func(t *testing.T) {
-			defer func() {
-				if recover() == nil {
-					t.Error("registered")
-				}
-			}()
-			register()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := new(Methods)
+			err := tt.add(ms)
+			switch {
+			case tt.err == "" && err != nil:
+				t.Fatalf("not added: %v", err)
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+				t.Fatalf("error %v, want one saying %q", err, tt.err)
+			}
+			if added := len(ms.calls) == 1; added != (tt.err == "") {
+				t.Errorf("added: %v, want %v", added, tt.err == "")
+			}
 		})
+	}
+	var none *Methods
+	if none.Direct(reflect.TypeFor[*directProbe](), "Path") {
+		t.Error("nil Methods have a method")
 	}
 }
 

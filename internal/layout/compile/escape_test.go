@@ -8,37 +8,11 @@ import (
 	"io"
 	"maps"
 	"os"
-	"path/filepath"
-	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"text/template/parse"
 )
-
-// escaperNames are the keys of html/template's funcMap in Go 1.26's
-// escape.go: the names its escaped trees call. The escapers map must have
-// exactly these.
-var escaperNames = []string{
-	"_html_template_attrescaper",
-	"_html_template_commentescaper",
-	"_html_template_cssescaper",
-	"_html_template_cssvaluefilter",
-	"_html_template_htmlnamefilter",
-	"_html_template_htmlescaper",
-	"_html_template_jsregexpescaper",
-	"_html_template_jsstrescaper",
-	"_html_template_jstmpllitescaper",
-	"_html_template_jsvalescaper",
-	"_html_template_nospaceescaper",
-	"_html_template_rcdataescaper",
-	"_html_template_srcsetescaper",
-	"_html_template_urlescaper",
-	"_html_template_urlfilter",
-	"_html_template_urlnormalizer",
-	"_eval_args_",
-}
 
 // escapeCase is a template whose escaping by html/template gives its
 // actions known pipelines.
@@ -152,12 +126,13 @@ func metaContentURLChain() string {
 	return "urlfilter|attrescaper"
 }
 
-func init() {
-	// Every escaper called directly, with several arguments, in text: a
-	// template cannot name them, except that a function of the same name
-	// given to Funcs lets it parse, and html/template's escaping replaces
-	// that function by its own (see escaperStubs).
-	for _, name := range escaperNames {
+// directEscapeCases call every escaper directly, with several arguments,
+// in text: a template cannot name them, except that a function of the
+// same name given to Funcs lets it parse, and html/template's escaping
+// replaces that function by its own (see escaperStubs).
+func directEscapeCases() []escapeCase {
+	var cases []escapeCase
+	for _, name := range slices.Sorted(maps.Keys(funcMap)) {
 		chain := strings.TrimPrefix(name, "_html_template_")
 		switch name {
 		case "_html_template_attrescaper", "_html_template_htmlescaper", "_html_template_rcdataescaper":
@@ -167,19 +142,20 @@ func init() {
 		default:
 			chain += "|htmlescaper"
 		}
-		escapeCases = append(escapeCases,
+		cases = append(cases,
 			escapeCase{`<p>{{` + name + ` . 1 "<x>" nil . 2.5 true}}</p>`, []string{chain}},
 			escapeCase{`<p>{{` + name + ` .}}</p>`, []string{chain}},
 			escapeCase{`<p>{{` + name + `}}</p>`, []string{chain}},
 		)
 	}
+	return cases
 }
 
 // escaperStubs define html/template's escapers' names, so that a template
 // can call them: its escaping replaces these functions by its escapers.
 var escaperStubs = func() template.FuncMap {
 	m := template.FuncMap{}
-	for _, name := range escaperNames {
+	for name := range funcMap {
 		m[name] = func(...any) string { panic("not replaced by html/template's escaper") }
 	}
 	return m
@@ -198,12 +174,13 @@ type escapedCase struct {
 	tmpl *template.Template
 }
 
-// escapeAll parses and escapes every case of escapeCases, checking that
-// the chains of their escaped actions are as listed.
+// escapeAll parses and escapes every case of escapeCases and
+// directEscapeCases, checking that the chains of their escaped actions are
+// as listed.
 func escapeAll(tb testing.TB) []escapedCase {
 	tb.Helper()
 	var cases []escapedCase
-	for _, c := range escapeCases {
+	for _, c := range slices.Concat(escapeCases, directEscapeCases()) {
 		tmpl, err := template.New("t").Funcs(escaperStubs).Parse(c.src)
 		if err != nil {
 			tb.Fatalf("%s: %v", c.src, err)
@@ -254,7 +231,7 @@ func actionChains(root *parse.ListNode) ([]string, error) {
 }
 
 // renderWithCopies renders the escaped template's root with data as
-// html/template does, but calling the escapers map's copies of its escapers
+// html/template does, but calling the copies of its escapers
 // directly: the first escaper of a pipeline gets the value (or its
 // arguments), each next one gets the previous one's string. A panic of a
 // copy is returned as an error.
@@ -276,7 +253,7 @@ func renderCopies(root *parse.ListNode, data any) (out string, err error) {
 				case *parse.DotNode:
 					val = data
 				case *parse.IdentifierNode:
-					fn := escapers[arg.Ident]
+					fn, _ := escaper(arg.Ident)
 					if fn == nil {
 						fn = escPredefined[arg.Ident]
 					}
@@ -527,52 +504,29 @@ func TestEscapersMatchHTMLTemplate(t *testing.T) {
 			compareCase(t, c, data)
 		}
 	}
-	for name := range escapers {
+	for name := range funcMap {
 		if !called[strings.TrimPrefix(name, "_html_template_")] {
 			t.Errorf("no case calls %s", name)
 		}
 	}
 }
 
-// TestEscapersNames checks that escapers has exactly the names of
-// html/template's funcMap.
-func TestEscapersNames(t *testing.T) {
-	got := slices.Sorted(maps.Keys(escapers))
-	want := slices.Sorted(slices.Values(escaperNames))
-	if !slices.Equal(got, want) {
-		t.Errorf("escapers has %q, want %q", got, want)
+// TestEscapersAreDirect checks that a compiled template calls every
+// function of html/template's funcMap, as escape_funcs.go copies it,
+// without reflection.
+func TestEscapersAreDirect(t *testing.T) {
+	if len(funcMap) == 0 {
+		t.Fatal("funcMap is empty")
 	}
-	for name, fn := range escapers {
-		if fn == nil {
-			t.Errorf("escapers[%q] is nil", name)
+	for name, fn := range funcMap {
+		if _, ok := escaper(name); !ok {
+			t.Errorf("funcMap[%q] is a %T, not a func(...any) string", name, fn)
 		}
 	}
-}
-
-// TestEscapersNamesInSource checks that every name of html/template's
-// funcMap, as its source declares it, is one of escaperNames, and the
-// other way round.
-func TestEscapersNamesInSource(t *testing.T) {
-	path := filepath.Join(runtime.GOROOT(), "src", "html", "template", "escape.go")
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading html/template's source: %v", err)
-	}
-	m := regexp.MustCompile(`(?s)\nvar funcMap = template\.FuncMap\{\n(.*?)\n\}\n`).FindSubmatch(src)
-	if m == nil {
-		t.Fatalf("%s: no funcMap", path)
-	}
-	var names []string
-	for line := range strings.SplitSeq(string(m[1]), "\n") {
-		e := regexp.MustCompile(`^\t"([^"]+)": +\w+,$`).FindStringSubmatch(line)
-		if e == nil {
-			t.Fatalf("%s: unexpected funcMap line %q", path, line)
+	for _, name := range []string{"html", "urlquery", "print", ""} {
+		if _, ok := escaper(name); ok {
+			t.Errorf("escaper(%q) found a function", name)
 		}
-		names = append(names, e[1])
-	}
-	slices.Sort(names)
-	if want := slices.Sorted(slices.Values(escaperNames)); !slices.Equal(names, want) {
-		t.Errorf("%s: funcMap has %q, escaperNames %q", path, names, want)
 	}
 }
 

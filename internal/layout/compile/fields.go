@@ -2,7 +2,6 @@ package compile
 
 import (
 	"reflect"
-	"sync"
 	"sync/atomic"
 	"text/template/parse"
 )
@@ -15,6 +14,7 @@ type fieldChain struct {
 
 // fieldStep is one name of a chain, with what it last resolved to.
 type fieldStep struct {
+	methods *Methods // the program's, whose cache of entries the step shares
 	name    string
 	nameVal reflect.Value
 	args    []*argExpr // the arguments of the command, for the last step
@@ -32,21 +32,20 @@ type fieldEntry struct {
 	ptrToNo bool // the receiver is a pointer to a struct without the field
 }
 
-// entryKey finds an entry in entries, the cache all steps share.
+// entryKey finds an entry in Methods.entries, the cache all steps of the
+// programs compiled with those methods share.
 type entryKey struct {
 	ptrType reflect.Type
 	addr    bool
 	name    string
 }
 
-var entries sync.Map // entryKey -> *fieldEntry
-
 // fields compiles a chain of names; args are the command's words (the
 // chain first), nil for a chain inside another.
 func (c *compiler) fields(idents []string, args []parse.Node, piped bool) *fieldChain {
 	chain := &fieldChain{steps: make([]*fieldStep, len(idents))}
 	for i, name := range idents {
-		chain.steps[i] = &fieldStep{name: name, nameVal: reflect.ValueOf(name)}
+		chain.steps[i] = &fieldStep{methods: c.methods, name: name, nameVal: reflect.ValueOf(name)}
 	}
 	last := chain.steps[len(idents)-1]
 	if args != nil {
@@ -123,20 +122,22 @@ func (f *fieldStep) entry(ptrType reflect.Type, addr bool) *fieldEntry {
 		return e
 	}
 	key := entryKey{ptrType, addr, f.name}
-	v, ok := entries.Load(key)
+	v, ok := f.methods.entries.Load(key)
 	if !ok {
-		v, _ = entries.LoadOrStore(key, newFieldEntry(ptrType, addr, f.name))
+		v, _ = f.methods.entries.LoadOrStore(key, newFieldEntry(f.methods, ptrType, addr, f.name))
 	}
 	e := v.(*fieldEntry)
 	f.last.Store(e)
 	return e
 }
 
-func newFieldEntry(ptrType reflect.Type, addr bool, name string) *fieldEntry {
+// newFieldEntry works out what name means on a receiver of type ptrType,
+// a method of which it calls directly when methods has it.
+func newFieldEntry(methods *Methods, ptrType reflect.Type, addr bool, name string) *fieldEntry {
 	e := &fieldEntry{ptrType: ptrType, addr: addr}
 	if m, ok := ptrType.MethodByName(name); ok && ptrType.Kind() != reflect.Interface {
 		e.method = newCallee(name, m.Func, true)
-		e.method.direct = lookupDirect(ptrType, name)
+		e.method.direct = methods.lookup(ptrType, name)
 		return e
 	}
 	receiverType := ptrType

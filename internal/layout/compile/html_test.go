@@ -152,7 +152,7 @@ func runHTMLSource(t *testing.T, hs htmlSource, c *tally) {
 		}
 	}
 	misses := map[string]bool{}
-	prog, err := Compile(hs.name, htmlLookup(ht, misses), htmlFuncs)
+	prog, err := Compile(hs.name, htmlLookup(ht, misses), htmlFuncs, testMethods())
 	if err != nil {
 		if !allowedRefusal(err, misses) {
 			t.Fatalf("Compile refused for a reason the contract does not allow: %v", err)
@@ -176,7 +176,7 @@ func htmlContract(ht *htmltemplate.Template, prog *Program, rangesDot bool, data
 	wantErr := ht.Execute(&want, data)
 	gotErr := prog.Execute(&got, data)
 	switch {
-	case gotErr != nil && gotErr != ErrFallback:
+	case gotErr != nil && !errors.Is(gotErr, ErrFallback):
 		return outFallback, fmt.Errorf("Execute returned %v, neither nil nor ErrFallback", gotErr)
 	case gotErr != nil && wantErr != nil:
 		return outFallback, nil
@@ -212,7 +212,7 @@ func TestHTMLTemplateEscapedTree(t *testing.T) {
 	if tree := ht.Lookup("e").Tree.Root.String(); !strings.Contains(tree, "_html_template_") {
 		t.Fatalf("tree not escaped: %s", tree)
 	}
-	prog, err := Compile("e", htmlLookup(ht, map[string]bool{}), nil)
+	prog, err := Compile("e", htmlLookup(ht, map[string]bool{}), nil, testMethods())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,13 +19,13 @@ var plainInputs = []string{
 // the escaper of its name does with one string.
 func TestPlainEscapersMatchEscapers(t *testing.T) {
 	for name, plain := range plainEscapers {
-		escaper := escapers[name]
-		if escaper == nil {
+		esc, ok := escaper(name)
+		if !ok {
 			t.Errorf("%s has a plain form but is not an escaper", name)
 			continue
 		}
 		for _, in := range plainInputs {
-			if got, want := plain(in), escaper(in); got != want {
+			if got, want := plain(in), esc(in); got != want {
 				t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
 			}
 		}
@@ -46,7 +46,8 @@ func checkPlainWriter(t *testing.T, name, in string) {
 	var b bytes.Buffer
 	b.WriteString("before|")
 	plainWriters[name](&b, in)
-	if got, want := b.String(), "before|"+escapers[name](in); got != want {
+	esc, _ := escaper(name)
+	if got, want := b.String(), "before|"+esc(in); got != want {
 		t.Errorf("writer of %s(%q) wrote %q, want %q", name, in, got, want)
 	}
 }
@@ -57,7 +58,8 @@ func FuzzPlainEscapers(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		for name, plain := range plainEscapers {
-			if got, want := plain(in), escapers[name](in); got != want {
+			esc, _ := escaper(name)
+			if got, want := plain(in), esc(in); got != want {
 				t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
 			}
 		}

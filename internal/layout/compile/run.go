@@ -66,8 +66,8 @@ func (s *state) errorf(format string, args ...any) {
 }
 
 // fallBack stops the execution at what a compiled template does not do.
-func (s *state) fallBack() {
-	panic(failure{"not compiled"})
+func (s *state) fallBack(what string) {
+	panic(failure{what + " is not compiled"})
 }
 
 // print writes a value as an action without variables does.
