@@ -9,6 +9,11 @@
 // new folder holds only what this build wrote. Staging folders left by an
 // interrupted build are removed by the next one.
 //
+// Only one build at a time writes into an output folder: NewDir takes a
+// lock on it, an flock(2) on the file .NAME.blogen.lock beside it, which
+// the build holds until it commits or gives up (or its process ends), and
+// a second build fails at once, naming the process of the first.
+//
 // With a build cache, the folder swapped out is kept as a spare instead of
 // deleted, and the next build stages into it: outputs that did not change
 // are already there (the same files, hard-linked), so a build after a small
@@ -66,6 +71,10 @@ type Dir struct {
 	// premade makes, in a fresh staging folder, the folders of the
 	// previous build's outputs; nil otherwise.
 	premade *premade
+
+	// lock keeps other builds out of the output folder until Commit or
+	// Abort.
+	lock *outputLock
 }
 
 // KeepUnchanged makes the Dir record what each output was made from in
@@ -115,27 +124,35 @@ func (d *Dir) reuseSpare(spare string) bool {
 // stagingPrefix starts the names of staging and retired folders.
 func stagingPrefix(final string) string { return "." + filepath.Base(final) + ".blogen-" }
 
-// NewDir prepares to publish into the folder final, creating a staging
-// folder beside it.
+// NewDir prepares to publish into the folder final: it takes the lock of
+// the folder, held until Commit or Abort, and creates a staging folder
+// beside it. When another build holds the lock, NewDir fails at once with
+// an error that wraps ErrBusy and names that build's process.
 func NewDir(final string) (*Dir, error) {
 	final = filepath.Clean(final)
 	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	removeLeftovers(parent, stagingPrefix(final))
-	staging, err := os.MkdirTemp(parent, stagingPrefix(final)+"staging-")
+	lock, err := lockOutput(final)
 	if err != nil {
-		return nil, fmt.Errorf("create a staging folder beside %s: %w", final, err)
-	}
-	if err := os.Chmod(staging, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{final: final, staging: staging, written: map[string]string{}}, nil
+	removeLeftovers(parent, stagingPrefix(final))
+	staging, err := os.MkdirTemp(parent, stagingPrefix(final)+"staging-")
+	if err == nil {
+		err = os.Chmod(staging, 0o755)
+	}
+	if err != nil {
+		lock.release()
+		return nil, fmt.Errorf("create a staging folder beside %s: %w", final, err)
+	}
+	return &Dir{final: final, staging: staging, written: map[string]string{}, lock: lock}, nil
 }
 
 // removeLeftovers deletes staging and retired folders of earlier builds
-// that did not finish.
+// that did not finish. It is called with the lock of the output folder
+// held, so no build that is still running owns any of them.
 func removeLeftovers(parent, prefix string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -399,8 +416,9 @@ func (d *Dir) replaceWithFolder(dir string) error {
 }
 
 // Commit swaps the staging folder in as the output folder and deletes the
-// previous output, or keeps it as the spare.
+// previous output, or keeps it as the spare; then it releases the lock.
 func (d *Dir) Commit() error {
+	defer d.lock.release()
 	if d.reused {
 		if err := d.removeUnwritten(); err != nil {
 			return fmt.Errorf("prepare %s: %w", d.final, err)
@@ -595,8 +613,10 @@ func removeTree(dir string) error {
 }
 
 // Abort deletes the staging folder, or puts the spare it reused back for
-// the next build; the output folder stays as it was.
+// the next build, and releases the lock; the output folder stays as it
+// was.
 func (d *Dir) Abort() error {
+	defer d.lock.release()
 	d.premade.wait()
 	if d.reused && os.Rename(d.staging, d.spare) == nil {
 		return nil
