@@ -67,6 +67,9 @@ type Dir struct {
 	// contents lists what the reused spare held, taken while the build
 	// writes into it; nil when staging is not the spare.
 	contents *inventory
+	// folders holds the folders of the reused spare known to be folders,
+	// not links, all the way from the staging folder (see folder).
+	folders sync.Map
 
 	// premade makes, in a fresh staging folder, the folders of the
 	// previous build's outputs; nil otherwise.
@@ -289,9 +292,10 @@ func (d *Dir) Reuse(p string, o cache.Output) bool {
 }
 
 // alreadyThere reports whether the staging folder, reused, holds at dst
-// the very file the output folder holds (info).
+// the very file the output folder holds (info). dst's folder is made
+// sure of first: through a link, dst could be the output's file itself.
 func (d *Dir) alreadyThere(dst string, info fs.FileInfo) bool {
-	if !d.reused {
+	if !d.reused || d.folder(filepath.Dir(dst)) != nil {
 		return false
 	}
 	there, err := os.Lstat(dst)
@@ -367,7 +371,7 @@ func (d *Dir) copy(p string, fsys fs.FS, src string) error {
 	defer in.Close()
 	var out *os.File
 	err = d.place(dst, func() (err error) {
-		out, err = os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		out, err = os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|noFollow, 0o644)
 		return err
 	})
 	if err != nil {
@@ -382,21 +386,21 @@ func (d *Dir) copy(p string, fsys fs.FS, src string) error {
 
 // mkdir makes the folder dir of the staging folder, and its parents when
 // they are missing: one call when the parent is there, where
-// os.MkdirAll would first ask about dir and each of its parents. In a
-// reused staging folder, a file where a folder goes is replaced.
+// os.MkdirAll would first ask about dir and each of its parents. A reused
+// staging folder is walked instead (see folder).
 func (d *Dir) mkdir(dir string) error {
+	if d.reused {
+		return d.folder(dir)
+	}
 	if dir == d.staging {
 		return nil
 	}
 	err := os.Mkdir(dir, 0o755)
 	if err != nil && !errors.Is(err, fs.ErrExist) {
-		// A parent is missing or, in a reused folder, is not a folder.
+		// A parent is missing.
 		if err = d.mkdir(filepath.Dir(dir)); err == nil {
 			err = os.Mkdir(dir, 0o755)
 		}
-	}
-	if errors.Is(err, fs.ErrExist) && d.reused {
-		err = d.replaceWithFolder(dir)
 	}
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
@@ -404,15 +408,51 @@ func (d *Dir) mkdir(dir string) error {
 	return nil
 }
 
-// replaceWithFolder makes sure dir is a folder, removing what else it is.
-func (d *Dir) replaceWithFolder(dir string) error {
-	if info, err := os.Lstat(dir); err == nil && info.IsDir() {
+// folder makes sure that dir, in the reused staging folder, is a folder,
+// and so is every folder between it and the staging folder: the spare may
+// hold anything, and a symbolic link where a folder goes would lead the
+// build's writes (and removals) out of the staging folder. Each is looked
+// at without following links, parents first, and what is not a folder is
+// removed, never followed, and a folder made in its place. The folders
+// found so are remembered: the build alone writes into the staging folder.
+func (d *Dir) folder(dir string) error {
+	if dir == d.staging {
 		return nil
 	}
-	if err := removeAny(dir); err != nil {
+	if _, ok := d.folders.Load(dir); ok {
+		return nil
+	}
+	if err := d.folder(filepath.Dir(dir)); err != nil {
 		return err
 	}
-	return os.Mkdir(dir, 0o755)
+	if err := replaceWithFolder(dir); err != nil {
+		return err
+	}
+	d.folders.Store(dir, true)
+	return nil
+}
+
+// replaceWithFolder makes sure dir is a folder, removing what else it is
+// (a link is removed, not followed). dir's parent must be a folder.
+func replaceWithFolder(dir string) error {
+	info, err := os.Lstat(dir)
+	switch {
+	case err == nil && info.IsDir():
+		return nil
+	case err == nil:
+		if err := removeAny(dir); err != nil {
+			return err
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	err = os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrExist) { // made meanwhile by another writer of this build
+		if info, lerr := os.Lstat(dir); lerr == nil && info.IsDir() {
+			return nil
+		}
+	}
+	return err
 }
 
 // Commit swaps the staging folder in as the output folder and deletes the
