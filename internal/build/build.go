@@ -31,6 +31,7 @@ import (
 	"github.com/blogen/blogen/internal/publish"
 	"github.com/blogen/blogen/internal/render"
 	"github.com/blogen/blogen/internal/site"
+	"github.com/blogen/blogen/internal/sitefs"
 )
 
 // Options say what to build and how.
@@ -310,7 +311,10 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	if err := checkSiteDir(opts.SiteDir); err != nil {
 		return nil, err
 	}
-	siteFS := os.DirFS(opts.SiteDir)
+	siteFS, err := sitefs.Open(opts.SiteDir)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a site folder: %w", opts.SiteDir, err)
+	}
 	var errs diag.List
 	cfg, err := loadConfig(opts)
 	errs.Add(err)
@@ -436,7 +440,7 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 	}
 	for _, f := range static {
 		if err := sink.Copy(f.Path, f.FS, f.Src); err != nil {
-			return Result{}, fmt.Errorf("%s: %w", f.Src, err)
+			return Result{}, diag.Locate(f.Src, 0, err, "cannot copy the static file")
 		}
 	}
 	r := p.renderer(store)
@@ -457,11 +461,12 @@ type StaticFile struct {
 
 // Static lists the files of static/ of the theme and then of the site,
 // sorted by output path; a site file replaces the theme's file of the same
-// name.
+// name. Links in the site's static/ are followed when they stay in the
+// site folder, to files and folders alike, and are an error otherwise.
 func (p *Prepared) Static() ([]StaticFile, error) {
 	files := map[string]StaticFile{}
 	for _, fsys := range []fs.FS{p.Options.Theme, p.siteFS} {
-		err := fs.WalkDir(fsys, "static", func(src string, d fs.DirEntry, err error) error {
+		err := sitefs.WalkDir(fsys, "static", func(src string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
@@ -473,7 +478,7 @@ func (p *Prepared) Static() ([]StaticFile, error) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("static: %w", err)
+			return nil, diag.Locate("static", 0, err, "cannot read the folder")
 		}
 	}
 	out := make([]StaticFile, 0, len(files))
