@@ -356,10 +356,14 @@ func nextDue(loaded *content.Site, now time.Time) time.Time {
 	return due
 }
 
-// checkSiteDir reports a site folder that is not there or not a folder.
+// checkSiteDir reports a site folder that is not there, not a folder, or
+// not a site (it has no site.toml), before anything is written.
 func checkSiteDir(dir string) error {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return fmt.Errorf("%s is not a site folder: %w", dir, errOr(err, errors.New("not a folder")))
+	}
+	if _, err := os.Lstat(filepath.Join(dir, config.FileName)); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s is not a blogen site: it has no %s; run blogen in the site folder or name it with -s DIR, or create a site with blogen init DIR", dir, config.FileName)
 	}
 	return nil
 }
