@@ -165,8 +165,9 @@ func openParsed(opts Options) (*content.Cache, func()) {
 }
 
 // openCache opens the Markdown cache and gives the output folder its
-// manifest, unless caching is off. A cache that cannot be opened is no
-// cache: the build goes on cold.
+// manifest, unless caching is off, removing the temporary files of builds
+// that were killed. A cache that cannot be opened is no cache: the build
+// goes on cold.
 func openCache(opts Options, out *publish.Dir) *cache.Store {
 	if opts.NoCache {
 		return nil
@@ -175,8 +176,11 @@ func openCache(opts Options, out *publish.Dir) *cache.Store {
 	if err != nil {
 		return nil
 	}
+	outputs := filepath.Join(opts.CacheDir, "outputs")
+	cache.RemoveTemporary(opts.CacheDir)
+	cache.RemoveTemporary(outputs)
 	abs, _ := filepath.Abs(opts.OutDir)
-	name := filepath.Join(opts.CacheDir, "outputs", cache.NewHasher("out").String(abs).Key().String()[:16])
+	name := filepath.Join(outputs, cache.NewHasher("out").String(abs).Key().String()[:16])
 	out.KeepUnchanged(name+".manifest", name+".spare")
 	return store
 }
