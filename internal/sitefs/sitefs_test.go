@@ -1,4 +1,4 @@
-package sitefs
+package sitefs_test
 
 import (
 	"io/fs"
@@ -8,6 +8,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/blogen/blogen/internal/sitefs"
+	"github.com/blogen/blogen/internal/sitetest"
 )
 
 // site makes a site folder with a file, links in and out of it, and a
@@ -15,9 +18,9 @@ import (
 func site(t *testing.T) (dir, outside string) {
 	t.Helper()
 	dir, outside = t.TempDir(), filepath.Join(t.TempDir(), "secret.txt")
-	mustWrite(t, outside, "secret")
-	mustWrite(t, filepath.Join(dir, "static/a.txt"), "A")
-	mustWrite(t, filepath.Join(dir, "shared/sub/b.txt"), "B")
+	sitetest.WriteFile(t, outside, []byte("secret"))
+	sitetest.WriteFile(t, filepath.Join(dir, "static/a.txt"), []byte("A"))
+	sitetest.WriteFile(t, filepath.Join(dir, "shared/sub/b.txt"), []byte("B"))
 	links := map[string]string{
 		"static/in.txt":     "a.txt",
 		"static/shared":     "../shared",
@@ -37,19 +40,9 @@ func site(t *testing.T) (dir, outside string) {
 	return dir, outside
 }
 
-func mustWrite(t *testing.T, p, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestReadFile(t *testing.T) {
 	dir, _ := site(t)
-	fsys, err := Open(dir)
+	fsys, err := sitefs.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +75,7 @@ func TestWalkDirFollowsLinksInTheSite(t *testing.T) {
 	for _, link := range []string{"out.txt", "up.txt", "abs-in.txt", "broken.txt", "pipe"} {
 		os.Remove(filepath.Join(dir, "static", link))
 	}
-	fsys, err := Open(dir)
+	fsys, err := sitefs.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +86,7 @@ func TestWalkDirFollowsLinksInTheSite(t *testing.T) {
 		}
 		return err
 	}
-	if err := WalkDir(fsys, "static", walk); err != nil {
+	if err := sitefs.WalkDir(fsys, "static", walk); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"static/a.txt", "static/in.txt", "static/shared/sub/b.txt"}
@@ -103,7 +96,7 @@ func TestWalkDirFollowsLinksInTheSite(t *testing.T) {
 	if err := os.Symlink("..", filepath.Join(dir, "shared/sub/loop")); err != nil {
 		t.Fatal(err)
 	}
-	err = WalkDir(fsys, "static", walk)
+	err = sitefs.WalkDir(fsys, "static", walk)
 	if err == nil || !strings.Contains(err.Error(), "static/shared/sub/loop: symbolic link to a folder that holds it") {
 		t.Errorf("a link to a folder above it: %v", err)
 	}
