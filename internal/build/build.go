@@ -32,6 +32,7 @@ import (
 	"github.com/blogen/blogen/internal/publish"
 	"github.com/blogen/blogen/internal/render"
 	"github.com/blogen/blogen/internal/site"
+	"github.com/blogen/blogen/internal/sitefs"
 )
 
 // Options say what to build and how.
@@ -172,8 +173,9 @@ func openParsed(opts Options) (*content.Cache, func()) {
 }
 
 // openCache opens the Markdown cache and gives the output folder its
-// manifest, unless caching is off. A cache that cannot be opened is no
-// cache: the build goes on cold.
+// manifest, unless caching is off, removing the temporary files of builds
+// that were killed. A cache that cannot be opened is no cache: the build
+// goes on cold.
 func openCache(opts Options, out *publish.Dir) *cache.Store {
 	if opts.NoCache {
 		return nil
@@ -182,8 +184,11 @@ func openCache(opts Options, out *publish.Dir) *cache.Store {
 	if err != nil {
 		return nil
 	}
+	outputs := filepath.Join(opts.CacheDir, "outputs")
+	cache.RemoveTemporary(opts.CacheDir)
+	cache.RemoveTemporary(outputs)
 	abs, _ := filepath.Abs(opts.OutDir)
-	name := filepath.Join(opts.CacheDir, "outputs", cache.NewHasher("out").String(abs).Key().String()[:16])
+	name := filepath.Join(outputs, cache.NewHasher("out").String(abs).Key().String()[:16])
 	out.KeepUnchanged(name+".manifest", name+".spare")
 	return store
 }
@@ -318,7 +323,10 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	if err := checkSiteDir(opts.SiteDir); err != nil {
 		return nil, err
 	}
-	siteFS := os.DirFS(opts.SiteDir)
+	siteFS, err := sitefs.Open(opts.SiteDir)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a site folder: %w", opts.SiteDir, err)
+	}
 	var errs diag.List
 	cfg, err := loadConfig(opts)
 	errs.Add(err)
@@ -364,10 +372,14 @@ func nextDue(loaded *content.Site, now time.Time) time.Time {
 	return due
 }
 
-// checkSiteDir reports a site folder that is not there or not a folder.
+// checkSiteDir reports a site folder that is not there, not a folder, or
+// not a site (it has no site.toml), before anything is written.
 func checkSiteDir(dir string) error {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return fmt.Errorf("%s is not a site folder: %w", dir, errOr(err, errors.New("not a folder")))
+	}
+	if _, err := os.Lstat(filepath.Join(dir, config.FileName)); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s is not a blogen site: it has no %s; run blogen in the site folder or name it with -s DIR, or create a site with blogen init DIR", dir, config.FileName)
 	}
 	return nil
 }
@@ -448,7 +460,7 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 	}
 	for _, f := range static {
 		if err := sink.Copy(f.Path, f.FS, f.Src); err != nil {
-			return Result{}, fmt.Errorf("%s: %w", f.Src, err)
+			return Result{}, diag.Locate(f.Src, 0, err, "cannot copy the static file")
 		}
 	}
 	r := p.renderer(store)
@@ -469,11 +481,12 @@ type StaticFile struct {
 
 // Static lists the files of static/ of the theme and then of the site,
 // sorted by output path; a site file replaces the theme's file of the same
-// name.
+// name. Links in the site's static/ are followed when they stay in the
+// site folder, to files and folders alike, and are an error otherwise.
 func (p *Prepared) Static() ([]StaticFile, error) {
 	files := map[string]StaticFile{}
 	for _, fsys := range []fs.FS{p.Options.Theme, p.siteFS} {
-		err := fs.WalkDir(fsys, "static", func(src string, d fs.DirEntry, err error) error {
+		err := sitefs.WalkDir(fsys, "static", func(src string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
@@ -485,7 +498,7 @@ func (p *Prepared) Static() ([]StaticFile, error) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("static: %w", err)
+			return nil, diag.Locate("static", 0, err, "cannot read the folder")
 		}
 	}
 	out := make([]StaticFile, 0, len(files))

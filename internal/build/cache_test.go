@@ -3,6 +3,7 @@ package build_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -114,5 +115,34 @@ func TestKeptOutputsKeepTheirMarkdownCached(t *testing.T) {
 	}
 	if after := packs(); after != before {
 		t.Errorf("the Markdown cache went from %d to %d bytes across a build that changed nothing", before, after)
+	}
+}
+
+// TestTemporaryFilesOfKilledBuildsAreRemoved leaves in the build cache
+// the temporary files a build killed while saving it would, and checks
+// that the next build removes them and keeps those of a build under way.
+func TestTemporaryFilesOfKilledBuildsAreRemoved(t *testing.T) {
+	s := sitetest.Build(t, post("a.md", "title: A\ndate: 2020-01-01", "A."))
+	const ended = 1 << 30     // above any process id the system gives
+	files := map[string]bool{ // path in the cache: kept
+		".tmp-" + strconv.Itoa(ended) + "-1":                   false,
+		"outputs/.tmp-" + strconv.Itoa(ended) + "-2":           false,
+		"markdown/.tmp-" + strconv.Itoa(ended) + "-3":          false,
+		".tmp-" + strconv.Itoa(os.Getpid()) + "-4":             true,
+		"outputs/.tmp-" + strconv.Itoa(os.Getpid()) + "-5":     true,
+		"outputs/.tmp-" + strconv.Itoa(os.Getpid()) + "-6.old": true,
+	}
+	cache := filepath.Join(s.Dir, ".blogen-cache")
+	for name := range files {
+		sitetest.WriteFile(t, filepath.Join(cache, name), []byte("half written"))
+	}
+	s.Rebuild()
+	if s.Err != nil {
+		t.Fatal(s.Err)
+	}
+	for name, kept := range files {
+		if _, err := os.Stat(filepath.Join(cache, name)); (err == nil) != kept {
+			t.Errorf("%s: kept %v, want %v", name, err == nil, kept)
+		}
 	}
 }

@@ -41,6 +41,10 @@ func TestBadInputStopsTheBuild(t *testing.T) {
 			[]string{`content/comments/a/001.md:4: status: want approved, pending, spam or rejected, got "maybe"`}},
 		{"no title", "-- content/posts/a.md --\n---\ndate: 2020-01-01\n---\nA.\n",
 			[]string{"content/posts/a.md:1: the post has no title"}},
+		{"slug longer than a file name", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\nslug: " + strings.Repeat("long", 75) + "\n---\nA.\n",
+			[]string{"content/posts/a.md:4: the URL has a part of 300 bytes", "at most 255 bytes"}},
+		{"NUL in an alias", "-- content/pages/p.md --\n---\ntitle: P\naliases: [\"/old\\0page/\"]\n---\nP.\n",
+			[]string{`content/pages/p.md:3: the URL "/old\x00page/" holds the control character U+0000`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,7 +63,8 @@ func TestBadInputStopsTheBuild(t *testing.T) {
 			if b, err := os.ReadFile(sentinel); err != nil || string(b) != "previous build" {
 				t.Errorf("the previous output was changed: %q, %v", b, err)
 			}
-			files, _ := filepath.Glob(filepath.Join(s.Dir, ".public*"))
+			// The lock file .public.blogen.lock stays, by design.
+			files, _ := filepath.Glob(filepath.Join(s.Dir, ".public.blogen-*"))
 			if len(files) > 0 {
 				t.Errorf("staging left behind: %v", files)
 			}

@@ -245,8 +245,8 @@ func (s *Store) load(name string) {
 
 // tidy removes what older versions and interrupted writes left in the
 // folder: the folders of entries of the layout before packs, index files
-// whose pack is gone and temporary files older than an hour. packs names
-// the packs in the folder.
+// whose pack is gone and temporary files no running process writes (see
+// RemoveTemporary). packs names the packs in the folder.
 func (s *Store) tidy(e fs.DirEntry, packs map[string]bool) {
 	name := e.Name()
 	file := filepath.Join(s.dir, name)
@@ -255,10 +255,8 @@ func (s *Store) tidy(e fs.DirEntry, packs map[string]bool) {
 		os.RemoveAll(file)
 	case strings.HasSuffix(name, indexExt) && !packs[strings.TrimSuffix(name, indexExt)+packExt]:
 		os.Remove(file)
-	case strings.HasPrefix(name, ".tmp-"):
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
-			os.Remove(file)
-		}
+	case leftTemporary(e):
+		os.Remove(file)
 	}
 }
 
@@ -527,7 +525,7 @@ func (s *Store) Close() error {
 // file that then replaces p, so that p is never seen half written and a
 // large file is never held whole in memory. The folder of p must exist.
 func WriteAtomic(p string, write func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+	tmp, err := os.CreateTemp(filepath.Dir(p), tempPattern())
 	if err != nil {
 		return err
 	}

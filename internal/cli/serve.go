@@ -240,15 +240,12 @@ func serverSite(p *build.Prepared) (*server.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	siteStatic := filepath.Join(p.Options.SiteDir, "static")
+	// The site's own files are read through its os.Root (package
+	// sitefs), as the build reads them: a link that leads out of the site
+	// is refused.
 	files := make(map[string]server.StaticFile, len(static))
 	for _, f := range static {
 		files[f.Path] = server.StaticFile{FS: f.FS, Name: f.Src}
-		if _, err := os.Lstat(filepath.Join(p.Options.SiteDir, filepath.FromSlash(f.Src))); err == nil {
-			// The site's own file: read through os.Root, so that a link
-			// cannot lead out of static/.
-			files[f.Path] = server.StaticFile{FS: server.RootFS(siteStatic), Name: strings.TrimPrefix(f.Src, "static/")}
-		}
 	}
 	policy, err := comments.NewLinter(p.Config.Comments.Policy)
 	if err != nil {

@@ -246,17 +246,20 @@ func normalizeValue(v any) (any, error) {
 	return v, nil
 }
 
-// keyLine returns the line of the file on which key is set in the front
-// matter, or the first line when it cannot be told.
-func (d *document) keyLine(key string) int {
+// keyLine returns the line of the file on which the first of keys that is
+// there is set in the front matter, or the first line when it cannot be
+// told.
+func (d *document) keyLine(keys ...string) int {
 	lines := bytes.Split(d.front, []byte("\n"))
-	for i, line := range lines {
-		t := bytes.TrimLeft(line, " \t")
-		t = bytes.TrimPrefix(t, []byte(`"`))
-		if len(t) > len(key) && strings.EqualFold(string(t[:len(key)]), key) {
-			switch t[len(key)] {
-			case ':', ' ', '=', '"', '\t':
-				return i + 1
+	for _, key := range keys {
+		for i, line := range lines {
+			t := bytes.TrimLeft(line, " \t")
+			t = bytes.TrimPrefix(t, []byte(`"`))
+			if len(t) > len(key) && strings.EqualFold(string(t[:len(key)]), key) {
+				switch t[len(key)] {
+				case ':', ' ', '=', '"', '\t':
+					return i + 1
+				}
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/sitefs"
 )
 
 // The folders of content/, relative to the site root.
@@ -168,9 +169,15 @@ func collect(fsys fs.FS, errs *diag.List) []source {
 
 // walk calls fn for every file and folder below dir that blogen reads,
 // skipping ignored names (and everything inside ignored folders). A
-// missing dir is no error.
+// missing dir is no error. Links to folders are not followed.
 func walk(fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error) error {
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+	return walkWith(fs.WalkDir, fsys, dir, fn)
+}
+
+// walkWith is walk with the walker walkDir: fs.WalkDir, or
+// sitefs.WalkDir, which follows links to folders in the site.
+func walkWith(walkDir func(fs.FS, string, fs.WalkDirFunc) error, fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error) error {
+	err := walkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -231,16 +238,17 @@ func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
 		return fs.SkipDir
 	})
 	if err != nil {
-		errs.Add(diag.Wrap(dir, 0, err, "cannot read the folder"))
+		errs.Add(diag.Locate(dir, 0, err, "cannot read the folder"))
 	}
 	return out
 }
 
 // bundleFiles lists the files of a page bundle other than index.md,
-// relative to the bundle folder, sorted.
+// relative to the bundle folder, sorted. Links to folders in the bundle
+// are followed when they stay in the site (sitefs.WalkDir).
 func bundleFiles(fsys fs.FS, dir string) ([]string, error) {
 	files := []string{}
-	err := walk(fsys, dir, func(p string, d fs.DirEntry) error {
+	err := walkWith(sitefs.WalkDir, fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() && p != path.Join(dir, "index.md") {
 			files = append(files, strings.TrimPrefix(p, dir+"/"))
 		}

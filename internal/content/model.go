@@ -44,9 +44,10 @@ type Post struct {
 	// BodyStart is the byte offset of the body in Source, and BodyLine
 	// its line.
 	BodyStart, BodyLine int
-	// AuthorLine and SlugLine are the lines of Source that name the
-	// authors and the slug, for messages about them.
-	AuthorLine, SlugLine int
+	// AuthorLine, SlugLine and AliasLine are the lines of Source that
+	// name the authors, the slug and the aliases, for messages about
+	// them.
+	AuthorLine, SlugLine, AliasLine int
 	// Sum is the SHA-256 of the file up to the body, BodySum of the body:
 	// what build caches compare. Load sets them; ParsePost does not.
 	Sum, BodySum [sha256.Size]byte
@@ -92,6 +93,7 @@ type Page struct {
 	Body        []byte
 	BodyLine    int
 	SlugLine    int
+	AliasLine   int
 	Sum         [sha256.Size]byte // of the file, set by Load
 }
 

@@ -81,6 +81,7 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 		p.AuthorLine = doc.keyLine("authors")
 	}
 	p.SlugLine = doc.keyLine("slug")
+	p.AliasLine = doc.keyLine("aliases", "redirect_from")
 	if p.Date.IsZero() {
 		p.Date = fileDate
 	}
@@ -224,6 +225,7 @@ func ParsePage(file string, src []byte) (*Page, error) {
 	}
 	p.Slug = slugOrName(f, name)
 	p.SlugLine = doc.keyLine("slug")
+	p.AliasLine = doc.keyLine("aliases", "redirect_from")
 	if p.Title == "" {
 		f.fail("title", "the page has no title; add a title: line to its front matter")
 	}

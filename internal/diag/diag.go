@@ -36,6 +36,15 @@ func Wrap(file string, line int, err error, msg string) *Error {
 	return &Error{File: file, Line: line, Msg: msg, Err: err}
 }
 
+// Locate returns err as it is when it already names its file (it is or
+// holds an *Error), else Wrap(file, line, err, msg).
+func Locate(file string, line int, err error, msg string) error {
+	if len(Positions(err)) > 0 {
+		return err
+	}
+	return Wrap(file, line, err, msg)
+}
+
 // Error formats the problem as file:line: message.
 func (e *Error) Error() string {
 	var b strings.Builder

@@ -9,6 +9,11 @@
 // new folder holds only what this build wrote. Staging folders left by an
 // interrupted build are removed by the next one.
 //
+// Only one build at a time writes into an output folder: NewDir takes a
+// lock on it, an flock(2) on the file .NAME.blogen.lock beside it, which
+// the build holds until it commits or gives up (or its process ends), and
+// a second build fails at once, naming the process of the first.
+//
 // With a build cache, the folder swapped out is kept as a spare instead of
 // deleted, and the next build stages into it: outputs that did not change
 // are already there (the same files, hard-linked), so a build after a small
@@ -62,10 +67,17 @@ type Dir struct {
 	// contents lists what the reused spare held, taken while the build
 	// writes into it; nil when staging is not the spare.
 	contents *inventory
+	// folders holds the folders of the reused spare known to be folders,
+	// not links, all the way from the staging folder (see folder).
+	folders sync.Map
 
 	// premade makes, in a fresh staging folder, the folders of the
 	// previous build's outputs; nil otherwise.
 	premade *premade
+
+	// lock keeps other builds out of the output folder until Commit or
+	// Abort.
+	lock *outputLock
 }
 
 // KeepUnchanged makes the Dir record what each output was made from in
@@ -115,27 +127,35 @@ func (d *Dir) reuseSpare(spare string) bool {
 // stagingPrefix starts the names of staging and retired folders.
 func stagingPrefix(final string) string { return "." + filepath.Base(final) + ".blogen-" }
 
-// NewDir prepares to publish into the folder final, creating a staging
-// folder beside it.
+// NewDir prepares to publish into the folder final: it takes the lock of
+// the folder, held until Commit or Abort, and creates a staging folder
+// beside it. When another build holds the lock, NewDir fails at once with
+// an error that wraps ErrBusy and names that build's process.
 func NewDir(final string) (*Dir, error) {
 	final = filepath.Clean(final)
 	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	removeLeftovers(parent, stagingPrefix(final))
-	staging, err := os.MkdirTemp(parent, stagingPrefix(final)+"staging-")
+	lock, err := lockOutput(final)
 	if err != nil {
-		return nil, fmt.Errorf("create a staging folder beside %s: %w", final, err)
-	}
-	if err := os.Chmod(staging, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{final: final, staging: staging, written: map[string]string{}}, nil
+	removeLeftovers(parent, stagingPrefix(final))
+	staging, err := os.MkdirTemp(parent, stagingPrefix(final)+"staging-")
+	if err == nil {
+		err = os.Chmod(staging, 0o755)
+	}
+	if err != nil {
+		lock.release()
+		return nil, fmt.Errorf("create a staging folder beside %s: %w", final, err)
+	}
+	return &Dir{final: final, staging: staging, written: map[string]string{}, lock: lock}, nil
 }
 
 // removeLeftovers deletes staging and retired folders of earlier builds
-// that did not finish.
+// that did not finish. It is called with the lock of the output folder
+// held, so no build that is still running owns any of them.
 func removeLeftovers(parent, prefix string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -272,9 +292,10 @@ func (d *Dir) Reuse(p string, o cache.Output) bool {
 }
 
 // alreadyThere reports whether the staging folder, reused, holds at dst
-// the very file the output folder holds (info).
+// the very file the output folder holds (info). dst's folder is made
+// sure of first: through a link, dst could be the output's file itself.
 func (d *Dir) alreadyThere(dst string, info fs.FileInfo) bool {
-	if !d.reused {
+	if !d.reused || d.folder(filepath.Dir(dst)) != nil {
 		return false
 	}
 	there, err := os.Lstat(dst)
@@ -350,7 +371,7 @@ func (d *Dir) copy(p string, fsys fs.FS, src string) error {
 	defer in.Close()
 	var out *os.File
 	err = d.place(dst, func() (err error) {
-		out, err = os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		out, err = os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|noFollow, 0o644)
 		return err
 	})
 	if err != nil {
@@ -365,21 +386,21 @@ func (d *Dir) copy(p string, fsys fs.FS, src string) error {
 
 // mkdir makes the folder dir of the staging folder, and its parents when
 // they are missing: one call when the parent is there, where
-// os.MkdirAll would first ask about dir and each of its parents. In a
-// reused staging folder, a file where a folder goes is replaced.
+// os.MkdirAll would first ask about dir and each of its parents. A reused
+// staging folder is walked instead (see folder).
 func (d *Dir) mkdir(dir string) error {
+	if d.reused {
+		return d.folder(dir)
+	}
 	if dir == d.staging {
 		return nil
 	}
 	err := os.Mkdir(dir, 0o755)
 	if err != nil && !errors.Is(err, fs.ErrExist) {
-		// A parent is missing or, in a reused folder, is not a folder.
+		// A parent is missing.
 		if err = d.mkdir(filepath.Dir(dir)); err == nil {
 			err = os.Mkdir(dir, 0o755)
 		}
-	}
-	if errors.Is(err, fs.ErrExist) && d.reused {
-		err = d.replaceWithFolder(dir)
 	}
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
@@ -387,20 +408,57 @@ func (d *Dir) mkdir(dir string) error {
 	return nil
 }
 
-// replaceWithFolder makes sure dir is a folder, removing what else it is.
-func (d *Dir) replaceWithFolder(dir string) error {
-	if info, err := os.Lstat(dir); err == nil && info.IsDir() {
+// folder makes sure that dir, in the reused staging folder, is a folder,
+// and so is every folder between it and the staging folder: the spare may
+// hold anything, and a symbolic link where a folder goes would lead the
+// build's writes (and removals) out of the staging folder. Each is looked
+// at without following links, parents first, and what is not a folder is
+// removed, never followed, and a folder made in its place. The folders
+// found so are remembered: the build alone writes into the staging folder.
+func (d *Dir) folder(dir string) error {
+	if dir == d.staging {
 		return nil
 	}
-	if err := removeAny(dir); err != nil {
+	if _, ok := d.folders.Load(dir); ok {
+		return nil
+	}
+	if err := d.folder(filepath.Dir(dir)); err != nil {
 		return err
 	}
-	return os.Mkdir(dir, 0o755)
+	if err := replaceWithFolder(dir); err != nil {
+		return err
+	}
+	d.folders.Store(dir, true)
+	return nil
+}
+
+// replaceWithFolder makes sure dir is a folder, removing what else it is
+// (a link is removed, not followed). dir's parent must be a folder.
+func replaceWithFolder(dir string) error {
+	info, err := os.Lstat(dir)
+	switch {
+	case err == nil && info.IsDir():
+		return nil
+	case err == nil:
+		if err := removeAny(dir); err != nil {
+			return err
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	err = os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrExist) { // made meanwhile by another writer of this build
+		if info, lerr := os.Lstat(dir); lerr == nil && info.IsDir() {
+			return nil
+		}
+	}
+	return err
 }
 
 // Commit swaps the staging folder in as the output folder and deletes the
-// previous output, or keeps it as the spare.
+// previous output, or keeps it as the spare; then it releases the lock.
 func (d *Dir) Commit() error {
+	defer d.lock.release()
 	if d.reused {
 		if err := d.removeUnwritten(); err != nil {
 			return fmt.Errorf("prepare %s: %w", d.final, err)
@@ -595,8 +653,10 @@ func removeTree(dir string) error {
 }
 
 // Abort deletes the staging folder, or puts the spare it reused back for
-// the next build; the output folder stays as it was.
+// the next build, and releases the lock; the output folder stays as it
+// was.
 func (d *Dir) Abort() error {
+	defer d.lock.release()
 	d.premade.wait()
 	if d.reused && os.Rename(d.staging, d.spare) == nil {
 		return nil

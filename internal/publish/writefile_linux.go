@@ -37,10 +37,11 @@ func writeNew(p string, data []byte) (size, mod int64, err error) {
 	return st.Size, st.Mtim.Nano(), nil
 }
 
-// openNew opens p for writing, creating or emptying it.
+// openNew opens p for writing, creating or emptying it; a link at p is
+// not followed.
 func openNew(p string) (int, error) {
 	for {
-		fd, err := syscall.Open(p, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+		fd, err := syscall.Open(p, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0o644)
 		if err != syscall.EINTR {
 			return fd, err
 		}

@@ -450,7 +450,7 @@ func (r *Renderer) copyBundles(sink Sink) error {
 		for _, f := range p.Files {
 			src := path.Join(p.Bundle, f)
 			if err := sink.Copy(strings.TrimPrefix(p.URL, "/")+f, r.opts.Content, src); err != nil {
-				errs.Add(diag.Wrap(src, 0, err, "cannot copy the file of the page bundle"))
+				errs.Add(diag.Locate(src, 0, err, "cannot copy the file of the page bundle"))
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/blogen/blogen/internal/diag"
 )
@@ -25,7 +26,10 @@ func checkURLs(s *Site, errs *diag.List) {
 		claims = append(claims, claim{p.URL, p.Source, p.SlugLine})
 	}
 	for _, a := range s.Aliases {
-		claims = append(claims, claim{a.From, a.Source, 0})
+		claims = append(claims, claim{a.From, a.Source, a.Line})
+	}
+	for _, c := range claims {
+		checkPath(c, errs)
 	}
 	reserved := map[string]bool{"/tags/": true, "/categories/": true, "/authors/": true, "/": true}
 	for _, l := range s.Lists {
@@ -47,3 +51,23 @@ func checkURLs(s *Site, errs *diag.List) {
 }
 
 func lineOrOne(n int) int { return max(n, 1) }
+
+// maxSegment is the longest file or folder name, in bytes, that the file
+// systems a site is built on take (255 on Linux, macOS and Windows alike).
+const maxSegment = 255
+
+// checkPath reports a URL that no output folder can hold: one with a
+// part (a folder or file name of the output) longer than maxSegment
+// bytes, or with a control character such as NUL.
+func checkPath(c claim, errs *diag.List) {
+	for seg := range strings.SplitSeq(c.url, "/") {
+		if len(seg) > maxSegment {
+			errs.Addf(c.file, lineOrOne(c.line), "the URL has a part of %d bytes, %q...; each part of a URL is a file or folder name of the output, of at most %d bytes: shorten it",
+				len(seg), seg[:40], maxSegment)
+			return
+		}
+	}
+	if i := strings.IndexFunc(c.url, unicode.IsControl); i >= 0 {
+		errs.Addf(c.file, lineOrOne(c.line), "the URL %q holds the control character %U, which no file name may hold; remove it", c.url, []rune(c.url[i:])[0])
+	}
+}

@@ -166,24 +166,24 @@ func featured(posts []*Post, n int) []*Post {
 
 // addAliases collects the redirects that posts and pages declare.
 func (s *Site) addAliases(errs *diag.List) {
-	add := func(from, to, source string) {
+	add := func(from, to, source string, line int) {
 		switch {
 		case strings.Contains(from, "://"):
-			errs.Addf(source, 0, "alias %q must be a path such as /2013/06/old-title/, not a full URL", from)
+			errs.Addf(source, line, "alias %q must be a path such as /2013/06/old-title/, not a full URL", from)
 		case strings.Contains(from, "?"):
-			s.QueryAliases = append(s.QueryAliases, Alias{From: from, To: to, Source: source})
+			s.QueryAliases = append(s.QueryAliases, Alias{From: from, To: to, Source: source, Line: line})
 		case cleanURL(from) != to:
-			s.Aliases = append(s.Aliases, Alias{From: cleanURL(from), To: to, Source: source})
+			s.Aliases = append(s.Aliases, Alias{From: cleanURL(from), To: to, Source: source, Line: line})
 		}
 	}
 	for _, p := range s.Posts {
 		for _, a := range p.Aliases {
-			add(a, p.URL, p.Source)
+			add(a, p.URL, p.Source, p.AliasLine)
 		}
 	}
 	for _, p := range s.Pages {
 		for _, a := range p.Aliases {
-			add(a, p.URL, p.Source)
+			add(a, p.URL, p.Source, p.AliasLine)
 		}
 	}
 	slices.SortFunc(s.Aliases, func(a, b Alias) int { return strings.Compare(a.From, b.From) })

@@ -142,6 +142,7 @@ type Alias struct {
 	From   string // path of the old URL, "/2013/06/old/"
 	To     string // path of the new URL
 	Source string // the file that declared it
+	Line   int    // the line of Source that declared it
 }
 
 // Title returns the archive's heading, "2013" or "June 2013".
