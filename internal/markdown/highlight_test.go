@@ -1,7 +1,12 @@
 package markdown
 
 import (
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 // codeBlockCases pin what the info string of a fenced code block changes:
@@ -68,6 +73,48 @@ func TestCodeBlocks(t *testing.T) {
 			}
 			if got := string(res.HTML); got != tc.want {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// slowLexer is a lexer that waits before each token.
+type slowLexer struct {
+	chroma.Lexer
+	wait time.Duration
+}
+
+// Tokenise implements chroma.Lexer.
+func (l slowLexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	it, err := l.Lexer.Tokenise(options, text)
+	if err != nil {
+		return nil, err
+	}
+	return func() chroma.Token {
+		time.Sleep(l.wait)
+		return it()
+	}, nil
+}
+
+// TestHighlightBudget checks that a block whose lexer runs over the
+// budget is written as plain code, and one within it highlighted.
+func TestHighlightBudget(t *testing.T) {
+	slow := slowLexer{Lexer: lexers.Get("go"), wait: 2 * time.Millisecond}
+	lookup := func(string) chroma.Lexer { return slow }
+	cases := []struct {
+		name   string
+		budget time.Duration
+		want   string
+	}{
+		{"over", time.Millisecond, "<pre><code class=\"language-go\">x := 1 &lt; 2\n</code></pre>\n"},
+		{"within", time.Hour, `<pre class="chroma"><code><span class="line"><span class="cl">`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newRenderer(Options{}, newCodeBlocks(lookup, tc.budget))
+			got := string(render(t, r, "```go\nx := 1 < 2\n```\n", nil).HTML)
+			if !strings.HasPrefix(got, tc.want) {
+				t.Errorf("got  %q\nwant %q…", got, tc.want)
 			}
 		})
 	}
