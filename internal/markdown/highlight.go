@@ -82,7 +82,7 @@ func (r *codeBlockRenderer) render(w util.BufWriter, source []byte, node ast.Nod
 	if !ok {
 		return ast.WalkStop, fmt.Errorf("code block renderer: unexpected %s node", node.Kind())
 	}
-	lang := n.Language(source)
+	lang := codeLanguage(n, source)
 	done, err := r.highlight(w, source, n, lang)
 	if err != nil {
 		return ast.WalkStop, err
@@ -91,6 +91,20 @@ func (r *codeBlockRenderer) render(w util.BufWriter, source []byte, node ast.Nod
 		writePlainCode(w, source, n, lang)
 	}
 	return ast.WalkContinue, nil
+}
+
+// codeLanguage returns the language of n: the first word of its info
+// string, which ends at a space, a tab, a comma, an equals sign or a
+// brace, so that "rust,ignore", "rust=" and "go{nohl}" are Rust and Go.
+func codeLanguage(n *ast.FencedCodeBlock, source []byte) []byte {
+	if n.Info == nil {
+		return nil
+	}
+	info := n.Info.Segment.Value(source)
+	if i := bytes.IndexAny(info, " \t,={"); i >= 0 {
+		info = info[:i]
+	}
+	return info
 }
 
 // highlight writes n highlighted and reports true, or writes nothing and

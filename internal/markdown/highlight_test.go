@@ -44,7 +44,42 @@ var codeBlockCases = []struct {
 	{
 		name: "braces without a space",
 		src:  "```go{nohl}\nx\n```\n",
-		want: "<pre><code class=\"language-go{nohl}\">x\n</code></pre>\n",
+		want: `<pre class="chroma"><code><span class="line"><span class="cl"><span class="nx">x</span><span class="w">` + "\n</span></span></span></code></pre>\n",
+	},
+	{
+		name: "nohl without a space",
+		src:  "```go{nohl=true}\nx\n```\n",
+		want: "<pre><code class=\"language-go\">x\n</code></pre>\n",
+	},
+	{
+		name: "language before a comma",
+		src:  "```rust,ignore\nfn\n```\n",
+		want: `<pre class="chroma"><code><span class="line"><span class="cl"><span class="k">fn</span>` + "\n</span></span></code></pre>\n",
+	},
+	{
+		name: "language before an equals sign",
+		src:  "```rust=\nfn\n```\n",
+		want: `<pre class="chroma"><code><span class="line"><span class="cl"><span class="k">fn</span>` + "\n</span></span></code></pre>\n",
+	},
+	{
+		name: "shell before an equals sign",
+		src:  "```shell=\necho hi\n```\n",
+		want: `<pre class="chroma"><code><span class="line"><span class="cl"><span class="nb">echo</span> hi` + "\n</span></span></code></pre>\n",
+	},
+	{
+		name: "language before a tab",
+		src:  "```go\tx\nx\n```\n",
+		want: `<pre class="chroma"><code><span class="line"><span class="cl"><span class="nx">x</span><span class="w">` + "\n</span></span></span></code></pre>\n",
+	},
+	{
+		name: "unknown first word",
+		src:  "```nosuchlang,ignore\na < b\n```\n",
+		want: "<pre><code class=\"language-nosuchlang\">a &lt; b\n</code></pre>\n",
+	},
+	{
+		name: "no first word",
+		src:  "```,rust\nx\n```\n",
+		want: "<pre><code>x\n</code></pre>\n",
 	},
 	{
 		name: "language escaped",
