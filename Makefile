@@ -14,7 +14,6 @@ build:
 ## test: everything CI runs (needs npm ci and Debian's chromium; see README)
 test: vet node_modules
 	$(GO) test -race -count=1 ./...
-	$(GO) test -count=1 -run 'TestSamples|TestChromaSamples|TestFilters' ./internal/highlight
 
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -25,6 +25,7 @@ type bench struct {
 	dir      string // where sites, binaries and outputs go
 	hugoSite string // the Hugo bench site: config.toml and layouts/
 	seed     int64
+	code     float64       // the share of posts with code blocks
 	root     string        // the module's folder
 	warm     bool          // run the warm build
 	maxRSS   int64         // kill a run whose resident memory passes this many bytes; 0: never
@@ -87,6 +88,7 @@ func parseFlags(args []string, stderr io.Writer) (*bench, error) {
 	fs.StringVar(&b.dir, "dir", filepath.Join(os.TempDir(), "blogen-bench"), "the working `folder`")
 	fs.StringVar(&b.hugoSite, "hugo-site", "", "the Hugo bench `site` (default ../shared/bench/hugo-site beside the module)")
 	fs.Int64Var(&b.seed, "seed", 1, "the random `seed` of the generated sites")
+	fs.Float64Var(&b.code, "code-share", sitegen.DefaultCodeShare, codeShareUsage)
 	fs.BoolVar(&b.warm, "warm", true, "run the warm build too")
 	maxRSS := fs.String("max-rss", "12GB", "kill a run whose resident memory passes this `size` (0: never)")
 	fs.DurationVar(&b.settle, "settle", 361*time.Second, "after deleting old outputs, wait this `long` before measuring (0: no wait)")
@@ -95,8 +97,8 @@ func parseFlags(args []string, stderr io.Writer) (*bench, error) {
 	}
 	var err, rssErr error
 	b.maxRSS, rssErr = parseBytes(*maxRSS)
-	if b.sizes, err = parseSizes(*sizes); err != nil || rssErr != nil || b.runs < 1 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: go run ./bench [-sizes 1000,10000] [-runs 3] [-hugo] [-warm=false] [-keep] [-dir DIR] [-max-rss 12GB] [-settle 6m1s]")
+	if b.sizes, err = parseSizes(*sizes); err != nil || rssErr != nil || b.runs < 1 || !validShare(b.code) || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: go run ./bench [-sizes 1000,10000] [-runs 3] [-code-share 0.05] [-hugo] [-warm=false] [-keep] [-dir DIR] [-max-rss 12GB] [-settle 6m1s]")
 		return nil, errUsage
 	}
 	if *withHugo {
@@ -223,7 +225,7 @@ func short(r sample) string {
 
 // prepare generates or reuses the site of a size and makes its Hugo site.
 func (b *bench) prepare(ctx context.Context, n int) (*size, error) {
-	root := filepath.Join(b.dir, strconv.Itoa(n))
+	root := filepath.Join(b.dir, siteFolder(n, b.code))
 	s := &size{n: n, site: filepath.Join(root, "site"), hugo: filepath.Join(root, "hugo"), out: filepath.Join(root, "out"),
 		samples: map[string][]sample{}}
 	if err := checkDisk(root, n); err != nil {
@@ -237,7 +239,7 @@ func (b *bench) prepare(ctx context.Context, n int) (*size, error) {
 	}
 	fmt.Fprintf(b.stderr, "[%s posts] preparing the site in %s\n", thousands(n), s.site)
 	start := time.Now()
-	reused, err := sitegen.Ensure(s.site, sitegen.Options{Posts: n, Seed: b.seed})
+	reused, err := sitegen.Ensure(s.site, sitegen.Options{Posts: n, Seed: b.seed, CodeShare: codeShareOption(b.code)})
 	if err != nil {
 		return nil, err
 	}
@@ -255,6 +257,15 @@ func (b *bench) prepare(ctx context.Context, n int) (*size, error) {
 		return s, b.prepareHugo(s)
 	}
 	return s, nil
+}
+
+// siteFolder names the folder of a size's site and outputs: N for the
+// default share of posts with code, N-code<percent> for another.
+func siteFolder(n int, codeShare float64) string {
+	if codeShare == sitegen.DefaultCodeShare {
+		return strconv.Itoa(n)
+	}
+	return fmt.Sprintf("%d-code%g", n, codeShare*100)
 }
 
 // cleanUp moves the outputs and the Hugo site of a size into the trash,
@@ -290,7 +301,7 @@ func postFiles(site string) ([]string, error) {
 
 // describeSite counts what a generated site holds.
 func describeSite(site string) (string, error) {
-	var posts, comments int
+	var posts, withCode, comments int
 	var bytes int64
 	err := filepath.WalkDir(filepath.Join(site, "content"), func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -305,6 +316,9 @@ func describeSite(site string) (string, error) {
 			if filepath.Base(filepath.Dir(p)) == "posts" {
 				posts++
 				bytes += info.Size()
+				if hasCode(p) {
+					withCode++
+				}
 			}
 		case "comments":
 			comments++
@@ -314,8 +328,14 @@ func describeSite(site string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("describe %s: %w", site, err)
 	}
-	return fmt.Sprintf("%s posts, %.0f MB of Markdown, avg %.1f KB; %s comments", thousands(posts),
-		float64(bytes)/1e6, float64(bytes)/float64(max(posts, 1))/1e3, thousands(comments)), nil
+	return fmt.Sprintf("%s posts, %.0f MB of Markdown, avg %.1f KB, %s with code; %s comments", thousands(posts),
+		float64(bytes)/1e6, float64(bytes)/float64(max(posts, 1))/1e3, thousands(withCode), thousands(comments)), nil
+}
+
+// hasCode reports whether a post file holds a fenced code block.
+func hasCode(file string) bool {
+	data, err := os.ReadFile(file)
+	return err == nil && strings.Contains(string(data), "\n```")
 }
 
 // checkDisk refuses a size when the disk has clearly too little room for

@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/blogen/blogen/internal/sitegen"
 )
 
 func TestParseSizes(t *testing.T) {
@@ -18,6 +21,37 @@ func TestParseSizes(t *testing.T) {
 	for _, bad := range []string{"", "x", "0", "10,-1"} {
 		if _, err := parseSizes(bad); err == nil {
 			t.Errorf("parseSizes(%q) took it", bad)
+		}
+	}
+}
+
+func TestCodeShareFlag(t *testing.T) {
+	cases := []struct {
+		args   []string
+		ok     bool
+		share  float64 // sitegen's CodeShare
+		folder string  // of the 1,000-post site
+	}{
+		{nil, true, sitegen.DefaultCodeShare, "1000"},
+		{[]string{"-code-share", "0.5"}, true, 0.5, "1000-code50"},
+		{[]string{"-code-share", "0"}, true, -1, "1000-code0"},
+		{[]string{"-code-share", "1.5"}, false, 0, ""},
+		{[]string{"-code-share", "-0.1"}, false, 0, ""},
+	}
+	for _, tc := range cases {
+		b, err := parseFlags(tc.args, io.Discard)
+		if (err == nil) != tc.ok {
+			t.Errorf("%q: err %v", tc.args, err)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if got := codeShareOption(b.code); got != tc.share {
+			t.Errorf("%q: CodeShare %v, want %v", tc.args, got, tc.share)
+		}
+		if got := siteFolder(1000, b.code); got != tc.folder {
+			t.Errorf("%q: folder %q, want %q", tc.args, got, tc.folder)
 		}
 	}
 }

@@ -21,17 +21,35 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 	n := fs.Int("n", 1000, "the number of `posts`")
 	out := fs.String("o", "", "the `folder` to write the site into (required, empty)")
 	seed := fs.Int64("seed", 1, "the random `seed`")
+	code := fs.Float64("code-share", sitegen.DefaultCodeShare, codeShareUsage)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: go run ./bench gen -n POSTS -o DIR [-seed N]")
+	if *out == "" || !validShare(*code) || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: go run ./bench gen -n POSTS -o DIR [-seed N] [-code-share 0.05]")
 		return errUsage
 	}
 	start := time.Now()
-	if err := sitegen.Generate(*out, sitegen.Options{Posts: *n, Seed: *seed}); err != nil {
+	if err := sitegen.Generate(*out, sitegen.Options{Posts: *n, Seed: *seed, CodeShare: codeShareOption(*code)}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Generated %d posts into %s in %s\n", *n, *out, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// codeShareUsage describes the -code-share flag.
+const codeShareUsage = "the `share` of posts with code blocks, 0 to 1: 0.05 is a business blog's, 0.5 a developer blog's"
+
+// validShare reports whether a -code-share value is a share.
+func validShare(share float64) bool {
+	return share >= 0 && share <= 1
+}
+
+// codeShareOption is sitegen's CodeShare for a -code-share value, in
+// which 0 means none rather than the default.
+func codeShareOption(share float64) float64 {
+	if share == 0 {
+		return -1
+	}
+	return share
 }

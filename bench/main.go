@@ -1,13 +1,17 @@
 // Command bench compares the speed and memory of blogen builds with the
 // floor (cmd/blogen-floor) and with Hugo, on generated sites.
 //
-//	go run ./bench [-sizes 1000,10000] [-runs 3] [-hugo] [-warm=false] [-keep]
-//	               [-dir /tmp/blogen-bench] [-max-rss 12GB] [-settle 6m1s]
-//	go run ./bench gen -n 10000 -o DIR [-seed 1]
+//	go run ./bench [-sizes 1000,10000] [-runs 3] [-code-share 0.05] [-hugo]
+//	               [-warm=false] [-keep] [-dir /tmp/blogen-bench] [-max-rss 12GB]
+//	               [-settle 6m1s]
+//	go run ./bench gen -n 10000 -o DIR [-seed 1] [-code-share 0.05]
 //
 // It builds the blogen and floor binaries once, generates a site of each
-// size with package sitegen (or reuses the one DIR/N/site already holds),
-// and then, round after round, runs in turn on the same machine: the floor,
+// size with package sitegen (or reuses the one DIR/N/site already holds)
+// with code blocks in -code-share of the posts (5% by default, like the
+// business blogs blogen is made for; 0.5 for a developer blog, whose
+// sites go to DIR/N-code50/site), and then, round after round, runs in
+// turn on the same machine: the floor,
 // a cold blogen build (no output folder, no build cache), Hugo with
 // ../shared/bench/hugo-site on the same posts (with -hugo, when hugo is
 // installed), a warm blogen build (one post edited since the cold build,

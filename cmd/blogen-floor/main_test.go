@@ -12,7 +12,7 @@ import (
 
 func TestFloorRendersEveryPost(t *testing.T) {
 	site, out := t.TempDir(), filepath.Join(t.TempDir(), "out")
-	if err := sitegen.Generate(site, sitegen.Options{Posts: 25, Seed: 2}); err != nil {
+	if err := sitegen.Generate(site, sitegen.Options{Posts: 25, Seed: 2, CodeShare: 1}); err != nil {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer

@@ -3,8 +3,6 @@ package markdown
 import (
 	"os"
 	"testing"
-
-	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 // benchPost is a realistic post of about 10 KB: headings, lists, quotes,
@@ -18,27 +16,15 @@ func benchPost(b *testing.B) []byte {
 	return src
 }
 
-// BenchmarkRender renders the post with the Renderer that New returns
-// (lexer=fast), and with one that highlights code with chroma's own
-// lexers (lexer=chroma), for comparison.
 func BenchmarkRender(b *testing.B) {
 	src := benchPost(b)
-	for _, v := range []struct {
-		name string
-		r    *Renderer
-	}{
-		{"lexer=fast", New(mentionOpts)},
-		{"lexer=chroma", newRenderer(mentionOpts, newCodeBlocks(lexers.Get))},
-	} {
-		b.Run(v.name, func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(src)))
-			for b.Loop() {
-				if _, err := v.r.Render(src, testSite); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+	r := New(mentionOpts)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := r.Render(src, testSite); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -2,7 +2,8 @@
 
 package markdown
 
-// Under the race detector, as in CI, every buffer given back is
-// overwritten, so that a caller that kept part of one shows in the output
-// of any whole-site test.
-func init() { scribbleReleased = true }
+// scribbleReleased makes putBuffer overwrite each buffer it takes back,
+// so that tests catch a caller that kept part of one (see RenderFunc).
+// It is on under the race detector, as in CI, so that such a caller shows
+// in the output of any whole-site test.
+const scribbleReleased = true

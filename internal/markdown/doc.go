@@ -28,11 +28,15 @@
 //
 // # Code
 //
-// Fenced code blocks with a language chroma knows are highlighted with CSS
-// classes (never inline styles) inside <pre class="chroma"><code>; the
-// matching CSS comes from [Stylesheet]. A block with no language or an
-// unknown one is written as escaped text in <pre><code>, with a
-// class="language-…" when a language was given. Line numbers and line
+// Fenced code blocks with a language chroma knows are highlighted by
+// chroma's HTML formatter with CSS classes (never inline styles) inside
+// <pre class="chroma"><code>; the matching CSS comes from [Stylesheet].
+// The language is the first word of the info string, which ends at a
+// space, a tab, a comma, an equals sign or a brace ("rust,ignore" and
+// "shell=" are Rust and shell). A block with no language or an unknown
+// one, with a nohl attribute ("go {nohl=true}"), or whose lexing takes
+// more than ten seconds, is written as escaped text in <pre><code>, with
+// a class="language-…" when a language was given. Line numbers and line
 // highlighting are off, whatever the info string says.
 //
 // # Summary and "read more"

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // addFiles adds the files matching pattern to the seed corpus of f.
@@ -78,4 +81,68 @@ func FuzzCommentRender(f *testing.F) {
 		}
 		checkCommentSafe(t, out)
 	})
+}
+
+// FuzzCodeBlock renders a fenced code block with any info string and
+// code, and checks that the output is only pre, code and span elements
+// with a class, and that it reads as the code does when written plainly
+// (chroma turns \r\n and \r into \n and may add a final newline).
+func FuzzCodeBlock(f *testing.F) {
+	for _, seed := range []struct{ info, code string }{
+		{"go", "func main() {\n\tfmt.Println(\"<hi> & 'bye'\")\n}"},
+		{"rust,ignore", "fn main() { let x = 1; }"},
+		{"shell=", "echo $HOME > /tmp/x"},
+		{"python {nohl=true}", "print('x')"},
+		{"yaml", "a: [1, 2]\nb: \"c\""},
+		{"html", "<p style=\"color:red\">x</p>\r\n<script>alert(1)</script>"},
+		{"markdown", "---\ntitle: x\n---\n# Heading\n```go\nx\n```"},
+		{"nosuchlang", "<b>x</b>"},
+		{"", "plain\n\n"},
+	} {
+		f.Add(seed.info, seed.code)
+	}
+	r := New(Options{})
+	f.Fuzz(func(t *testing.T, info, code string) {
+		if strings.ContainsAny(info, "`\r\n") || strings.Contains(code, "```") || strings.ContainsRune(code, 0) || !utf8.ValidString(info+code) {
+			t.Skip()
+		}
+		out := render(t, r, "```"+info+"\n"+code+"\n```\n", nil).HTML
+		plain := render(t, r, "```\n"+code+"\n```\n", nil).HTML
+		if got, want := codeText(t, out), codeText(t, plain); got != want {
+			t.Errorf("text %q, written plainly %q; output %q", got, want, out)
+		}
+		if again := render(t, r, "```"+info+"\n"+code+"\n```\n", nil).HTML; !bytes.Equal(again, out) {
+			t.Errorf("second render differs:\n%q\n%q", out, again)
+		}
+	})
+}
+
+// codeText checks that out is one code block of pre, code and span
+// elements, with no attribute but class, and returns its text with line
+// ends made \n and final newlines dropped.
+func codeText(t *testing.T, out []byte) string {
+	t.Helper()
+	var text strings.Builder
+	z := html.NewTokenizer(bytes.NewReader(out))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			s := strings.ReplaceAll(strings.ReplaceAll(text.String(), "\r\n", "\n"), "\r", "\n")
+			return strings.TrimRight(s, "\n")
+		case html.TextToken:
+			text.Write(z.Text())
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			if tok.Data != "pre" && tok.Data != "code" && tok.Data != "span" {
+				t.Fatalf("element <%s> in %q", tok.Data, out)
+			}
+			for _, a := range tok.Attr {
+				if a.Key != "class" {
+					t.Fatalf("attribute %s on <%s> in %q", a.Key, tok.Data, out)
+				}
+			}
+		default:
+			t.Fatalf("comment or doctype in %q", out)
+		}
+	}
 }

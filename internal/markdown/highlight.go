@@ -4,8 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -13,35 +18,43 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-
-	"github.com/blogen/blogen/internal/highlight"
 )
 
 // lexerLookup returns the lexer for a code block's language, or nil.
 type lexerLookup func(lang string) chroma.Lexer
 
+// highlightBudget bounds the time spent lexing one code block. chroma
+// already gives up on a single match after 250 ms; this bounds a block
+// whose lexer backtracks at many places in turn. A block that runs over
+// is written as plain code.
+const highlightBudget = 10 * time.Second
+
 // codeBlocks is the extension that renders fenced code blocks.
 type codeBlocks struct {
 	lookup lexerLookup
+	budget time.Duration
 }
 
-// newHighlighting returns the code block extension: chroma's HTML with CSS
-// classes and no line numbers, from the fast lexers of package highlight.
+// newHighlighting returns the code block extension: chroma's lexers and
+// its HTML formatter with CSS classes and no line numbers.
 func newHighlighting() goldmark.Extender {
-	return newCodeBlocks(highlight.Get)
+	return newCodeBlocks(lexers.Get, highlightBudget)
 }
 
 // newCodeBlocks returns the code block extension with the lexers of
-// lookup.
-func newCodeBlocks(lookup lexerLookup) goldmark.Extender {
-	return &codeBlocks{lookup: lookup}
+// lookup, each block lexed within budget.
+func newCodeBlocks(lookup lexerLookup, budget time.Duration) goldmark.Extender {
+	return &codeBlocks{lookup: lookup, budget: budget}
 }
 
 // Extend implements goldmark.Extender.
 func (e *codeBlocks) Extend(m goldmark.Markdown) {
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(
-		util.Prioritized(&codeBlockRenderer{lookup: e.lookup}, 200),
-	))
+	r := &codeBlockRenderer{
+		lexers:    lexerCache{lookup: e.lookup, byName: map[string]chroma.Lexer{}},
+		budget:    e.budget,
+		formatter: chromahtml.New(chromahtml.WithClasses(true)),
+	}
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(r, 200)))
 }
 
 // codeBlockRenderer renders fenced code blocks.
@@ -49,7 +62,9 @@ func (e *codeBlocks) Extend(m goldmark.Markdown) {
 // such as "go {linenos=true hl_lines=[2]}" says: only the language and
 // nohl are read from it.
 type codeBlockRenderer struct {
-	lookup lexerLookup
+	lexers    lexerCache
+	budget    time.Duration
+	formatter *chromahtml.Formatter
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.
@@ -67,7 +82,7 @@ func (r *codeBlockRenderer) render(w util.BufWriter, source []byte, node ast.Nod
 	if !ok {
 		return ast.WalkStop, fmt.Errorf("code block renderer: unexpected %s node", node.Kind())
 	}
-	lang := n.Language(source)
+	lang := codeLanguage(n, source)
 	done, err := r.highlight(w, source, n, lang)
 	if err != nil {
 		return ast.WalkStop, err
@@ -78,25 +93,88 @@ func (r *codeBlockRenderer) render(w util.BufWriter, source []byte, node ast.Nod
 	return ast.WalkContinue, nil
 }
 
+// codeLanguage returns the language of n: the first word of its info
+// string, which ends at a space, a tab, a comma, an equals sign or a
+// brace, so that "rust,ignore", "rust=" and "go{nohl}" are Rust and Go.
+func codeLanguage(n *ast.FencedCodeBlock, source []byte) []byte {
+	if n.Info == nil {
+		return nil
+	}
+	info := n.Info.Segment.Value(source)
+	if i := bytes.IndexAny(info, " \t,={"); i >= 0 {
+		info = info[:i]
+	}
+	return info
+}
+
 // highlight writes n highlighted and reports true, or writes nothing and
-// reports false when lang has no lexer or the block asks for no
-// highlighting.
+// reports false when lang has no lexer, the block asks for no
+// highlighting or its lexer fails or runs over the budget.
 func (r *codeBlockRenderer) highlight(w util.BufWriter, source []byte, n *ast.FencedCodeBlock, lang []byte) (bool, error) {
-	if lang == nil || noHighlight(n, source) {
+	if len(lang) == 0 || noHighlight(n, source) {
 		return false, nil
 	}
-	lexer := r.lookup(string(lang))
+	lexer := r.lexers.get(lang)
 	if lexer == nil {
 		return false, nil
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, blockText(source, n))
-	if err != nil {
-		// Only a lexer whose rules do not compile fails here; its code
-		// is written as plain text.
+	tokens, ok := lexTokens(lexer, blockText(source, n), r.budget)
+	if !ok {
 		return false, nil
 	}
-	writeCodeHTML(w, it)
+	if err := r.formatter.Format(w, styles.Fallback, chroma.Literator(tokens...)); err != nil {
+		return false, fmt.Errorf("highlight %s code: %w", lang, err)
+	}
 	return true, w.WriteByte('\n')
+}
+
+// maxCachedLanguages bounds the names a lexerCache remembers.
+const maxCachedLanguages = 1024
+
+// lexerCache remembers the lexer found for each language name: chroma
+// looks a name it does not know up in the file name patterns of every
+// lexer, which takes milliseconds.
+type lexerCache struct {
+	lookup lexerLookup
+	mu     sync.RWMutex
+	byName map[string]chroma.Lexer // nil for a name without a lexer
+}
+
+// get returns the lexer for lang, or nil.
+func (c *lexerCache) get(lang []byte) chroma.Lexer {
+	c.mu.RLock()
+	lexer, ok := c.byName[string(lang)]
+	c.mu.RUnlock()
+	if ok {
+		return lexer
+	}
+	name := string(lang)
+	lexer = c.lookup(name)
+	c.mu.Lock()
+	if len(c.byName) < maxCachedLanguages {
+		c.byName[name] = lexer
+	}
+	c.mu.Unlock()
+	return lexer
+}
+
+// lexTokens returns the coalesced tokens of code, or false when the lexer
+// fails (only a lexer whose rules do not compile does) or takes longer
+// than budget.
+func lexTokens(lexer chroma.Lexer, code string, budget time.Duration) ([]chroma.Token, bool) {
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return nil, false
+	}
+	deadline := time.Now().Add(budget)
+	var tokens []chroma.Token
+	for t := it(); t != chroma.EOF; t = it() {
+		if time.Now().After(deadline) {
+			return nil, false
+		}
+		tokens = append(tokens, t)
+	}
+	return tokens, true
 }
 
 // blockText returns the content of the code block n.
@@ -135,7 +213,7 @@ func writePlainCode(w util.BufWriter, source []byte, n *ast.FencedCodeBlock, lan
 }
 
 // nohlAttr is the info string attribute that turns highlighting off, as
-// in "go {nohl}".
+// in "go {nohl=true}".
 var nohlAttr = []byte("nohl")
 
 // noHighlight reports whether the attributes of n, or those in braces in

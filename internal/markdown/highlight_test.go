@@ -1,7 +1,12 @@
 package markdown
 
 import (
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 // codeBlockCases pin what the info string of a fenced code block changes:
@@ -39,7 +44,42 @@ var codeBlockCases = []struct {
 	{
 		name: "braces without a space",
 		src:  "```go{nohl}\nx\n```\n",
-		want: "<pre><code class=\"language-go{nohl}\">x\n</code></pre>\n",
+		want: `<pre class="chroma"><code><span class="line"><span class="cl"><span class="nx">x</span><span class="w">` + "\n</span></span></span></code></pre>\n",
+	},
+	{
+		name: "nohl without a space",
+		src:  "```go{nohl=true}\nx\n```\n",
+		want: "<pre><code class=\"language-go\">x\n</code></pre>\n",
+	},
+	{
+		name: "language before a comma",
+		src:  "```rust,ignore\nfn\n```\n",
+		want: `<pre class="chroma"><code><span class="line"><span class="cl"><span class="k">fn</span>` + "\n</span></span></code></pre>\n",
+	},
+	{
+		name: "language before an equals sign",
+		src:  "```rust=\nfn\n```\n",
+		want: `<pre class="chroma"><code><span class="line"><span class="cl"><span class="k">fn</span>` + "\n</span></span></code></pre>\n",
+	},
+	{
+		name: "shell before an equals sign",
+		src:  "```shell=\necho hi\n```\n",
+		want: `<pre class="chroma"><code><span class="line"><span class="cl"><span class="nb">echo</span> hi` + "\n</span></span></code></pre>\n",
+	},
+	{
+		name: "language before a tab",
+		src:  "```go\tx\nx\n```\n",
+		want: `<pre class="chroma"><code><span class="line"><span class="cl"><span class="nx">x</span><span class="w">` + "\n</span></span></span></code></pre>\n",
+	},
+	{
+		name: "unknown first word",
+		src:  "```nosuchlang,ignore\na < b\n```\n",
+		want: "<pre><code class=\"language-nosuchlang\">a &lt; b\n</code></pre>\n",
+	},
+	{
+		name: "no first word",
+		src:  "```,rust\nx\n```\n",
+		want: "<pre><code>x\n</code></pre>\n",
 	},
 	{
 		name: "language escaped",
@@ -68,6 +108,48 @@ func TestCodeBlocks(t *testing.T) {
 			}
 			if got := string(res.HTML); got != tc.want {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// slowLexer is a lexer that waits before each token.
+type slowLexer struct {
+	chroma.Lexer
+	wait time.Duration
+}
+
+// Tokenise implements chroma.Lexer.
+func (l slowLexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	it, err := l.Lexer.Tokenise(options, text)
+	if err != nil {
+		return nil, err
+	}
+	return func() chroma.Token {
+		time.Sleep(l.wait)
+		return it()
+	}, nil
+}
+
+// TestHighlightBudget checks that a block whose lexer runs over the
+// budget is written as plain code, and one within it highlighted.
+func TestHighlightBudget(t *testing.T) {
+	slow := slowLexer{Lexer: lexers.Get("go"), wait: 2 * time.Millisecond}
+	lookup := func(string) chroma.Lexer { return slow }
+	cases := []struct {
+		name   string
+		budget time.Duration
+		want   string
+	}{
+		{"over", time.Millisecond, "<pre><code class=\"language-go\">x := 1 &lt; 2\n</code></pre>\n"},
+		{"within", time.Hour, `<pre class="chroma"><code><span class="line"><span class="cl">`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newRenderer(Options{}, newCodeBlocks(lookup, tc.budget))
+			got := string(render(t, r, "```go\nx := 1 < 2\n```\n", nil).HTML)
+			if !strings.HasPrefix(got, tc.want) {
+				t.Errorf("got  %q\nwant %q…", got, tc.want)
 			}
 		})
 	}

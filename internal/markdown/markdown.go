@@ -175,10 +175,6 @@ func (w *bufWriter) Flush() error { return nil }
 // document does not pin its memory.
 const maxPooledBuffer = 1 << 20
 
-// scribbleReleased makes putBuffer overwrite each buffer it takes back,
-// so that tests catch a caller that kept part of one (see RenderFunc).
-var scribbleReleased = false
-
 var bufPool = sync.Pool{New: func() any { return new(bufWriter) }}
 
 // getBuffer returns an empty buffer from the pool.

@@ -4,12 +4,13 @@ package sitegen
 type bodyPlan struct {
 	size     int  // bytes of Markdown to write, at least
 	more     bool // a <!--more--> marker after the introduction
-	code     int  // fenced code blocks: one or two
+	code     int  // fenced code blocks: none, one or two
 	table    bool
 	footnote bool
 }
 
-// newBodyPlan draws the shape of a body of 5 to 15 KB.
+// newBodyPlan draws the shape of a body of 5 to 15 KB, with one or two
+// code blocks; the caller drops them from the posts that have none.
 func (p *prose) newBodyPlan() bodyPlan {
 	return bodyPlan{
 		size:     4800 + p.r.IntN(8400),

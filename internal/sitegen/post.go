@@ -39,6 +39,7 @@ const (
 	streamPost = iota + 1
 	streamComments
 	streamSite
+	streamCode
 )
 
 // writePost generates post i and its comments.
@@ -50,7 +51,11 @@ func (g *generator) writePost(i int) error {
 	ps.p.str("---\n")
 	ps.frontMatter(title)
 	ps.p.str("---\n\n")
-	ps.p.body(ps.p.newBodyPlan())
+	plan := ps.p.newBodyPlan()
+	if rng(g.opts.Seed, streamCode, i).Float64() >= g.opts.CodeShare {
+		plan.code = 0
+	}
+	ps.p.body(plan)
 	file := filepath.Join(g.dir, "content", "posts", ps.slug+".md")
 	if err := os.WriteFile(file, ps.p.b, 0o644); err != nil {
 		return fmt.Errorf("write post: %w", err)

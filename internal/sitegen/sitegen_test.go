@@ -94,7 +94,7 @@ func TestGenerateLoadsAndBuilds(t *testing.T) {
 
 func TestGenerateUsesEveryKey(t *testing.T) {
 	dir := t.TempDir()
-	if err := sitegen.Generate(dir, sitegen.Options{Posts: 400, Seed: 3}); err != nil {
+	if err := sitegen.Generate(dir, sitegen.Options{Posts: 400, Seed: 3, CodeShare: sitegen.DeveloperCodeShare}); err != nil {
 		t.Fatal(err)
 	}
 	var all strings.Builder
@@ -108,6 +108,37 @@ func TestGenerateUsesEveryKey(t *testing.T) {
 		"<!--more-->", "```go", "```python", "```yaml", "```js", "\n> ", "\n- ", "\n1. ", "](https://", "\n| ", "[^1]: "} {
 		if !strings.Contains(all.String(), key) {
 			t.Errorf("no post has %q", key)
+		}
+	}
+}
+
+// TestCodeShare checks that code blocks go to about the share of posts
+// asked for.
+func TestCodeShare(t *testing.T) {
+	const posts = 400
+	cases := []struct {
+		share    float64
+		min, max int // posts with code
+	}{
+		{0, 8, 35}, // DefaultCodeShare: 20 expected
+		{sitegen.DeveloperCodeShare, 170, 230},
+		{1, posts, posts},
+		{-1, 0, 0},
+	}
+	for _, tc := range cases {
+		dir := t.TempDir()
+		if err := sitegen.Generate(dir, sitegen.Options{Posts: posts, Seed: 5, CommentsFraction: -1, CodeShare: tc.share}); err != nil {
+			t.Fatal(err)
+		}
+		files := readTree(t, filepath.Join(dir, "content", "posts"))
+		withCode := 0
+		for _, data := range files {
+			if bytes.Contains(data, []byte("\n```")) {
+				withCode++
+			}
+		}
+		if withCode < tc.min || withCode > tc.max {
+			t.Errorf("share %v: %d posts of %d with code, want %d to %d", tc.share, withCode, posts, tc.min, tc.max)
 		}
 	}
 }

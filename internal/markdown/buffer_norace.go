@@ -1,0 +1,6 @@
+//go:build !race
+
+package markdown
+
+// scribbleReleased is off outside the race detector (see buffer_race.go).
+const scribbleReleased = false
