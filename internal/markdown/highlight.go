@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -118,7 +119,7 @@ func (r *codeBlockRenderer) highlight(w util.BufWriter, source []byte, n *ast.Fe
 	if lexer == nil {
 		return false, nil
 	}
-	tokens, ok := lexTokens(lexer, blockText(source, n), r.budget)
+	tokens, ok := steadyTokens(lexer, blockText(source, n), r.budget)
 	if !ok {
 		return false, nil
 	}
@@ -156,6 +157,38 @@ func (c *lexerCache) get(lang []byte) chroma.Lexer {
 	}
 	c.mu.Unlock()
 	return lexer
+}
+
+// quickLex is how long a lexing may take and still be trusted at once.
+// chroma gives each match of a rule 250 ms on regexp2's coarse clock,
+// which a goroutine moves forward every 100 ms; when the process is held
+// back (a loaded machine), the clock jumps on resuming and a match of a
+// few microseconds can time out, which chroma takes for no match, so the
+// tokens would depend on the machine's load. A lexing that ran this fast
+// saw no such jump; a slower one is run again until two agree.
+const quickLex = 150 * time.Millisecond
+
+// maxLexes bounds how often a slow block is lexed before its last two
+// lexings must agree or it is written as plain code.
+const maxLexes = 4
+
+// steadyTokens returns the tokens of code as lexTokens does, the same
+// whatever the load of the machine: a lexing that took longer than
+// quickLex is repeated until two in a row give the same tokens.
+func steadyTokens(lexer chroma.Lexer, code string, budget time.Duration) ([]chroma.Token, bool) {
+	var prev []chroma.Token
+	for range maxLexes {
+		start := time.Now()
+		tokens, ok := lexTokens(lexer, code, budget)
+		if !ok {
+			return nil, false
+		}
+		if time.Since(start) < quickLex || prev != nil && slices.Equal(prev, tokens) {
+			return tokens, true
+		}
+		prev = tokens
+	}
+	return nil, false
 }
 
 // lexTokens returns the coalesced tokens of code, or false when the lexer

@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -150,6 +152,61 @@ func TestHighlightBudget(t *testing.T) {
 			got := string(render(t, r, "```go\nx := 1 < 2\n```\n", nil).HTML)
 			if !strings.HasPrefix(got, tc.want) {
 				t.Errorf("got  %q\nwant %q…", got, tc.want)
+			}
+		})
+	}
+}
+
+// flakyLexer is a lexer whose first lexings are slow and give other
+// tokens each time, as chroma's do when matches time out on a
+// held-back clock.
+type flakyLexer struct {
+	chroma.Lexer
+	calls    *atomic.Int32
+	flaky    int32 // lexings that are slow and wrong
+	slowOnly bool  // later lexings are slow too, and right
+}
+
+// Tokenise implements chroma.Lexer.
+func (l flakyLexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	n := l.calls.Add(1)
+	if n <= l.flaky {
+		time.Sleep(quickLex + 10*time.Millisecond)
+		return chroma.Literator(chroma.Token{Type: chroma.Error, Value: strings.Repeat(text, int(n))}), nil
+	}
+	if l.slowOnly {
+		time.Sleep(quickLex + 10*time.Millisecond)
+	}
+	return l.Lexer.Tokenise(options, text)
+}
+
+// TestSteadyTokens checks that a slow lexing is not trusted until it is
+// confirmed, so that a match timed out by a held-back clock does not
+// reach the page.
+func TestSteadyTokens(t *testing.T) {
+	right, _ := lexTokens(lexers.Get("go"), "x := 1\n", time.Hour)
+	cases := []struct {
+		name      string
+		flaky     int32
+		slowOnly  bool
+		wantOK    bool
+		wantLexes int32
+	}{
+		{"quick is trusted at once", 0, false, true, 1},
+		{"one slow wrong lexing", 1, false, true, 2},
+		{"slow and right, confirmed", 0, true, true, 2},
+		{"never steady", maxLexes, false, false, maxLexes},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			calls := new(atomic.Int32)
+			lexer := flakyLexer{Lexer: lexers.Get("go"), calls: calls, flaky: tc.flaky, slowOnly: tc.slowOnly}
+			tokens, ok := steadyTokens(lexer, "x := 1\n", time.Hour)
+			if ok != tc.wantOK || ok && !slices.Equal(tokens, right) {
+				t.Errorf("got %v %v, want %v and the lexer's own tokens", ok, tokens, tc.wantOK)
+			}
+			if got := calls.Load(); got != tc.wantLexes {
+				t.Errorf("lexed %d times, want %d", got, tc.wantLexes)
 			}
 		})
 	}
