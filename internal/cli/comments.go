@@ -65,16 +65,30 @@ func runLint(_ context.Context, e *env, args []string) error {
 	return nil
 }
 
-func runComments(_ context.Context, e *env, args []string) error {
-	fs := newFlags("comments", "comments list [--status S] | approve ID | reject ID | spam ID | moderate  [-s DIR]", e.stdout)
+func runComments(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("comments", "comments list [--status S] | approve ID | reject ID | spam ID | moderate | serve [--addr HOST:PORT] [--git] [--push]  [-s DIR]", e.stdout)
 	dir := fs.String("s", ".", "the site `folder`")
 	status := fs.String("status", "", "with list: only comments with this `status` (pending, approved, rejected, spam)")
+	in := intakeFlags{}
+	fs.StringVar(&in.addr, "addr", "127.0.0.1:8081", "with serve: the `address` to listen on")
+	fs.BoolVar(&in.git, "git", false, "with serve: commit each comment in the site's git repository")
+	fs.BoolVar(&in.push, "push", false, "with serve: push each commit to the branch's upstream (implies --git)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) == 0 {
-		return usagef("comments needs a command: list, approve ID, reject ID, spam ID or moderate")
+		return usagef("comments needs a command: list, approve ID, reject ID, spam ID, moderate or serve")
+	}
+	if rest[0] == "serve" {
+		if len(rest) > 1 {
+			return usagef("comments serve takes no arguments; use -s DIR for the site folder")
+		}
+		in.dir, in.git = *dir, in.git || in.push
+		if err := siteExists(in.dir); err != nil {
+			return fmt.Errorf("comments serve: %w", err)
+		}
+		return runIntake(ctx, e, in)
 	}
 	cfg, linter, q, err := openModeration(*dir)
 	if err != nil {
