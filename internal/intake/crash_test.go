@@ -34,7 +34,7 @@ func TestKill9MidBurst(t *testing.T) {
 			wg.Go(func() {
 				for i := 0; ctx.Err() == nil && i < 200; i++ {
 					text := uniqueText(round*100000 + w*1000 + i)
-					code, id, err := sendComment(ctx, client, p.url, text, "")
+					code, id, err := sendComment(ctx, client, p.url, "a", text, "")
 					if err != nil {
 						return
 					}
@@ -62,7 +62,7 @@ func TestKill9MidBurst(t *testing.T) {
 	// The next start is clean: it takes a comment, and stops with SIGTERM
 	// and exit status 0.
 	p := startIntake(t, site)
-	if code, _, err := sendComment(context.Background(), http.DefaultClient, p.url, uniqueText(-1), ""); err != nil || code != 202 {
+	if code, _, err := sendComment(context.Background(), http.DefaultClient, p.url, "a", uniqueText(-1), ""); err != nil || code != 202 {
 		t.Fatalf("after the kills: %d %v\n%s", code, err, p.stderr)
 	}
 	_ = p.cmd.Process.Signal(syscall.SIGTERM)

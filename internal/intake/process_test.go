@@ -145,8 +145,8 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 
 // sendComment posts a good comment with a text of its own, and returns
 // the status and the id of the answer.
-func sendComment(ctx context.Context, c *http.Client, endpoint, text, client string) (int, string, error) {
-	v := form("post", "a", "comment", text)
+func sendComment(ctx context.Context, c *http.Client, endpoint, post, text, client string) (int, string, error) {
+	v := form("post", post, "comment", text)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, strings.NewReader(v.Encode()))
 	if err != nil {
 		return 0, "", err
