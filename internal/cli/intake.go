@@ -50,6 +50,12 @@ func runIntake(ctx context.Context, e *env, f intakeFlags) error {
 	}
 	opts := intake.Options{SiteDir: f.dir, Path: endpointPath(cfg.Comments.Endpoint), Comments: cfg.Comments,
 		BaseURL: cfg.BaseURL, Linter: linter, Render: markdown.NewCommentRenderer().Render, Log: log}
+	var g *intake.Git
+	if f.git {
+		g = &intake.Git{Dir: f.dir, Push: f.push, AuthorName: cfg.Comments.Intake.GitAuthorName,
+			AuthorEmail: cfg.Comments.Intake.GitAuthorEmail, Log: log}
+		opts.Kept, opts.Health = g.Add, g.Health
+	}
 	svc := intake.New(opts)
 	svc.SetCatalog(cat)
 	ln, err := net.Listen("tcp", f.addr)
@@ -65,11 +71,19 @@ func runIntake(ctx context.Context, e *env, f intakeFlags) error {
 		return fmt.Errorf("comments serve: %w", err)
 	}
 	defer w.Close()
-	fctx, stop := context.WithCancel(ctx)
+	fctx, stop := context.WithCancel(context.Background())
 	defer stop()
+	if g != nil {
+		g.Start(fctx)
+		defer g.Wait(time.Minute)
+	}
 	go svc.Follow(fctx, w.Batches(), load, time.Second)
 	fmt.Fprintf(e.stdout, "Taking comments for %s at http://%s%s (SIGTERM to stop)\n", f.dir, ln.Addr(), opts.Path)
 	err = svc.Serve(ctx, ln)
+	stop()
+	if g != nil {
+		g.Wait(time.Minute)
+	}
 	fmt.Fprintln(e.stdout, "Stopped.")
 	return err
 }
