@@ -8,6 +8,7 @@
 //	blogen new post "Title" [--author ID] [-s DIR] [--republish URL --site NAME --date YYYY-MM-DD]
 //	blogen lint    [-s DIR] [--format text|json]
 //	blogen comments list [--status S] | approve ID | reject ID | spam ID | moderate  [-s DIR]
+//	blogen comments serve [-s DIR] [--addr 127.0.0.1:8081] [--git] [--push]
 //	blogen import  wordpress export.xml | linkedin DIR --author ID  [-s DIR]
 //	blogen version
 package cli
@@ -47,7 +48,7 @@ func commands() []command {
 		{"init", "create a new site with the built-in theme and a sample post", runInit},
 		{"new", "create a new post: blogen new post \"Title\"", runNew},
 		{"lint", "check every comment against the comment policy", runLint},
-		{"comments", "list and moderate comments: list, approve, reject, spam, moderate", runComments},
+		{"comments", "take and moderate comments: serve, list, approve, reject, spam, moderate", runComments},
 		{"import", "import a WordPress export or LinkedIn articles", runImport},
 		{"version", "print the version", runVersion},
 	}

@@ -54,7 +54,7 @@ func runLint(_ context.Context, e *env, args []string) error {
 	if *format == "json" {
 		err = report.WriteJSON(e.stdout)
 	} else {
-		err = report.WriteText(e.stdout)
+		err = report.WriteStatusText(e.stdout)
 	}
 	if err != nil {
 		return err
@@ -66,16 +66,32 @@ func runLint(_ context.Context, e *env, args []string) error {
 	return nil
 }
 
-func runComments(_ context.Context, e *env, args []string) error {
-	fs := newFlags("comments", "comments list [--status S] | approve ID | reject ID | spam ID | moderate  [-s DIR]", e.stdout)
+func runComments(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("comments", "comments list [--status S] | approve ID | reject ID | spam ID | moderate | serve [--addr HOST:PORT] [--git] [--push]  [-s DIR]", e.stdout)
 	dir := fs.String("s", ".", "the site `folder`")
 	status := fs.String("status", "", "with list: only comments with this `status` (pending, approved, rejected, spam)")
+	dry := fs.Bool("dry-run", false, "with moderate: print what would change, and change nothing")
+	force := fs.Bool("force", false, "with approve: approve a comment the policy rejects")
+	in := intakeFlags{}
+	fs.StringVar(&in.addr, "addr", "127.0.0.1:8081", "with serve: the `address` to listen on")
+	fs.BoolVar(&in.git, "git", false, "with serve: commit each comment in the site's git repository")
+	fs.BoolVar(&in.push, "push", false, "with serve: push each commit to the branch's upstream (implies --git)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) == 0 {
-		return usagef("comments needs a command: list, approve ID, reject ID, spam ID or moderate")
+		return usagef("comments needs a command: list, approve ID, reject ID, spam ID, moderate or serve")
+	}
+	if rest[0] == "serve" {
+		if len(rest) > 1 {
+			return usagef("comments serve takes no arguments; use -s DIR for the site folder")
+		}
+		in.dir, in.git = *dir, in.git || in.push
+		if err := siteExists(in.dir); err != nil {
+			return fmt.Errorf("comments serve: %w", err)
+		}
+		return runIntake(ctx, e, in)
 	}
 	cfg, linter, q, err := openModeration(*dir)
 	if err != nil {
@@ -92,12 +108,25 @@ func runComments(_ context.Context, e *env, args []string) error {
 			return usagef("comments %s takes one comment id, such as shouty-customer/004", verb)
 		}
 		to := map[string]content.Status{"approve": content.StatusApproved, "reject": content.StatusRejected, "spam": content.StatusSpam, "pending": content.StatusPending}[verb]
+		if to == content.StatusApproved && !*force {
+			if err := checkApprove(q, linter, rest[1]); err != nil {
+				return err
+			}
+		}
 		if err := q.SetStatus(rest[1], to); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "%s is now %s\n", rest[1], to)
 		return nil
 	case "moderate":
+		if *dry {
+			changes := q.Plan(linter, cfg.Comments.AutoApprove)
+			for _, c := range changes {
+				fmt.Fprintf(e.stdout, "%s: %s -> %s [%s] (dry run)\n", c.Comment.Source, c.From, c.To, strings.Join(c.Result.Rules(), ", "))
+			}
+			fmt.Fprintf(e.stdout, "%d comments would change; nothing was changed\n", len(changes))
+			return nil
+		}
 		changes, err := q.Moderate(linter, cfg.Comments.AutoApprove)
 		for _, c := range changes {
 			fmt.Fprintf(e.stdout, "%s: %s -> %s [%s]\n", c.Comment.Source, c.From, c.To, strings.Join(c.Result.Rules(), ", "))
@@ -110,6 +139,26 @@ func runComments(_ context.Context, e *env, args []string) error {
 	default:
 		return usagef("unknown comments command %q; use list, approve, reject, spam or moderate", verb)
 	}
+}
+
+// checkApprove refuses to approve a comment the policy rejects, naming
+// the rules it breaks.
+func checkApprove(q *comments.Queue, l *comments.Linter, id string) error {
+	c, err := q.Find(id)
+	if err != nil {
+		return err
+	}
+	r := l.Lint(c.Body)
+	if r.Verdict != comments.Reject {
+		return nil
+	}
+	var why []string
+	for _, f := range r.Findings {
+		if f.Verdict == comments.Reject {
+			why = append(why, fmt.Sprintf("[%s] %s", f.Rule, f.Message))
+		}
+	}
+	return fmt.Errorf("comments approve: the comment policy rejects %s/%s: %s; approve it anyway with --force", c.Post, c.ID, strings.Join(why, "; "))
 }
 
 // listComments prints one comment a line: id, status, date, author and

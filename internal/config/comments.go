@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 )
@@ -19,16 +20,22 @@ const DefaultPolicyText = "Please use comments to add value to the discussion. "
 // the policy comments are held to.
 //
 //	[comments]
-//	enabled      = true         # show comments and the form under posts
-//	endpoint     = "/comments"  # where the "Leave a Reply" form posts
-//	auto_approve = false        # blogen comments moderate may approve what the policy publishes
+//	enabled           = true         # show comments and the form under posts
+//	endpoint          = "/comments"  # where the "Leave a Reply" form posts; "" shows no form
+//	fallback          = ""           # with no endpoint: how else to respond (an e-mail address, say)
+//	auto_approve      = false        # approve at once what the policy publishes
+//	approve_returning = false        # approve at once a commenter with an approved comment
 //
 //	[comments.policy]           # see Policy
+//	[comments.intake]           # see Intake
 type CommentsConfig struct {
-	Enabled     bool   `toml:"enabled"`
-	Endpoint    string `toml:"endpoint"`
-	AutoApprove bool   `toml:"auto_approve"`
-	Policy      Policy `toml:"policy"`
+	Enabled          bool   `toml:"enabled"`
+	Endpoint         string `toml:"endpoint"`
+	Fallback         string `toml:"fallback"`
+	AutoApprove      bool   `toml:"auto_approve"`
+	ApproveReturning bool   `toml:"approve_returning"`
+	Policy           Policy `toml:"policy"`
+	Intake           Intake `toml:"intake"`
 }
 
 // Policy is the [comments.policy] table: the written policy and the rules
@@ -97,6 +104,7 @@ func DefaultComments() CommentsConfig {
 		Enabled:  true,
 		Endpoint: "/comments",
 		Policy:   DefaultPolicy(),
+		Intake:   DefaultIntake(),
 	}
 }
 
@@ -145,10 +153,11 @@ var defaultPraiseWords = []string{
 
 func (c CommentsConfig) validate() []problem {
 	var out []problem
-	if c.Endpoint == "" {
-		out = append(out, problem{toml.Key{"endpoint"}, "comments.endpoint must not be empty; use /comments or the URL of your comment service"})
-	} else if _, err := url.Parse(c.Endpoint); err != nil {
-		out = append(out, problem{toml.Key{"endpoint"}, fmt.Sprintf("comments.endpoint %q is not a URL", c.Endpoint)})
+	if !validEndpoint(c.Endpoint) {
+		out = append(out, problem{toml.Key{"endpoint"}, fmt.Sprintf("comments.endpoint %q is not a path (/comments) or an absolute URL (https://comments.example.org/comments)", c.Endpoint)})
+	}
+	for _, p := range c.Intake.validate() {
+		out = append(out, problem{append(toml.Key{"intake"}, p.key...), p.msg})
 	}
 	if c.Policy.MaxLinks < 0 {
 		out = append(out, problem{toml.Key{"policy", "max_links"}, "comments.policy.max_links must not be negative"})
@@ -165,4 +174,19 @@ func (c CommentsConfig) validate() []problem {
 		out = append(out, problem{toml.Key{"policy", "shouting_ratio"}, "comments.policy.shouting_ratio must be between 0 and 1"})
 	}
 	return out
+}
+
+// validEndpoint reports whether ep is "", a path of the site ("/comments")
+// or an absolute http(s) URL with a path.
+func validEndpoint(ep string) bool {
+	u, err := url.Parse(ep)
+	switch {
+	case ep == "":
+		return true
+	case err != nil || u.Path == "" || u.RawQuery != "" || u.Fragment != "":
+		return false
+	case u.Scheme == "" && u.Host == "":
+		return strings.HasPrefix(ep, "/") && !strings.HasPrefix(ep, "//")
+	}
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil
 }

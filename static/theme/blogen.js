@@ -108,21 +108,103 @@
     update();
   }
 
+  // The comment form posts with fetch to the site's comment service,
+  // which may be on another host. The draft is kept in localStorage until
+  // the service has taken it, so neither a failed request nor a reload
+  // loses it; the idempotency key stays with the draft, so a retry of a
+  // comment the service took already is not taken twice.
   function setupCommentForm(form) {
     form.setAttribute("data-enhanced", "");
     var status = form.querySelector("[data-comment-status]");
-    form.addEventListener("submit", function (e) {
-      if (!window.fetch || !form.action) { return; }
-      e.preventDefault();
-      status.textContent = "Sending…";
-      fetch(form.action, { method: "POST", body: new FormData(form), headers: { "Accept": "application/json" } })
-        .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
-        .then(function (res) {
-          status.textContent = res.body && res.body.message ? res.body.message :
-            (res.ok ? "Thank you. Your comment is awaiting moderation." : "Your comment could not be sent.");
-          if (res.ok) { form.reset(); }
+    var reasons = form.querySelector("[data-comment-reasons]");
+    var retry = form.querySelector("[data-comment-retry]");
+    var preview = form.querySelector("[data-comment-preview]");
+    var button = form.querySelector("button[type=submit]");
+    var store = "blogen-comment:" + form.elements.post.value;
+    var kept = ["name", "email", "website", "comment", "parent", "key"];
+    var sending = false;
+
+    function newKey() {
+      var a = new Uint8Array(16);
+      window.crypto.getRandomValues(a);
+      return Array.prototype.map.call(a, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+    }
+    function save() {
+      var d = {};
+      kept.forEach(function (n) { if (form.elements[n]) { d[n] = form.elements[n].value; } });
+      try { window.localStorage.setItem(store, JSON.stringify(d)); } catch (e) { /* storage off */ }
+    }
+    function restore() {
+      var d;
+      try { d = JSON.parse(window.localStorage.getItem(store) || "null"); } catch (e) { d = null; }
+      if (!d) { return; }
+      kept.forEach(function (n) { if (form.elements[n] && typeof d[n] === "string") { form.elements[n].value = d[n]; } });
+    }
+    function forget() {
+      try { window.localStorage.removeItem(store); } catch (e) { /* storage off */ }
+    }
+    function show(msg, list, canRetry) {
+      status.textContent = msg;
+      reasons.textContent = "";
+      (list || []).forEach(function (r) {
+        var li = document.createElement("li");
+        li.textContent = r.message + " (" + r.rule + ")";
+        reasons.appendChild(li);
+      });
+      reasons.hidden = !list || !list.length;
+      retry.hidden = !canRetry;
+    }
+
+    form.elements.issued.value = String(Date.now());
+    restore();
+    if (!form.elements.key.value) { form.elements.key.value = newKey(); }
+    form.addEventListener("input", save);
+    retry.querySelector("button").addEventListener("click", function () { send(); });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-reply-to]"), function (a) {
+      a.addEventListener("click", function (e) {
+        if (!form.elements.parent) { return; }
+        e.preventDefault();
+        form.elements.parent.value = a.getAttribute("data-reply-to");
+        save();
+        form.elements.comment.focus();
+      });
+    });
+
+    function send() {
+      if (sending) { return; }
+      sending = true;
+      button.disabled = true;
+      save();
+      show("Sending…");
+      var body = new URLSearchParams(new FormData(form));
+      fetch(form.action, { method: "POST", body: body, headers: { "Accept": "application/json" }, credentials: "omit" })
+        .then(function (r) {
+          return r.json().catch(function () { return {}; }).then(function (b) { return { status: r.status, body: b || {} }; });
         })
-        .catch(function () { form.submit(); });
+        .then(function (res) {
+          var b = res.body;
+          if (res.status >= 200 && res.status < 300) {
+            show(b.message || "Thank you. Your comment is awaiting moderation.");
+            if (b.html) { preview.innerHTML = b.html; preview.hidden = false; }
+            forget();
+            form.elements.comment.value = "";
+            form.elements.key.value = newKey();
+            form.setAttribute("data-sent", b.id || "");
+          } else if (res.status >= 500) {
+            show((b.message || "The comment service is not answering.") + " Your text is kept here; try again in a moment.", null, true);
+          } else {
+            show(b.message || "Your comment could not be sent.", b.reasons, res.status === 429);
+          }
+        })
+        .catch(function () {
+          show("Your comment could not be sent: the comment service cannot be reached. Your text is kept here; try again in a moment.", null, true);
+        })
+        .then(function () { sending = false; button.disabled = false; });
+    }
+    form.addEventListener("submit", function (e) {
+      if (!window.fetch || !window.URLSearchParams || !form.action) { return; }
+      e.preventDefault();
+      send();
     });
   }
 

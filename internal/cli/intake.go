@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/blogen/blogen/internal/build"
+	"github.com/blogen/blogen/internal/comments"
+	"github.com/blogen/blogen/internal/config"
+	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/intake"
+	"github.com/blogen/blogen/internal/markdown"
+	"github.com/blogen/blogen/internal/watch"
+)
+
+// intakeFlags are the flags of blogen comments serve.
+type intakeFlags struct {
+	dir, addr string
+	git, push bool
+}
+
+// runIntake is blogen comments serve: the production comment service,
+// until ctx ends (SIGTERM or Ctrl-C).
+func runIntake(ctx context.Context, e *env, f intakeFlags) error {
+	cfg, err := config.Load(filepath.Join(f.dir, config.FileName), config.FileName)
+	if err != nil {
+		return err
+	}
+	linter, err := comments.NewLinter(cfg.Comments.Policy)
+	if err != nil {
+		return fmt.Errorf("%s: [comments.policy]: %w", config.FileName, err)
+	}
+	load := catalogLoader(f.dir, cfg)
+	cat, err := load(nil)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+	if n, err := comments.RemoveStaleTemp(f.dir, time.Minute); err != nil || n > 0 {
+		log.Info("temporary files of an interrupted run removed", "files", n, "err", err)
+	}
+	opts := intake.Options{SiteDir: f.dir, Path: endpointPath(cfg.Comments.Endpoint), Comments: cfg.Comments,
+		BaseURL: cfg.BaseURL, Linter: linter, Render: markdown.NewCommentRenderer().Render, Log: log}
+	var g *intake.Git
+	if f.git {
+		g = &intake.Git{Dir: f.dir, Push: f.push, AuthorName: cfg.Comments.Intake.GitAuthorName,
+			AuthorEmail: cfg.Comments.Intake.GitAuthorEmail, Log: log}
+		opts.Kept, opts.Health = g.Add, g.Health
+	}
+	svc := intake.New(opts)
+	svc.SetCatalog(cat)
+	ln, err := net.Listen("tcp", f.addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("comments serve: %s is in use by another program; choose another with --addr", f.addr)
+	} else if err != nil {
+		return fmt.Errorf("comments serve: %w", err)
+	}
+	w, err := watch.New(f.dir, watch.Options{Ignore: []string{"public", "layouts", "static"},
+		Errors: func(err error) { log.Warn("watch", "err", err) }})
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("comments serve: %w", err)
+	}
+	defer w.Close()
+	fctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	if g != nil {
+		g.Start(fctx)
+		defer g.Wait(time.Minute)
+	}
+	go svc.Follow(fctx, w.Batches(), load, time.Second)
+	fmt.Fprintf(e.stdout, "Taking comments for %s at http://%s%s (SIGTERM to stop)\n", f.dir, ln.Addr(), opts.Path)
+	err = svc.Serve(ctx, ln)
+	stop()
+	if g != nil {
+		g.Wait(time.Minute)
+	}
+	fmt.Fprintln(e.stdout, "Stopped.")
+	return err
+}
+
+// endpointPath is the path of the endpoint URL, "/comments" when it has
+// none.
+func endpointPath(endpoint string) string {
+	if u, err := url.Parse(endpoint); err == nil && strings.HasPrefix(u.Path, "/") {
+		return u.Path
+	}
+	return "/comments"
+}
+
+// catalogLoader loads what the intake needs of the site in dir: its posts
+// as blogen build publishes them, and its comments.
+func catalogLoader(dir string, cfg *config.Config) intake.Loader {
+	session := build.NewSession(build.Options{SiteDir: dir, NoCache: true})
+	base := strings.TrimSuffix(cfg.BaseURL, "/")
+	return func(changed []string) (*intake.Catalog, error) {
+		p, err := session.Prepare(changed...)
+		if err != nil {
+			return nil, err
+		}
+		q, err := comments.OpenQueue(dir)
+		if err != nil {
+			return nil, err
+		}
+		cat := &intake.Catalog{Posts: map[string]intake.Post{}, Approved: map[string]bool{}, Pending: map[string]int{}}
+		for slug, post := range posts(p.Site) {
+			cat.Posts[slug] = intake.Post{URL: base + post.URL, Open: post.Open, Comments: post.Comments}
+		}
+		for _, c := range q.List("") {
+			switch c.Status {
+			case content.StatusPending:
+				cat.Pending[c.Post]++
+			case content.StatusApproved:
+				if c.EmailHash != "" {
+					cat.Approved[c.EmailHash] = true
+				}
+			}
+		}
+		return cat, nil
+	}
+}
+
+// siteExists checks that dir is a folder.
+func siteExists(dir string) error {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return fmt.Errorf("%s is not a site folder", dir)
+	}
+	return nil
+}
