@@ -143,7 +143,7 @@ func runComments(ctx context.Context, e *env, args []string) error {
 
 // checkApprove refuses to approve a comment the policy rejects, naming
 // the rules it breaks.
-func checkApprove(q *comments.Queue, l *comments.Linter, id string) error {
+func checkApprove(q *moderation.Queue, l *comments.Linter, id string) error {
 	c, err := q.Find(id)
 	if err != nil {
 		return err

@@ -19,6 +19,7 @@ import (
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/intake"
 	"github.com/blogen/blogen/internal/markdown"
+	"github.com/blogen/blogen/internal/moderation"
 	"github.com/blogen/blogen/internal/watch"
 )
 
@@ -45,7 +46,7 @@ func runIntake(ctx context.Context, e *env, f intakeFlags) error {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, nil))
-	if n, err := comments.RemoveStaleTemp(f.dir, time.Minute); err != nil || n > 0 {
+	if n, err := moderation.RemoveStaleTemp(f.dir, time.Minute); err != nil || n > 0 {
 		log.Info("temporary files of an interrupted run removed", "files", n, "err", err)
 	}
 	opts := intake.Options{SiteDir: f.dir, Path: endpointPath(cfg.Comments.Endpoint), Comments: cfg.Comments,
@@ -107,7 +108,7 @@ func catalogLoader(dir string, cfg *config.Config) intake.Loader {
 		if err != nil {
 			return nil, err
 		}
-		q, err := comments.OpenQueue(dir)
+		q, err := moderation.OpenQueue(dir)
 		if err != nil {
 			return nil, err
 		}

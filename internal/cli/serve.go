@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/blogen/blogen/internal/comments"
 	"io"
 	"net"
 	"net/http"
@@ -15,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/blogen/blogen/internal/comments"
 
 	"github.com/blogen/blogen/internal/build"
 	"github.com/blogen/blogen/internal/config"

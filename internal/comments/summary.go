@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-
-	"github.com/blogen/blogen/internal/content"
 )
 
 // WriteStatusText writes, for each comment, a line with its status and
@@ -51,16 +49,4 @@ func (r Report) Summary() string {
 		s += fmt.Sprintf("; %d approved comments break the policy", breaking)
 	}
 	return s
-}
-
-// Plan returns the changes Moderate would make, changing nothing.
-func (q *Queue) Plan(l *Linter, autoApprove bool) []Change {
-	var out []Change
-	for _, c := range q.List(content.StatusPending) {
-		r := l.Lint(c.Body)
-		if to := target(r.Verdict, autoApprove); to != "" {
-			out = append(out, Change{Comment: c, From: c.Status, To: to, Result: r})
-		}
-	}
-	return out
 }

@@ -24,7 +24,7 @@
 //     approved;
 //   - caps pending comments per post (max_pending_per_post; 429);
 //   - writes the comment as content/comments/<post>/<id>.md through
-//     comments.CreateComment, durably, before it answers 202: a 202 is a
+//     moderation.CreateComment, durably, before it answers 202: a 202 is a
 //     promise that the comment survives a crash. A failed write is 503 and
 //     leaves no file.
 //

@@ -17,6 +17,7 @@ import (
 	"github.com/blogen/blogen/internal/comments"
 	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/moderation"
 )
 
 // Options configure a Service.
@@ -35,8 +36,8 @@ type Options struct {
 	// Render renders a comment's Markdown as the site shows it, for the
 	// answer to the reader's script; nil leaves the HTML out.
 	Render func(markdown []byte) ([]byte, error)
-	// Disk is where comments are written; comments.OSDisk when nil.
-	Disk comments.Disk
+	// Disk is where comments are written; moderation.OSDisk when nil.
+	Disk moderation.Disk
 	// Log gets one record per request that changes something or fails;
 	// never the text of a comment or an e-mail address. Discarded when
 	// nil.
@@ -76,7 +77,7 @@ type Service struct {
 // site's posts.
 func New(opts Options) *Service {
 	if opts.Disk == nil {
-		opts.Disk = comments.OSDisk{}
+		opts.Disk = moderation.OSDisk{}
 	}
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
@@ -303,12 +304,12 @@ func emailHash(email string) string {
 
 // write puts the comment on disk, durably, under a new id.
 func (s *Service) write(f Form, post Post, status content.Status, now time.Time) (outcome, error) {
-	c := comments.NewComment{Post: f.Post, Author: f.Name, AuthorURL: f.Website, EmailHash: emailHash(f.Email),
+	c := moderation.NewComment{Post: f.Post, Author: f.Name, AuthorURL: f.Website, EmailHash: emailHash(f.Email),
 		Date: now, Parent: f.Parent, Status: status, Body: []byte(f.Comment)}
 	for range 3 {
 		id := newID(now, f.Post, f.Key)
-		file, err := comments.CreateComment(s.opts.Disk, s.opts.SiteDir, id, c)
-		if errors.Is(err, comments.ErrIDTaken) && f.Key == "" {
+		file, err := moderation.CreateComment(s.opts.Disk, s.opts.SiteDir, id, c)
+		if errors.Is(err, moderation.ErrIDTaken) && f.Key == "" {
 			continue
 		}
 		if err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/blogen/blogen/internal/comments"
 	"github.com/blogen/blogen/internal/config"
+	"github.com/blogen/blogen/internal/moderation"
 )
 
 const (
@@ -349,16 +350,16 @@ func TestCORS(t *testing.T) {
 }
 
 // failingDisk fails every write, as a full disk does.
-type failingDisk struct{ comments.OSDisk }
+type failingDisk struct{ moderation.OSDisk }
 
-type fullFile struct{ comments.DiskFile }
+type fullFile struct{ moderation.DiskFile }
 
 func (f fullFile) Write(p []byte) (int, error) {
 	n, _ := f.DiskFile.Write(p[:len(p)/2])
 	return n, errors.New("no space left on device")
 }
 
-func (d failingDisk) CreateTemp(dir, pattern string) (comments.DiskFile, error) {
+func (d failingDisk) CreateTemp(dir, pattern string) (moderation.DiskFile, error) {
 	f, err := d.OSDisk.CreateTemp(dir, pattern)
 	return fullFile{f}, err
 }
