@@ -18,9 +18,14 @@ func lineError(file string, line int, msg string) error { return diag.Errorf(fil
 var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 
 // slugFromName returns the slug and, for Jekyll-style names, the date that a
-// file or bundle name gives.
+// file name gives (its extension dropped).
 func slugFromName(name string) (string, time.Time) {
-	name = strings.TrimSuffix(name, path.Ext(name))
+	return slugFromBase(strings.TrimSuffix(name, path.Ext(name)))
+}
+
+// slugFromBase is slugFromName for a name without an extension, such as
+// a bundle folder's, whose dots are part of it ("cargo-1.78").
+func slugFromBase(name string) (string, time.Time) {
 	if m := jekyllName.FindStringSubmatch(name); m != nil {
 		if t, err := time.Parse("2006-01-02", m[1]); err == nil {
 			return m[2], t
@@ -45,11 +50,10 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 		return nil, err
 	}
 	f := &fields{doc: doc, names: n}
-	name := path.Base(file)
-	if name == "index.md" {
-		name = path.Base(path.Dir(file))
+	slug, fileDate := slugFromName(path.Base(file))
+	if path.Base(file) == "index.md" {
+		slug, fileDate = slugFromBase(path.Base(path.Dir(file)))
 	}
-	slug, fileDate := slugFromName(name)
 	p := &Post{
 		Source:      file,
 		Title:       f.str("title"),

@@ -216,7 +216,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 	for i, p := range s.Posts {
 		r.outputs = append(r.outputs, output{path: OutputPath(p.URL), kind: outPost, index: int32(i)})
 		for _, f := range p.Files {
-			r.bundles[strings.TrimPrefix(p.URL, "/")+f] = path.Join(p.Bundle, f)
+			r.bundles[strings.TrimPrefix(p.Folder(), "/")+f] = path.Join(p.Bundle, f)
 		}
 	}
 	r.outputs = append(r.outputs, later...)
@@ -449,7 +449,7 @@ func (r *Renderer) copyBundles(sink Sink) error {
 	for _, p := range r.site.Posts {
 		for _, f := range p.Files {
 			src := path.Join(p.Bundle, f)
-			if err := sink.Copy(strings.TrimPrefix(p.URL, "/")+f, r.opts.Content, src); err != nil {
+			if err := sink.Copy(strings.TrimPrefix(p.Folder(), "/")+f, r.opts.Content, src); err != nil {
 				errs.Add(diag.Wrap(src, 0, err, "cannot copy the file of the page bundle"))
 			}
 		}

@@ -86,6 +86,15 @@ type Post struct {
 	CommentCount int
 }
 
+// Folder is the folder of the post's URL, where the files of its page
+// bundle go: the URL itself, or the folder of a URL that names a file.
+func (p *Post) Folder() string {
+	if strings.HasSuffix(p.URL, "/") {
+		return p.URL
+	}
+	return path.Dir(p.URL) + "/"
+}
+
 // Modified is the post's last modification: its lastmod, or its date
 // when it has none or an earlier one.
 func (p *Post) Modified() time.Time {
@@ -331,17 +340,39 @@ func permalink(pattern string, p *content.Post) string {
 			rest = rest[1:]
 		}
 	}
-	return cleanURL(b.String())
+	return cleanURL(b.String(), namesFile(pattern))
 }
 
-// cleanURL makes a path absolute with a trailing slash, unless it names a
-// file (has an extension in its last segment).
-func cleanURL(p string) string {
+// cleanURL makes a path absolute with a trailing slash, a folder that
+// holds index.html, unless file says it names a file. A dot in the last
+// segment ("/2024/05/Rust-1.78.0") is part of the name, not an extension.
+func cleanURL(p string, file bool) string {
 	p = path.Clean("/" + p)
-	if path.Ext(p) == "" && p != "/" {
+	if !file && p != "/" {
 		p += "/"
 	}
 	return p
+}
+
+// namesFile reports whether a permalink pattern names a file: its last
+// segment ends in an extension of its own, as "/:slug.html" does.
+func namesFile(pattern string) bool {
+	last := pattern[strings.LastIndexByte(pattern, '/')+1:]
+	ext := path.Ext(last)
+	return len(ext) > 1 && !strings.ContainsAny(ext, ":")
+}
+
+// pageExtensions are the extensions that make an old URL a file rather
+// than a folder: the pages of web servers and generators.
+var pageExtensions = map[string]bool{
+	".html": true, ".htm": true, ".xhtml": true, ".shtml": true, ".php": true,
+	".asp": true, ".aspx": true, ".jsp": true, ".cgi": true, ".xml": true,
+}
+
+// aliasURL is cleanURL for an old URL, which has no pattern: it names a
+// file only when it ends in the extension of a web page.
+func aliasURL(p string) string {
+	return cleanURL(p, pageExtensions[strings.ToLower(path.Ext(p))])
 }
 
 func (s *Site) addPages(pages []*content.Page, opts Options) {
@@ -349,7 +380,8 @@ func (s *Site) addPages(pages []*content.Page, opts Options) {
 		if p.Draft && !opts.Drafts {
 			continue
 		}
-		u := cleanURL(strings.ReplaceAll(s.Config.Permalinks.Page, ":slug", p.Slug))
+		pattern := s.Config.Permalinks.Page
+		u := cleanURL(strings.ReplaceAll(pattern, ":slug", p.Slug), namesFile(pattern))
 		s.Pages = append(s.Pages, &Page{Page: p, URL: u})
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int {
