@@ -90,3 +90,78 @@ GIF130
 		}
 	}
 }
+
+func TestAuthorsWithoutAFileAreAuthorsAllTheSame(t *testing.T) {
+	s := sitetest.Build(t, `
+-- content/authors/aaron-turon.md --
+---
+name: Aaron Turon
+---
+Aaron works on the language.
+-- content/posts/2018-01-02-plans.md --
+---
+title: Plans
+author: Brian Anderson, David Tolnay, and Aaron Turon
+---
+Plans.
+-- content/posts/2018-01-03-async.md --
+---
+title: Async
+authors: ["Niko Matsakis and Tyler Mandry"]
+---
+Async.
+-- content/posts/2018-01-04-traits.md --
+---
+title: Traits
+author: Niko Matsakis
+---
+Traits.
+-- content/posts/2018-01-05-team.md --
+---
+title: Team news
+author: The Rust and Friends Team
+---
+News.
+`)
+	s.Contains("2018/01/plans/index.html",
+		`href="/authors/brian-anderson/"`, `href="/authors/david-tolnay/"`, `href="/authors/aaron-turon/"`,
+		`id="author-brian-anderson"`, "Aaron works on the language.")
+	s.Contains("authors/niko-matsakis/index.html", "Async", "Traits", "Niko Matsakis")
+	s.Contains("authors/tyler-mandry/index.html", "Async")
+	s.Contains("authors/the-rust-and-friends-team/index.html", "Team news")
+	for _, f := range s.Files() {
+		if strings.Contains(f, "and-aaron-turon") || strings.Contains(f, " ") {
+			t.Errorf("bogus author page %s", f)
+		}
+	}
+	for _, f := range []string{"2018/01/plans/index.html", "2018/01/async/index.html", "authors/index.html"} {
+		s.NotContains(f, "%20", `id="author-Niko`, `id="author-Brian`)
+	}
+	summary := s.Result.String()
+	for _, w := range []string{"brian-anderson", "niko-matsakis", "content/authors/"} {
+		if !strings.Contains(summary, w) {
+			t.Errorf("summary does not say %q:\n%s", w, summary)
+		}
+	}
+	if strings.Contains(summary, "aaron-turon") {
+		t.Errorf("summary lists an author who has a file:\n%s", summary)
+	}
+}
+
+func TestAuthorFileNamesAreSlugs(t *testing.T) {
+	s := sitetest.Build(t, `
+-- content/authors/Niko Matsakis.md --
+---
+name: Niko Matsakis
+---
+Niko writes the bio.
+-- content/posts/2018-01-04-traits.md --
+---
+title: Traits
+author: Niko Matsakis
+---
+Traits.
+`)
+	s.Contains("2018/01/traits/index.html", `id="author-niko-matsakis"`, `href="/authors/niko-matsakis/"`, "Niko writes the bio.")
+	s.Contains("authors/niko-matsakis/index.html", "Traits")
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/slug"
 )
 
 func lineError(file string, line int, msg string) error { return diag.Errorf(file, line, "%s", msg) }
@@ -121,18 +122,21 @@ func (f *fields) unpublished() bool {
 	return false
 }
 
-// authors reads author: id or authors: [id, id].
+// authors reads author: id or authors: [id, id]. An item may be a byline
+// of several names ("A, B, and C"), which splitNames splits.
 func (f *fields) authors() []string {
 	ids := f.list("authors")
 	if one := f.list("author"); len(one) > 0 {
 		ids = append(one, ids...)
 	}
 	seen := map[string]bool{}
-	out := ids[:0]
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
+	var out []string
+	for _, item := range ids {
+		for _, id := range splitNames(item) {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, f.names.share(id))
+			}
 		}
 	}
 	return out
@@ -243,7 +247,7 @@ func ParseAuthor(file string, src []byte) (*Author, error) {
 	f := &fields{doc: doc}
 	a := &Author{
 		Source:   file,
-		ID:       strings.TrimSuffix(path.Base(file), ".md"),
+		ID:       authorID(file),
 		Name:     f.str("name", "title"),
 		Role:     f.str("role"),
 		Avatar:   f.str("avatar", "image"),
@@ -260,6 +264,16 @@ func ParseAuthor(file string, src []byte) (*Author, error) {
 		f.fail("name", "the author has no name; add a name: line to its front matter")
 	}
 	return a, errors.Join(f.errs...)
+}
+
+// authorID is the id of an author file: the slug of its name without
+// .md, so that ids in URLs and HTML are slugs whatever the file is called.
+func authorID(file string) string {
+	name := strings.TrimSuffix(path.Base(file), ".md")
+	if id := slug.Make(name); id != "" {
+		return id
+	}
+	return name
 }
 
 // ParseComment reads one comment file, content/comments/<post>/<id>.md.

@@ -66,9 +66,13 @@ type Site struct {
 	Menu         []config.MenuItem
 	// Skipped counts the posts left out: drafts, future and expired.
 	Skipped int
+	// NoFile are the authors that posts name and content/authors/ has no
+	// file for, by id: authors all the same, with a page and no bio.
+	NoFile []*Author
 
-	authorByID map[string]*Author
-	base       basePath
+	authorByID   map[string]*Author
+	authorByName map[string]*Author // lower-cased name -> author with a file
+	base         basePath
 }
 
 // Post is a published post with its place in the site.
@@ -215,7 +219,7 @@ func plainPathByte(c byte) bool {
 // Assemble builds the site graph. It reports every problem it finds: two
 // pages with one URL, a missing author, a comment on no post.
 func Assemble(cfg *config.Config, c *content.Site, opts Options) (*Site, error) {
-	s := &Site{Config: cfg, authorByID: map[string]*Author{}, base: newBasePath(cfg.BaseURL)}
+	s := &Site{Config: cfg, authorByID: map[string]*Author{}, authorByName: map[string]*Author{}, base: newBasePath(cfg.BaseURL)}
 	var errs diag.List
 	s.addAuthors(c.Authors)
 	s.addPosts(c.Posts, opts, &errs)
@@ -237,13 +241,51 @@ func Assemble(cfg *config.Config, c *content.Site, opts Options) (*Site, error) 
 
 func (s *Site) addAuthors(authors []*content.Author) {
 	for _, a := range authors {
-		au := &Author{Author: a, URL: "/authors/" + a.ID + "/"}
-		s.Authors = append(s.Authors, au)
-		s.authorByID[a.ID] = au
+		s.addAuthor(a)
 	}
+	for _, a := range s.Authors {
+		if key := strings.ToLower(a.Name); s.authorByName[key] == nil {
+			s.authorByName[key] = a
+		}
+	}
+	s.sortAuthors()
+}
+
+func (s *Site) addAuthor(a *content.Author) *Author {
+	au := &Author{Author: a, URL: "/authors/" + a.ID + "/"}
+	s.Authors = append(s.Authors, au)
+	s.authorByID[a.ID] = au
+	return au
+}
+
+func (s *Site) sortAuthors() {
 	slices.SortFunc(s.Authors, func(a, b *Author) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.ID, b.ID))
 	})
+	slices.SortFunc(s.NoFile, func(a, b *Author) int { return strings.Compare(a.ID, b.ID) })
+}
+
+// author returns the author a post names: by id, by the slug of what it
+// says, or by name. A name no file has becomes an author without a file
+// (NoFile), whose id is its slug; nil when the name has no letter or
+// digit to make one.
+func (s *Site) author(ref string) *Author {
+	if a := s.authorByID[ref]; a != nil {
+		return a
+	}
+	id := slug.Make(ref)
+	if a := s.authorByID[id]; a != nil {
+		return a
+	}
+	if a := s.authorByName[strings.ToLower(ref)]; a != nil {
+		return a
+	}
+	if id == "" {
+		return nil
+	}
+	a := s.addAuthor(&content.Author{ID: id, Name: ref})
+	s.NoFile = append(s.NoFile, a)
+	return a
 }
 
 // published reports whether a post is in this build.
@@ -268,15 +310,16 @@ func (s *Site) addPosts(posts []*content.Post, opts Options, errs *diag.List) {
 		}
 		post := &Post{Post: p, URL: permalink(s.Config.Permalinks.Post, p)}
 		for _, id := range p.Authors {
-			a := s.authorByID[id]
+			a := s.author(id)
 			if a == nil {
-				errs.Addf(p.Source, p.AuthorLine, "author %q has no file content/authors/%s.md; add it or fix the id", id, id)
+				errs.Addf(p.Source, p.AuthorLine, "author %q has no letter or digit to make an id of; write the author's name or id", id)
 				continue
 			}
 			post.Authors = append(post.Authors, a)
 		}
 		s.Posts = append(s.Posts, post)
 	}
+	s.sortAuthors()
 	slices.SortFunc(s.Posts, func(a, b *Post) int {
 		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug, b.Slug), strings.Compare(a.Source, b.Source))
 	})
