@@ -165,3 +165,25 @@ Traits.
 	s.Contains("2018/01/traits/index.html", `id="author-niko-matsakis"`, `href="/authors/niko-matsakis/"`, "Niko writes the bio.")
 	s.Contains("authors/niko-matsakis/index.html", "Traits")
 }
+
+func TestSummariesDropFootnotesAndRebaseLinks(t *testing.T) {
+	s := sitetest.Build(t, `
+-- content/posts/2024-05-02-flow/index.md --
+---
+title: Flow
+tags: [design]
+---
+The flow[^1] is drawn in ![the flow](flow.svg) and [explained](notes/) too.
+
+More text.
+
+[^1]: A footnote.
+-- content/posts/2024-05-02-flow/flow.svg --
+<svg xmlns="http://www.w3.org/2000/svg"/>
+`)
+	for _, f := range []string{"index.html", "tags/design/index.html"} {
+		s.Contains(f, `src="/2024/05/flow/flow.svg"`, `href="/2024/05/flow/notes/"`)
+		s.NotContains(f, `fnref`, `#fn:1`, `src="flow.svg"`)
+	}
+	s.Contains("2024/05/flow/index.html", `src="flow.svg"`, `#fn:1`)
+}

@@ -566,7 +566,7 @@ func (r *Renderer) renderPostMarkdown(i int) (renderedPost, error) {
 // summary and word count, and the whole HTML only for posts a feed carries.
 func (r *Renderer) summarize(i int, rp renderedPost) postOut {
 	p := r.site.Posts[i]
-	out := postOut{summary: rp.summary, words: rp.words}
+	out := postOut{summary: listSummary(rp.summary, r.site.RelURL(p.Folder())), words: rp.words}
 	if p.Post.Summary != "" {
 		out.summary = "<p>" + template.HTMLEscapeString(p.Post.Summary) + "</p>"
 	}
