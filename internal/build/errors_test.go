@@ -41,6 +41,12 @@ func TestBadInputStopsTheBuild(t *testing.T) {
 			[]string{`content/comments/a/001.md:4: status: want approved, pending, spam or rejected, got "maybe"`}},
 		{"no title", "-- content/posts/a.md --\n---\ndate: 2020-01-01\n---\nA.\n",
 			[]string{"content/posts/a.md:1: the post has no title"}},
+		{"blank line before the front matter", "-- content/posts/a.md --\n\n---\ntitle: A\ndate: 2020-01-01\n---\nA.\n",
+			[]string{"content/posts/a.md:2: the front matter starts on line 2; remove the blank lines before it"}},
+		{"front matter without its opening line", "-- content/posts/a.md --\ntitle: A\ndate: 2020-01-01\n---\nA.\n",
+			[]string{"content/posts/a.md:1: the front matter has no opening --- line; add a line --- before line 1"}},
+		{"no title and no date", "-- content/posts/a.md --\n---\ntags: [a]\n---\nA.\n",
+			[]string{"content/posts/a.md:1: the post has no title", "content/posts/a.md:1: the post has no date"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

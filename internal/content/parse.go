@@ -92,7 +92,7 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 	if p.Title == "" {
 		f.fail("title", "the post has no title; add a title: line to its front matter")
 	}
-	if p.Date.IsZero() && len(f.errs) == 0 {
+	if p.Date.IsZero() && !f.set("date", "publishdate", "pubdate") {
 		f.errs = append(f.errs, diag.Errorf(file, 1, "the post has no date; add date: 2013-06-10 to its front matter or name the file 2013-06-10-%s.md", p.Slug))
 	}
 	if p.RepublishedWithPermission && p.Original == nil {
