@@ -187,3 +187,55 @@ More text.
 	}
 	s.Contains("2024/05/flow/index.html", `src="flow.svg"`, `#fn:1`)
 }
+
+func TestSectionPermalinkToken(t *testing.T) {
+	s := sitetest.Build(t, `
+-- site.toml --
+base_url = "https://example.org/"
+[permalinks]
+post = "/:section/:year/:month/:day/:slug/"
+-- content/posts/inside-team/2019-03-04-plans.md --
+---
+title: Team plans
+---
+Inside.
+-- content/posts/inside-team/2019-03-05-trip/index.md --
+---
+title: Trip
+---
+Trip.
+-- content/posts/2019-03-04-plans.md --
+---
+title: Plans
+---
+Outside.
+`)
+	s.Contains("inside-team/2019/03/04/plans/index.html", "Inside.")
+	s.Contains("inside-team/2019/03/05/trip/index.html", "Trip.")
+	s.Contains("2019/03/04/plans/index.html", "Outside.")
+}
+
+func TestURLClashSuggestsTheFixThatWorks(t *testing.T) {
+	tests := []struct {
+		name, files string
+		want        string
+	}{
+		{"posts of different days",
+			"-- content/posts/2019-03-04-news.md --\n---\ntitle: News\n---\nA.\n-- content/posts/2019-03-18-news.md --\n---\ntitle: News again\n---\nB.\n",
+			`set permalinks.post = "/:year/:month/:day/:slug/" in site.toml`},
+		{"posts of two sections",
+			"-- content/posts/2019-03-04-news.md --\n---\ntitle: News\n---\nA.\n-- content/posts/inside/2019-03-04-news.md --\n---\ntitle: Inside news\n---\nB.\n",
+			`set permalinks.post = "/:section/:year/:month/:slug/" in site.toml`},
+		{"posts of one day",
+			"-- content/posts/2019-03-04-news.md --\n---\ntitle: News\n---\nA.\n-- content/posts/news.md --\n---\ntitle: News again\ndate: 2019-03-04\n---\nB.\n",
+			"give one of them another slug"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, msg := sitetest.BuildErr(t, tt.files)
+			if !strings.Contains(msg, tt.want) {
+				t.Errorf("error does not suggest %q:\n%s", tt.want, msg)
+			}
+		})
+	}
+}

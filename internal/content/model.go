@@ -10,10 +10,13 @@ import (
 // Post is one blog post as its file describes it. Values are immutable once
 // loaded: later stages read them and never write them.
 type Post struct {
-	Source   string   // path of the Markdown file, relative to the site root
-	Bundle   string   // the page-bundle folder (content/posts/slug) or ""
-	Files    []string // other files of the bundle, relative to Bundle
-	Slug     string   // from slug:, else the file or bundle name without a date prefix
+	Source string   // path of the Markdown file, relative to the site root
+	Bundle string   // the page-bundle folder (content/posts/slug) or ""
+	Files  []string // other files of the bundle, relative to Bundle
+	Slug   string   // from slug:, else the file or bundle name without a date prefix
+	// Section is the folder below content/posts that holds the post (or
+	// its bundle), "" for posts at the top: "inside-team".
+	Section  string
 	Title    string
 	Date     time.Time
 	Lastmod  time.Time

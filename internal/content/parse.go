@@ -81,6 +81,7 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 	p.RepublishedWithPermission = f.boolean("republished_with_permission")
 	p.CanonicalSelf = f.canonicalSelf()
 	p.Slug = slugOrName(f, slug)
+	p.Section = sectionOf(file)
 	p.AuthorLine = doc.keyLine("author")
 	if p.AuthorLine == 1 {
 		p.AuthorLine = doc.keyLine("authors")
@@ -99,6 +100,20 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 		f.fail("republished_with_permission", "republished_with_permission is set but originally_appeared_on is missing; say where the post first appeared")
 	}
 	return p, errors.Join(f.errs...)
+}
+
+// sectionOf returns the folder below content/posts that holds a post
+// file or its bundle.
+func sectionOf(file string) string {
+	dir := path.Dir(file)
+	if path.Base(file) == "index.md" {
+		dir = path.Dir(dir)
+	}
+	rest, ok := strings.CutPrefix(dir, PostsDir+"/")
+	if !ok {
+		return ""
+	}
+	return rest
 }
 
 // slugOrName returns the slug: key when it is set and valid, else name.

@@ -366,6 +366,9 @@ func permalink(pattern string, p *content.Post) string {
 		case strings.HasPrefix(rest, ":day"):
 			b.WriteString(fmt.Sprintf("%02d", p.Date.Day()))
 			rest = rest[len(":day"):]
+		case strings.HasPrefix(rest, ":section"):
+			b.WriteString(p.Section)
+			rest = rest[len(":section"):]
 		case strings.HasPrefix(rest, ":slug"):
 			b.WriteString(p.Slug)
 			rest = rest[len(":slug"):]
