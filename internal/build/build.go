@@ -65,7 +65,10 @@ type Result struct {
 	Kept int
 	// NoFile are the ids of the authors that posts name and that have no
 	// file in content/authors/.
-	NoFile   []string
+	NoFile []string
+	// Sections are the _index.md files skipped (section pages of Hugo and
+	// Zola).
+	Sections []string
 	Duration time.Duration
 	OutDir   string
 
@@ -82,7 +85,17 @@ func (r Result) String() string {
 	if r.Skipped > 0 {
 		s += fmt.Sprintf("; left out %d drafts or future posts (use --drafts, --future)", r.Skipped)
 	}
-	return s + noFileNote(r.NoFile)
+	return s + noFileNote(r.NoFile) + sectionsNote(r.Sections)
+}
+
+// sectionsNote is the line of the summary that lists the section pages
+// skipped.
+func sectionsNote(files []string) string {
+	if len(files) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("\nNote: skipped %d section pages of Hugo or Zola, as blogen makes its own lists: %s. "+
+		"Move one to content/pages/ to keep its text as a page.", len(files), strings.Join(files, ", "))
 }
 
 // noFileNote is the line of the summary that lists the authors without
@@ -464,7 +477,7 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 		noFile[i] = a.ID
 	}
 	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Kept: stats.Kept,
-		Skipped: p.Site.Skipped, NoFile: noFile, usedKeys: r.UsedKeys()}, nil
+		Skipped: p.Site.Skipped, NoFile: noFile, Sections: p.loaded.Sections, usedKeys: r.UsedKeys()}, nil
 }
 
 // StaticFile is one file copied as it is into the output.

@@ -29,7 +29,7 @@ func Ignored(name string) bool {
 	case name == "" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#"),
 		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
 		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bak"), strings.HasSuffix(name, ".orig"),
-		name == "4913", name == "_index.md":
+		name == "4913", isSection(name):
 		return true
 	}
 	return false
@@ -63,7 +63,7 @@ func Load(fsys fs.FS) (*Site, error) { return LoadCached(fsys, nil) }
 // previous load.
 func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
 	var errs diag.List
-	sources := collect(fsys, &errs)
+	sources, sections := collect(fsys, &errs)
 	results := make([]any, len(sources))
 	failures := make([]error, len(sources))
 	n := &names{}
@@ -71,7 +71,7 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
 		results[i], failures[i] = cache.parse(fsys, sources[i], n)
 	})
 	cache.update(sources, results, failures)
-	site := &Site{}
+	site := &Site{Sections: sections}
 	for i, r := range results {
 		errs.Add(failures[i])
 		switch v := r.(type) {
@@ -154,25 +154,35 @@ func flatten(err error) error {
 }
 
 // collect finds every content file to parse.
-func collect(fsys fs.FS, errs *diag.List) []source {
+func collect(fsys fs.FS, errs *diag.List) ([]source, []string) {
 	var out []source
-	out = append(out, collectPosts(fsys, PostsDir, errs)...)
+	posts, sections := collectPosts(fsys, PostsDir, errs)
+	out = append(out, posts...)
 	for _, d := range []struct {
 		dir  string
 		kind kind
 	}{{PagesDir, kindPage}, {AuthorsDir, kindAuthor}, {CommentsDir, kindComment}} {
 		out = append(out, collectMarkdown(fsys, d.dir, d.kind, errs)...)
 	}
-	return out
+	return out, sections
 }
 
 // walk calls fn for every file and folder below dir that blogen reads,
 // skipping ignored names (and everything inside ignored folders). A
 // missing dir is no error.
 func walk(fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error) error {
+	return walkNoting(fsys, dir, fn, nil)
+}
+
+// walkNoting is walk that also calls section, when not nil, for each
+// _index.md file it skips.
+func walkNoting(fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error, section func(p string)) error {
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if section != nil && isSection(d.Name()) {
+			section(p)
 		}
 		if p != dir && Ignored(d.Name()) {
 			if d.IsDir() {
@@ -204,13 +214,25 @@ func collectMarkdown(fsys fs.FS, dir string, k kind, errs *diag.List) []source {
 	return out
 }
 
-// collectPosts lists posts: .md files, and folders holding an index.md
-// (page bundles), whose other files are copied beside the post.
-func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
+// isSection reports whether a file name is that of a Hugo or Zola
+// section page.
+func isSection(name string) bool { return name == "_index.md" || name == "_index.markdown" }
+
+// isPostFile reports whether a file name is that of a post: .md, or
+// .markdown as Jekyll sites name them.
+func isPostFile(name string) bool {
+	return strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".markdown")
+}
+
+// collectPosts lists posts: .md and .markdown files, and folders holding
+// an index.md (page bundles), whose other files are copied beside the
+// post. It returns the section pages it skipped too.
+func collectPosts(fsys fs.FS, dir string, errs *diag.List) ([]source, []string) {
 	var out []source
-	err := walk(fsys, dir, func(p string, d fs.DirEntry) error {
+	var sections []string
+	err := walkNoting(fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() {
-			if strings.HasSuffix(d.Name(), ".md") {
+			if isPostFile(d.Name()) && !isSection(d.Name()) {
 				info, _ := d.Info()
 				out = append(out, source{file: p, kind: kindPost, info: info})
 			}
@@ -229,11 +251,11 @@ func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
 		}
 		out = append(out, source{file: path.Join(p, "index.md"), kind: kindPost, files: files, info: info})
 		return fs.SkipDir
-	})
+	}, func(p string) { sections = append(sections, p) })
 	if err != nil {
 		errs.Add(diag.Wrap(dir, 0, err, "cannot read the folder"))
 	}
-	return out
+	return out, sections
 }
 
 // bundleFiles lists the files of a page bundle other than index.md,

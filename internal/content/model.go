@@ -14,6 +14,9 @@ type Post struct {
 	Bundle string   // the page-bundle folder (content/posts/slug) or ""
 	Files  []string // other files of the bundle, relative to Bundle
 	Slug   string   // from slug:, else the file or bundle name without a date prefix
+	// Path is the post's own URL path, as Zola's path, Jekyll's permalink
+	// or Hugo's url give it; "" means the site's permalink pattern.
+	Path string
 	// Section is the folder below content/posts that holds the post (or
 	// its bundle), "" for posts at the top: "inside-team".
 	Section  string
@@ -183,6 +186,10 @@ type Site struct {
 	Pages    []*Page
 	Authors  []*Author
 	Comments []*Comment
+	// Sections are the _index.md files of content/posts, the section
+	// pages of Hugo and Zola, which blogen does not read: its lists are
+	// its own.
+	Sections []string
 }
 
 // SameMetadata reports whether two parses of a post say the same about

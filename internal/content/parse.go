@@ -16,7 +16,8 @@ import (
 func lineError(file string, line int, msg string) error { return diag.Errorf(file, line, "%s", msg) }
 
 // jekyllName matches file names like 2013-06-10-slug.md.
-var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
+// Zola also allows an underscore after the date.
+var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[-_](.+)$`)
 
 // slugFromName returns the slug and, for Jekyll-style names, the date that a
 // file name gives (its extension dropped).
@@ -62,8 +63,8 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 		Lastmod:     f.date("lastmod", "last_modified_at", "updated", "modified"),
 		Expiry:      f.date("expirydate", "expirationdate", "expires"),
 		Authors:     f.authors(),
-		Tags:        f.list("tags"),
-		Category:    f.list("categories", "category"),
+		Tags:        f.taxonomy("tags"),
+		Category:    f.categories(),
 		Summary:     f.str("summary"),
 		Description: f.str("description", "excerpt"),
 		Featured:    f.boolean("featured", "sticky"),
@@ -82,6 +83,10 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 	p.CanonicalSelf = f.canonicalSelf()
 	p.Slug = slugOrName(f, slug)
 	p.Section = sectionOf(file)
+	p.Path = f.str("path", "permalink", "url")
+	if p.Path != "" && !strings.HasPrefix(p.Path, "/") {
+		p.Path = "/" + p.Path
+	}
 	p.AuthorLine = doc.keyLine("author")
 	if p.AuthorLine == 1 {
 		p.AuthorLine = doc.keyLine("authors")
@@ -89,6 +94,9 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 	p.SlugLine = doc.keyLine("slug")
 	if p.Date.IsZero() {
 		p.Date = fileDate
+	}
+	if p.Date.IsZero() {
+		p.Date = pathDate(p.Path)
 	}
 	if p.Title == "" {
 		f.fail("title", "the post has no title; add a title: line to its front matter")
@@ -100,6 +108,54 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 		f.fail("republished_with_permission", "republished_with_permission is set but originally_appeared_on is missing; say where the post first appeared")
 	}
 	return p, errors.Join(f.errs...)
+}
+
+// pathDateRE matches the date in a URL path such as Zola's
+// path = "2018/04/06/all-hands".
+var pathDateRE = regexp.MustCompile(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/`)
+
+// pathDate returns the date a URL path holds, or the zero time.
+func pathDate(p string) time.Time {
+	m := pathDateRE.FindStringSubmatch(p)
+	if m == nil {
+		return time.Time{}
+	}
+	t, _ := time.Parse("2006/01/02", m[1]+"/"+m[2]+"/"+m[3])
+	return t
+}
+
+// taxonomy reads tags or categories from their own key, else from
+// Zola's [taxonomies] table.
+func (f *fields) taxonomy(key string) []string {
+	if _, _, ok := f.first(key); ok {
+		return f.list(key)
+	}
+	t, ok := f.doc.meta["taxonomies"].(map[string]any)
+	if !ok || t[key] == nil {
+		return nil
+	}
+	sub := &fields{doc: &document{file: f.doc.file, meta: t, front: f.doc.front}, names: f.names}
+	out := sub.list(key)
+	f.errs = append(f.errs, sub.errs...)
+	return out
+}
+
+// categories reads categories. In a Jekyll post (one with a layout: key)
+// a string of several words is several categories, as Jekyll reads it:
+// "release rust" is two.
+func (f *fields) categories() []string {
+	_, v, ok := f.first("categories", "category")
+	if !ok {
+		return f.taxonomy("categories")
+	}
+	if s, isString := v.(string); isString && f.doc.meta["layout"] != nil && !strings.Contains(s, ",") {
+		var out []string
+		for _, w := range strings.Fields(s) {
+			out = append(out, f.names.share(w))
+		}
+		return out
+	}
+	return f.list("categories", "category")
 }
 
 // sectionOf returns the folder below content/posts that holds a post

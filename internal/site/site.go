@@ -308,7 +308,7 @@ func (s *Site) addPosts(posts []*content.Post, opts Options, errs *diag.List) {
 			s.Skipped++
 			continue
 		}
-		post := &Post{Post: p, URL: permalink(s.Config.Permalinks.Post, p)}
+		post := &Post{Post: p, URL: postURL(s.Config.Permalinks.Post, p)}
 		for _, id := range p.Authors {
 			a := s.author(id)
 			if a == nil {
@@ -335,6 +335,19 @@ func (s *Site) addPosts(posts []*content.Post, opts Options, errs *diag.List) {
 			a.Posts = append(a.Posts, p)
 		}
 	}
+}
+
+// postURL returns the URL of a post: its own path when it has one (a
+// pattern of its own if that holds placeholders), else the site's
+// permalink pattern.
+func postURL(pattern string, p *content.Post) string {
+	switch {
+	case p.Path == "":
+		return permalink(pattern, p)
+	case strings.Contains(p.Path, ":"):
+		return permalink(p.Path, p)
+	}
+	return aliasURL(p.Path)
 }
 
 // permalink expands a permalink pattern for a post.
