@@ -66,6 +66,9 @@ type Result struct {
 	// NoFile are the ids of the authors that posts name and that have no
 	// file in content/authors/.
 	NoFile []string
+	// Warnings are the tags and shortcodes of other generators left in
+	// the text of posts and pages, as file:line: message.
+	Warnings []string
 	// Sections are the _index.md files skipped (section pages of Hugo and
 	// Zola).
 	Sections []string
@@ -477,7 +480,7 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 		noFile[i] = a.ID
 	}
 	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Kept: stats.Kept,
-		Skipped: p.Site.Skipped, NoFile: noFile, Sections: p.loaded.Sections, usedKeys: r.UsedKeys()}, nil
+		Skipped: p.Site.Skipped, NoFile: noFile, Sections: p.loaded.Sections, Warnings: stats.Warnings, usedKeys: r.UsedKeys()}, nil
 }
 
 // StaticFile is one file copied as it is into the output.

@@ -51,6 +51,11 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	}
 	if !quiet {
 		clearProgress(e.stderr)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(e.stderr, "warning: %s\n", w)
+	}
+	if !quiet {
 		fmt.Fprintln(e.stdout, res)
 	}
 	return nil
