@@ -97,8 +97,8 @@ func sectionsNote(files []string) string {
 	if len(files) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("\nNote: skipped %d section pages of Hugo or Zola, as blogen makes its own lists: %s. "+
-		"Move one to content/pages/ to keep its text as a page.", len(files), strings.Join(files, ", "))
+	return fmt.Sprintf("\nNote: skipped %d section or theme pages of Hugo or Zola, as blogen makes its own lists: %s. "+
+		"Move one to content/pages/, with a title, to keep its text as a page.", len(files), strings.Join(files, ", "))
 }
 
 // noFileNote is the line of the summary that lists the authors without

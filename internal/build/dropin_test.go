@@ -33,6 +33,10 @@ team = "the core team"
 team_url = "https://example.org/core/"
 +++
 We met. See [the plans](@/2018-05-01_plans.md#goals) and [the notes](@/inside/notes.md).
+-- content/posts/releases/latest.md --
++++
+template = "latest.html"
++++
 -- content/posts/2018-05-01_plans.md --
 +++
 title = "Plans"
@@ -50,7 +54,7 @@ Notes.
 		`href="/2018/05/plans/#goals"`, `href="/2018/06/notes/"`)
 	s.Contains("2018/04/06/all-hands.html", "/2018/04/06/all-hands/")
 	s.Contains("2018/index.html", "All hands in Berlin")
-	if !strings.Contains(s.Result.String(), "content/posts/_index.md") {
+	if !strings.Contains(s.Result.String(), "content/posts/_index.md") || !strings.Contains(s.Result.String(), "content/posts/releases/latest.md") {
 		t.Errorf("the summary does not note the skipped section file:\n%s", s.Result)
 	}
 }

@@ -76,6 +76,10 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
 		errs.Add(failures[i])
 		switch v := r.(type) {
 		case *Post:
+			if v.ThemePage {
+				site.Sections = append(site.Sections, v.Source)
+				continue
+			}
 			site.Posts = append(site.Posts, v)
 		case *Page:
 			site.Pages = append(site.Pages, v)

@@ -17,6 +17,10 @@ type Post struct {
 	// Path is the post's own URL path, as Zola's path, Jekyll's permalink
 	// or Hugo's url give it; "" means the site's permalink pattern.
 	Path string
+	// ThemePage marks a file with no title that names a template of the
+	// site it comes from (Zola's template = "latest.html"): a page of
+	// that site's theme, which Load skips as it skips section pages.
+	ThemePage bool
 	// Section is the folder below content/posts that holds the post (or
 	// its bundle), "" for posts at the top: "inside-team".
 	Section  string
@@ -187,8 +191,8 @@ type Site struct {
 	Authors  []*Author
 	Comments []*Comment
 	// Sections are the _index.md files of content/posts, the section
-	// pages of Hugo and Zola, which blogen does not read: its lists are
-	// its own.
+	// pages of Hugo and Zola, which blogen does not read (its lists are
+	// its own), and the pages of their themes (Post.ThemePage).
 	Sections []string
 }
 

@@ -98,6 +98,10 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 	if p.Date.IsZero() {
 		p.Date = pathDate(p.Path)
 	}
+	if p.Title == "" && f.set("template") {
+		p.ThemePage = true
+		return p, errors.Join(f.errs...)
+	}
 	if p.Title == "" {
 		f.fail("title", "the post has no title; add a title: line to its front matter")
 	}
