@@ -21,6 +21,12 @@ func (c *converter) tagAt(open, closing string) (inner string, n int, ok bool) {
 	return inner, len(open) + end + len(closing), true
 }
 
+// literal copies the opening s at pos, which opens nothing, as text.
+func (c *converter) literal(s string) {
+	c.out.WriteString(s)
+	c.pos += len(s)
+}
+
 // findTag returns where the next Liquid tag named name starts after
 // from, and its length; start < 0 when there is none.
 func (c *converter) findTag(from int, name string) (start, n int) {
@@ -47,8 +53,7 @@ func (c *converter) findTag(from int, name string) (start, n int) {
 func (c *converter) liquidTag() {
 	inner, n, ok := c.tagAt("{%", "%}")
 	if !ok {
-		c.out.WriteString("{%")
-		c.pos += 2
+		c.literal("{%")
 		return
 	}
 	fields := strings.Fields(inner)
@@ -143,8 +148,7 @@ func (c *converter) codeBlock(lang string, body []byte) {
 func (c *converter) liquidOutput() {
 	inner, n, ok := c.tagAt("{{", "}}")
 	if !ok {
-		c.out.WriteString("{{")
-		c.pos += 2
+		c.literal("{{")
 		return
 	}
 	switch inner {

@@ -95,8 +95,7 @@ func (c *converter) shortcode() {
 	}
 	inner, n, ok := c.tagAt(open, closing)
 	if !ok {
-		c.out.WriteString(open)
-		c.pos += len(open)
+		c.literal(open)
 		return
 	}
 	call := parseShortcode(inner)
