@@ -67,7 +67,16 @@ type Result struct {
 	Skipped                           int // drafts, future and expired posts left out
 	// Kept counts the outputs the build kept from the previous one, as
 	// nothing they are made from had changed.
-	Kept     int
+	Kept int
+	// NoFile are the ids of the authors that posts name and that have no
+	// file in content/authors/.
+	NoFile []string
+	// Warnings are the tags and shortcodes of other generators left in
+	// the text of posts and pages, as file:line: message.
+	Warnings []string
+	// Sections are the _index.md files skipped (section pages of Hugo and
+	// Zola).
+	Sections []string
 	Duration time.Duration
 	OutDir   string
 	// Templates tells how many pages and partials the compiled templates
@@ -87,7 +96,28 @@ func (r Result) String() string {
 	if r.Skipped > 0 {
 		s += fmt.Sprintf("; left out %d drafts or future posts (use --drafts, --future)", r.Skipped)
 	}
-	return s
+	return s + noFileNote(r.NoFile) + sectionsNote(r.Sections)
+}
+
+// sectionsNote is the line of the summary that lists the section pages
+// skipped.
+func sectionsNote(files []string) string {
+	if len(files) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("\nNote: skipped %d section or theme pages of Hugo or Zola, as blogen makes its own lists: %s. "+
+		"Move one to content/pages/, with a title, to keep its text as a page.", len(files), strings.Join(files, ", "))
+}
+
+// noFileNote is the line of the summary that lists the authors without
+// a file and tells how to give them a bio.
+func noFileNote(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("\nNote: %d authors have no file, so their pages show no bio: %s. "+
+		"To add one, write content/authors/<id>.md with name:, role: and avatar: in its front matter and the bio as its text.",
+		len(ids), strings.Join(ids, ", "))
 }
 
 func (o *Options) defaults() {
@@ -468,8 +498,12 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 	if err != nil {
 		return Result{}, err
 	}
+	noFile := make([]string, len(p.Site.NoFile))
+	for i, a := range p.Site.NoFile {
+		noFile[i] = a.ID
+	}
 	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Kept: stats.Kept,
-		Skipped: p.Site.Skipped, Templates: p.tmpl.Stats(), usedKeys: r.UsedKeys()}, nil
+		Skipped: p.Site.Skipped, Templates: p.tmpl.Stats(), NoFile: noFile, Sections: p.loaded.Sections, Warnings: stats.Warnings, usedKeys: r.UsedKeys()}, nil
 }
 
 // StaticFile is one file copied as it is into the output.

@@ -248,7 +248,7 @@ TOML body.
   "title": "In JSON",
   "date": "2020-01-03",
   "categories": ["Y"],
-  "permalink": "/ignored/"
+  "permalink": "/from/json/"
 }
 
 JSON body.
@@ -265,7 +265,7 @@ series: [a]
 Hugo body.
 `)
 	s.Contains("2020/01/toml/index.html", "TOML body.")
-	s.Contains("2020/01/json/index.html", "JSON body.")
+	s.Contains("from/json/index.html", "JSON body.")
 	s.Contains("2020/01/hugo/index.html", "Hugo body.", `<meta name="description" content="Meta description">`)
 }
 

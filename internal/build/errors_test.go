@@ -25,8 +25,8 @@ func TestBadInputStopsTheBuild(t *testing.T) {
 			[]string{`site.toml:4: unknown key "pagination.per_pgae"`}},
 		{"date that does not parse", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-13-45\n---\nBody.\n",
 			[]string{`content/posts/a.md:3: date: date "2020-13-45" does not parse`}},
-		{"missing author", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\nauthor: nobody\n---\nBody.\n",
-			[]string{`content/posts/a.md:4: author "nobody" has no file content/authors/nobody.md`}},
+		{"author with no letter", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\nauthor: \"?!\"\n---\nBody.\n",
+			[]string{`content/posts/a.md:4: author "?!" has no letter or digit`}},
 		{"two posts with one URL", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\n---\nA.\n-- content/posts/2020-01-05-a.md --\n---\ntitle: A again\n---\nA.\n",
 			[]string{"content/posts/2020-01-05-a.md:1: the URL /2020/01/a/ is also claimed by content/posts/a.md", "content/posts/a.md:1: the URL /2020/01/a/ is also claimed by content/posts/2020-01-05-a.md"}},
 		{"template that does not parse", "-- layouts/post.html --\n{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n",
@@ -45,6 +45,12 @@ func TestBadInputStopsTheBuild(t *testing.T) {
 			[]string{"content/posts/a.md:4: the URL has a part of 300 bytes", "at most 255 bytes"}},
 		{"NUL in an alias", "-- content/pages/p.md --\n---\ntitle: P\naliases: [\"/old\\0page/\"]\n---\nP.\n",
 			[]string{`content/pages/p.md:3: the URL "/old\x00page/" holds the control character U+0000`}},
+		{"blank line before the front matter", "-- content/posts/a.md --\n\n---\ntitle: A\ndate: 2020-01-01\n---\nA.\n",
+			[]string{"content/posts/a.md:2: the front matter starts on line 2; remove the blank lines before it"}},
+		{"front matter without its opening line", "-- content/posts/a.md --\ntitle: A\ndate: 2020-01-01\n---\nA.\n",
+			[]string{"content/posts/a.md:1: the front matter has no opening --- line; add a line --- before line 1"}},
+		{"no title and no date", "-- content/posts/a.md --\n---\ntags: [a]\n---\nA.\n",
+			[]string{"content/posts/a.md:1: the post has no title", "content/posts/a.md:1: the post has no date"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -588,28 +588,6 @@ func TestAuthorBiosAndPages(t *testing.T) {
 	}
 }
 
-// TestMissingAuthorStopsTheBuild: a post naming an author with no file
-// fails the build with the file, the line and the id.
-func TestMissingAuthorStopsTheBuild(t *testing.T) {
-	tests := []struct {
-		name, front string
-		want        []string
-	}{
-		{"one author", "title: A\ndate: 2020-01-01\nauthor: nobody", []string{"content/posts/a.md:4", `author "nobody"`, "content/authors/nobody.md"}},
-		{"one of two", "title: A\ndate: 2020-01-01\nauthors: [ana, ghost]", []string{"content/posts/a.md:4", `author "ghost"`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, msg := sitetest.BuildErr(t, themeAuthors+post("a.md", tt.front, "Body."))
-			for _, w := range tt.want {
-				if !strings.Contains(msg, w) {
-					t.Errorf("error %q does not say %q", msg, w)
-				}
-			}
-		})
-	}
-}
-
 // TestRepublishedPostAttribution checks the note, the permission line,
 // rel=canonical and the JSON-LD of republished posts, with canonical
 // pointing to the original or to the post itself.

@@ -53,6 +53,11 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	}
 	if !quiet {
 		clearProgress(e.stderr)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(e.stderr, "warning: %s\n", w)
+	}
+	if !quiet {
 		fmt.Fprintln(e.stdout, res)
 		if verbose {
 			fmt.Fprintln(e.stdout, res.Templates)

@@ -17,7 +17,8 @@
 //	plain_templates = false                   # run every page through html/template, never compiled
 //
 //	[permalinks]
-//	post = "/:year/:month/:slug/"   # also :day, :title (same as :slug), :author, :category
+//	post = "/:year/:month/:slug/"   # also :day, :title (same as :slug), :author, :category,
+//	                                # :section (the folder below content/posts, if any)
 //	page = "/:slug/"
 //
 //	[pagination]
@@ -250,7 +251,7 @@ func (c *Config) Validate() []problem {
 var knownShare = map[string]bool{"linkedin": true, "x": true, "facebook": true}
 
 // permalinkTokens are the placeholders a permalink pattern may use.
-var permalinkTokens = []string{":year", ":month", ":day", ":slug", ":title", ":author", ":category"}
+var permalinkTokens = []string{":year", ":month", ":day", ":slug", ":title", ":author", ":category", ":section"}
 
 // CheckPermalink reports whether pattern is a usable permalink pattern:
 // it starts with "/" and uses :slug or :title, so two posts cannot share it.

@@ -49,7 +49,7 @@ func splitDocument(file string, src []byte) (*document, error) {
 	doc := &document{file: file, meta: map[string]any{}, body: src, bodyLine: 1, bodyStart: bom}
 	format := detectFormat(src)
 	if format == "" {
-		return doc, nil
+		return doc, misplacedFront(file, src)
 	}
 	doc.format = format
 	if err := checkClosed(file, format, src); err != nil {
@@ -86,6 +86,37 @@ func detectFormat(src []byte) string {
 		return "json"
 	}
 	return ""
+}
+
+// frontKey matches a line that sets a YAML or TOML key, "title: A" or
+// "title = 'A'".
+var frontKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*\s*(:\s|:$|=)`)
+
+// misplacedFront reports front matter that a file has but not on line
+// 1, where it is looked for: after blank lines, or without its opening
+// --- line. Without this the file reads as one with no front matter at
+// all, and the message would be that it has no title.
+func misplacedFront(file string, src []byte) error {
+	lines := bytes.SplitN(src, []byte("\n"), 60)
+	first := 0
+	for first < len(lines) && len(bytes.TrimSpace(lines[first])) == 0 {
+		first++
+	}
+	if first == len(lines) {
+		return nil
+	}
+	line := string(bytes.TrimRight(lines[first], " \t\r"))
+	if first > 0 && (line == "---" || line == "+++") && first+1 < len(lines) && frontKey.Match(lines[first+1]) {
+		return diag.Errorf(file, first+1, "the front matter starts on line %d; remove the blank lines before it, as it must start on line 1", first+1)
+	}
+	if first == 0 && frontKey.Match(lines[0]) {
+		for _, l := range lines[1:] {
+			if d := string(bytes.TrimRight(l, " \t\r")); d == "---" || d == "+++" {
+				return diag.Errorf(file, 1, "the front matter has no opening %s line; add a line %s before line 1", d, d)
+			}
+		}
+	}
+	return nil
 }
 
 // checkClosed reports a YAML or TOML front matter block with no closing

@@ -30,7 +30,7 @@ func Ignored(name string) bool {
 	case name == "" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#"),
 		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
 		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bak"), strings.HasSuffix(name, ".orig"),
-		name == "4913", name == "_index.md":
+		name == "4913", isSection(name):
 		return true
 	}
 	return false
@@ -64,7 +64,7 @@ func Load(fsys fs.FS) (*Site, error) { return LoadCached(fsys, nil) }
 // previous load.
 func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
 	var errs diag.List
-	sources := collect(fsys, &errs)
+	sources, sections := collect(fsys, &errs)
 	results := make([]any, len(sources))
 	failures := make([]error, len(sources))
 	n := &names{}
@@ -72,11 +72,15 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
 		results[i], failures[i] = cache.parse(fsys, sources[i], n)
 	})
 	cache.update(sources, results, failures)
-	site := &Site{}
+	site := &Site{Sections: sections}
 	for i, r := range results {
 		errs.Add(failures[i])
 		switch v := r.(type) {
 		case *Post:
+			if v.ThemePage {
+				site.Sections = append(site.Sections, v.Source)
+				continue
+			}
 			site.Posts = append(site.Posts, v)
 		case *Page:
 			site.Pages = append(site.Pages, v)
@@ -155,31 +159,36 @@ func flatten(err error) error {
 }
 
 // collect finds every content file to parse.
-func collect(fsys fs.FS, errs *diag.List) []source {
+func collect(fsys fs.FS, errs *diag.List) ([]source, []string) {
 	var out []source
-	out = append(out, collectPosts(fsys, PostsDir, errs)...)
+	posts, sections := collectPosts(fsys, PostsDir, errs)
+	out = append(out, posts...)
 	for _, d := range []struct {
 		dir  string
 		kind kind
 	}{{PagesDir, kindPage}, {AuthorsDir, kindAuthor}, {CommentsDir, kindComment}} {
 		out = append(out, collectMarkdown(fsys, d.dir, d.kind, errs)...)
 	}
-	return out
+	return out, sections
 }
 
 // walk calls fn for every file and folder below dir that blogen reads,
 // skipping ignored names (and everything inside ignored folders). A
 // missing dir is no error. Links to folders are not followed.
 func walk(fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error) error {
-	return walkWith(fs.WalkDir, fsys, dir, fn)
+	return walkWith(fs.WalkDir, fsys, dir, fn, nil)
 }
 
-// walkWith is walk with the walker walkDir: fs.WalkDir, or
-// sitefs.WalkDir, which follows links to folders in the site.
-func walkWith(walkDir func(fs.FS, string, fs.WalkDirFunc) error, fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error) error {
+// walkWith is walk with the walker walkDir (fs.WalkDir, or sitefs.WalkDir,
+// which follows links to folders in the site), calling section, when not
+// nil, for each _index.md file it skips.
+func walkWith(walkDir func(fs.FS, string, fs.WalkDirFunc) error, fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error, section func(p string)) error {
 	err := walkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if section != nil && isSection(d.Name()) {
+			section(p)
 		}
 		if p != dir && Ignored(d.Name()) {
 			if d.IsDir() {
@@ -211,13 +220,25 @@ func collectMarkdown(fsys fs.FS, dir string, k kind, errs *diag.List) []source {
 	return out
 }
 
-// collectPosts lists posts: .md files, and folders holding an index.md
-// (page bundles), whose other files are copied beside the post.
-func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
+// isSection reports whether a file name is that of a Hugo or Zola
+// section page.
+func isSection(name string) bool { return name == "_index.md" || name == "_index.markdown" }
+
+// isPostFile reports whether a file name is that of a post: .md, or
+// .markdown as Jekyll sites name them.
+func isPostFile(name string) bool {
+	return strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".markdown")
+}
+
+// collectPosts lists posts: .md and .markdown files, and folders holding
+// an index.md (page bundles), whose other files are copied beside the
+// post. It returns the section pages it skipped too.
+func collectPosts(fsys fs.FS, dir string, errs *diag.List) ([]source, []string) {
 	var out []source
-	err := walk(fsys, dir, func(p string, d fs.DirEntry) error {
+	var sections []string
+	err := walkWith(fs.WalkDir, fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() {
-			if strings.HasSuffix(d.Name(), ".md") {
+			if isPostFile(d.Name()) && !isSection(d.Name()) {
 				info, _ := d.Info()
 				out = append(out, source{file: p, kind: kindPost, info: info})
 			}
@@ -236,11 +257,11 @@ func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
 		}
 		out = append(out, source{file: path.Join(p, "index.md"), kind: kindPost, files: files, info: info})
 		return fs.SkipDir
-	})
+	}, func(p string) { sections = append(sections, p) })
 	if err != nil {
 		errs.Add(diag.Locate(dir, 0, err, "cannot read the folder"))
 	}
-	return out
+	return out, sections
 }
 
 // bundleFiles lists the files of a page bundle other than index.md,
@@ -253,7 +274,7 @@ func bundleFiles(fsys fs.FS, dir string) ([]string, error) {
 			files = append(files, strings.TrimPrefix(p, dir+"/"))
 		}
 		return nil
-	})
+	}, nil)
 	slices.Sort(files)
 	return files, err
 }

@@ -10,10 +10,20 @@ import (
 // Post is one blog post as its file describes it. Values are immutable once
 // loaded: later stages read them and never write them.
 type Post struct {
-	Source   string   // path of the Markdown file, relative to the site root
-	Bundle   string   // the page-bundle folder (content/posts/slug) or ""
-	Files    []string // other files of the bundle, relative to Bundle
-	Slug     string   // from slug:, else the file or bundle name without a date prefix
+	Source string   // path of the Markdown file, relative to the site root
+	Bundle string   // the page-bundle folder (content/posts/slug) or ""
+	Files  []string // other files of the bundle, relative to Bundle
+	Slug   string   // from slug:, else the file or bundle name without a date prefix
+	// Path is the post's own URL path, as Zola's path, Jekyll's permalink
+	// or Hugo's url give it; "" means the site's permalink pattern.
+	Path string
+	// ThemePage marks a file with no title that names a template of the
+	// site it comes from (Zola's template = "latest.html"): a page of
+	// that site's theme, which Load skips as it skips section pages.
+	ThemePage bool
+	// Section is the folder below content/posts that holds the post (or
+	// its bundle), "" for posts at the top: "inside-team".
+	Section  string
 	Title    string
 	Date     time.Time
 	Lastmod  time.Time
@@ -182,6 +192,10 @@ type Site struct {
 	Pages    []*Page
 	Authors  []*Author
 	Comments []*Comment
+	// Sections are the _index.md files of content/posts, the section
+	// pages of Hugo and Zola, which blogen does not read (its lists are
+	// its own), and the pages of their themes (Post.ThemePage).
+	Sections []string
 }
 
 // SameMetadata reports whether two parses of a post say the same about

@@ -10,17 +10,24 @@ import (
 	"time"
 
 	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/slug"
 )
 
 func lineError(file string, line int, msg string) error { return diag.Errorf(file, line, "%s", msg) }
 
 // jekyllName matches file names like 2013-06-10-slug.md.
-var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
+// Zola also allows an underscore after the date.
+var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[-_](.+)$`)
 
 // slugFromName returns the slug and, for Jekyll-style names, the date that a
-// file or bundle name gives.
+// file name gives (its extension dropped).
 func slugFromName(name string) (string, time.Time) {
-	name = strings.TrimSuffix(name, path.Ext(name))
+	return slugFromBase(strings.TrimSuffix(name, path.Ext(name)))
+}
+
+// slugFromBase is slugFromName for a name without an extension, such as
+// a bundle folder's, whose dots are part of it ("cargo-1.78").
+func slugFromBase(name string) (string, time.Time) {
 	if m := jekyllName.FindStringSubmatch(name); m != nil {
 		if t, err := time.Parse("2006-01-02", m[1]); err == nil {
 			return m[2], t
@@ -45,11 +52,10 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 		return nil, err
 	}
 	f := &fields{doc: doc, names: n}
-	name := path.Base(file)
-	if name == "index.md" {
-		name = path.Base(path.Dir(file))
+	slug, fileDate := slugFromName(path.Base(file))
+	if path.Base(file) == "index.md" {
+		slug, fileDate = slugFromBase(path.Base(path.Dir(file)))
 	}
-	slug, fileDate := slugFromName(name)
 	p := &Post{
 		Source:      file,
 		Title:       f.str("title"),
@@ -57,8 +63,8 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 		Lastmod:     f.date("lastmod", "last_modified_at", "updated", "modified"),
 		Expiry:      f.date("expirydate", "expirationdate", "expires"),
 		Authors:     f.authors(),
-		Tags:        f.list("tags"),
-		Category:    f.list("categories", "category"),
+		Tags:        f.taxonomy("tags"),
+		Category:    f.categories(),
 		Summary:     f.str("summary"),
 		Description: f.str("description", "excerpt"),
 		Featured:    f.boolean("featured", "sticky"),
@@ -76,6 +82,11 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 	p.RepublishedWithPermission = f.boolean("republished_with_permission")
 	p.CanonicalSelf = f.canonicalSelf()
 	p.Slug = slugOrName(f, slug)
+	p.Section = sectionOf(file)
+	p.Path = f.str("path", "permalink", "url")
+	if p.Path != "" && !strings.HasPrefix(p.Path, "/") {
+		p.Path = "/" + p.Path
+	}
 	p.AuthorLine = doc.keyLine("author")
 	if p.AuthorLine == 1 {
 		p.AuthorLine = doc.keyLine("authors")
@@ -85,16 +96,85 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 	if p.Date.IsZero() {
 		p.Date = fileDate
 	}
+	if p.Date.IsZero() {
+		p.Date = pathDate(p.Path)
+	}
+	if p.Title == "" && f.set("template") {
+		p.ThemePage = true
+		return p, errors.Join(f.errs...)
+	}
 	if p.Title == "" {
 		f.fail("title", "the post has no title; add a title: line to its front matter")
 	}
-	if p.Date.IsZero() && len(f.errs) == 0 {
+	if p.Date.IsZero() && !f.set("date", "publishdate", "pubdate") {
 		f.errs = append(f.errs, diag.Errorf(file, 1, "the post has no date; add date: 2013-06-10 to its front matter or name the file 2013-06-10-%s.md", p.Slug))
 	}
 	if p.RepublishedWithPermission && p.Original == nil {
 		f.fail("republished_with_permission", "republished_with_permission is set but originally_appeared_on is missing; say where the post first appeared")
 	}
 	return p, errors.Join(f.errs...)
+}
+
+// pathDateRE matches the date in a URL path such as Zola's
+// path = "2018/04/06/all-hands".
+var pathDateRE = regexp.MustCompile(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/`)
+
+// pathDate returns the date a URL path holds, or the zero time.
+func pathDate(p string) time.Time {
+	m := pathDateRE.FindStringSubmatch(p)
+	if m == nil {
+		return time.Time{}
+	}
+	t, _ := time.Parse("2006/01/02", m[1]+"/"+m[2]+"/"+m[3])
+	return t
+}
+
+// taxonomy reads tags or categories from their own key, else from
+// Zola's [taxonomies] table.
+func (f *fields) taxonomy(key string) []string {
+	if _, _, ok := f.first(key); ok {
+		return f.list(key)
+	}
+	t, ok := f.doc.meta["taxonomies"].(map[string]any)
+	if !ok || t[key] == nil {
+		return nil
+	}
+	sub := &fields{doc: &document{file: f.doc.file, meta: t, front: f.doc.front}, names: f.names}
+	out := sub.list(key)
+	f.errs = append(f.errs, sub.errs...)
+	return out
+}
+
+// categories reads categories. In a Jekyll post (one with a layout: key)
+// a string of several words is several categories, as Jekyll reads it:
+// "release rust" is two.
+func (f *fields) categories() []string {
+	_, v, ok := f.first("categories", "category")
+	if !ok {
+		return f.taxonomy("categories")
+	}
+	if s, isString := v.(string); isString && f.doc.meta["layout"] != nil && !strings.Contains(s, ",") {
+		var out []string
+		for _, w := range strings.Fields(s) {
+			out = append(out, f.names.share(w))
+		}
+		return out
+	}
+	return f.list("categories", "category")
+}
+
+// sectionOf returns the folder below content/posts that holds a post
+// file or its bundle.
+func sectionOf(file string) string {
+	dir := path.Dir(file)
+	if path.Base(file) == "index.md" {
+		dir = path.Dir(dir)
+	}
+	rest, ok := strings.CutPrefix(dir, PostsDir+"/")
+	if !ok {
+		return ""
+	}
+	return rest
 }
 
 // slugOrName returns the slug: key when it is set and valid, else name.
@@ -118,18 +198,21 @@ func (f *fields) unpublished() bool {
 	return false
 }
 
-// authors reads author: id or authors: [id, id].
+// authors reads author: id or authors: [id, id]. An item may be a byline
+// of several names ("A, B, and C"), which splitNames splits.
 func (f *fields) authors() []string {
 	ids := f.list("authors")
 	if one := f.list("author"); len(one) > 0 {
 		ids = append(one, ids...)
 	}
 	seen := map[string]bool{}
-	out := ids[:0]
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
+	var out []string
+	for _, item := range ids {
+		for _, id := range splitNames(item) {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, f.names.share(id))
+			}
 		}
 	}
 	return out
@@ -241,7 +324,7 @@ func ParseAuthor(file string, src []byte) (*Author, error) {
 	f := &fields{doc: doc}
 	a := &Author{
 		Source:   file,
-		ID:       strings.TrimSuffix(path.Base(file), ".md"),
+		ID:       authorID(file),
 		Name:     f.str("name", "title"),
 		Role:     f.str("role"),
 		Avatar:   f.str("avatar", "image"),
@@ -258,6 +341,16 @@ func ParseAuthor(file string, src []byte) (*Author, error) {
 		f.fail("name", "the author has no name; add a name: line to its front matter")
 	}
 	return a, errors.Join(f.errs...)
+}
+
+// authorID is the id of an author file: the slug of its name without
+// .md, so that ids in URLs and HTML are slugs whatever the file is called.
+func authorID(file string) string {
+	name := strings.TrimSuffix(path.Base(file), ".md")
+	if id := slug.Make(name); id != "" {
+		return id
+	}
+	return name
 }
 
 // ParseComment reads one comment file, content/comments/<post>/<id>.md.

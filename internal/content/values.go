@@ -65,6 +65,12 @@ func (f *fields) fail(key, format string, args ...any) {
 	f.errs = append(f.errs, lineError(f.doc.file, f.doc.keyLine(key), fmt.Sprintf(format, args...)))
 }
 
+// set reports whether one of keys is set.
+func (f *fields) set(keys ...string) bool {
+	_, _, ok := f.first(keys...)
+	return ok
+}
+
 // first returns the value of the first of keys that is set.
 func (f *fields) first(keys ...string) (string, any, bool) {
 	for _, k := range keys {
@@ -214,6 +220,8 @@ func (f *fields) date(keys ...string) time.Time {
 	switch v := v.(type) {
 	case time.Time:
 		return v
+	case bool: // Jekyll's published: false
+		return time.Time{}
 	case string:
 		t, err := ParseDate(v)
 		if err != nil {

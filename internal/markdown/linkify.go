@@ -17,11 +17,14 @@ var linkify goldmark.Extender = linkifyExtension{}
 
 type linkifyExtension struct{}
 
-// Extend registers the parser where extension.Linkify registers its own.
+// Extend registers the parser where extension.Linkify registers its own,
+// and the guard that unlinks what it (or the mention parser) found
+// inside a raw HTML link or code element.
 func (linkifyExtension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithInlineParsers(
-		util.Prioritized(quickLinkify{extension.NewLinkifyParser()}, 999),
-	))
+	m.Parser().AddOptions(
+		parser.WithInlineParsers(util.Prioritized(quickLinkify{extension.NewLinkifyParser()}, 999)),
+		parser.WithASTTransformers(util.Prioritized(rawHTMLGuard{}, 600)),
+	)
 }
 
 // quickLinkify asks goldmark's Linkify parser only about text that can

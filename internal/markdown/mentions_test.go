@@ -45,6 +45,26 @@ var mentionCases = []struct {
 		want: "<p>" + bobLink + " wrote this</p>\n",
 	},
 	{
+		name: "inside a raw HTML link",
+		src:  `See <a href="https://example.org/">@bob on #go</a> and @bob.`,
+		want: `<p>See <a href="https://example.org/">@bob on #go</a> and ` + bobLink + ".</p>\n",
+	},
+	{
+		name: "inside raw HTML code, in emphasis",
+		src:  "<CODE>*@bob*</CODE> <kbd>#go</kbd> #go",
+		want: `<p><CODE><em>@bob</em></CODE> <kbd>#go</kbd> <a href="/tags/go/" class="hashtag">#go</a></p>` + "\n",
+	},
+	{
+		name: "e-mail inside a mailto link",
+		src:  `Write to <a href="mailto:ana@example.org">ana@example.org</a> or www.example.org.`,
+		want: `<p>Write to <a href="mailto:ana@example.org">ana@example.org</a> or <a href="http://www.example.org">www.example.org</a>.</p>` + "\n",
+	},
+	{
+		name: "address inside a raw HTML link",
+		src:  `<a href="https://example.org/">https://example.org/</a>`,
+		want: `<p><a href="https://example.org/">https://example.org/</a></p>` + "\n",
+	},
+	{
 		name: "in code span",
 		src:  "Use `@bob #go` here",
 		want: "<p>Use <code>@bob #go</code> here</p>\n",
@@ -111,8 +131,8 @@ var mentionCases = []struct {
 	},
 	{
 		name: "between inline tags",
-		src:  "<kbd>@bob</kbd>",
-		want: "<p><kbd>" + bobLink + "</kbd></p>\n",
+		src:  "<em>@bob</em>",
+		want: "<p><em>" + bobLink + "</em></p>\n",
 	},
 	{
 		name: "in html block",

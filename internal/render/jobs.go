@@ -161,7 +161,7 @@ func newestFirst(lists []*site.List) []*site.Pager {
 }
 
 func (r *Renderer) renderPage(p *site.Page, d *pagedata.Reads) ([]byte, error) {
-	res, err := r.md.Render(p.Body, r.resolve)
+	res, err := r.md.Render(r.dropins.convert(p.Source, p.BodyLine, p.Body), r.resolve)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: cannot render the Markdown: %w", p.Source, p.BodyLine, err)
 	}

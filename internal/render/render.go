@@ -91,6 +91,10 @@ type Stats struct {
 	// Kept counts the outputs kept from the previous build without being
 	// made again (Options.Graph).
 	Kept int
+	// Warnings are the tags and shortcodes of other generators that
+	// posts and pages rendered by this build hold and blogen left as they
+	// are, as file:line: message.
+	Warnings []string
 }
 
 // postOut is what the lists and feeds need of a rendered post.
@@ -192,6 +196,7 @@ type Renderer struct {
 	pagers   []*site.Pager // every page of every list, newest first
 	byPath   *pathIndex
 	bundles  map[string]string // output path -> bundle file
+	dropins  *dropins
 	biosErr  error
 	done     atomic.Int64
 	kept     atomic.Int64 // outputs kept unmade
@@ -202,7 +207,7 @@ type Renderer struct {
 // New prepares the rendering of a site graph. Nothing is rendered until
 // Site or Output is called, except the authors' bios.
 func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *markdown.CommentRenderer, opts Options) *Renderer {
-	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), byPath: &pathIndex{}, bundles: map[string]string{}, used: map[cache.Key]bool{}}
+	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), byPath: &pathIndex{}, bundles: map[string]string{}, dropins: newDropins(s), used: map[cache.Key]bool{}}
 	if opts.Minify {
 		r.min = newMinifier()
 		r.tmpl = tmpl.Compact(r.min.template)
@@ -216,7 +221,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 	for i, p := range s.Posts {
 		r.outputs = append(r.outputs, output{path: OutputPath(p.URL), kind: outPost, index: int32(i)})
 		for _, f := range p.Files {
-			r.bundles[strings.TrimPrefix(p.URL, "/")+f] = path.Join(p.Bundle, f)
+			r.bundles[strings.TrimPrefix(p.Folder(), "/")+f] = path.Join(p.Bundle, f)
 		}
 	}
 	r.outputs = append(r.outputs, later...)
@@ -230,7 +235,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 func (r *Renderer) Fresh() *Renderer {
 	f := &Renderer{site: r.site, tmpl: r.tmpl, md: r.md, comments: r.comments, opts: r.opts, min: r.min,
 		resolve: r.resolve, inFeed: r.inFeed, outputs: r.outputs, pagers: r.pagers, byPath: r.byPath, bundles: r.bundles,
-		biosErr: r.biosErr, used: map[cache.Key]bool{}}
+		dropins: r.dropins, biosErr: r.biosErr, used: map[cache.Key]bool{}}
 	f.st = &state{r: f, posts: make([]postSlot, len(r.site.Posts)), bios: r.st.bios, comments: r.comments,
 		partials: newPartialCache(partialCacheBytes)}
 	return f
@@ -339,7 +344,8 @@ func (r *Renderer) Site(ctx context.Context, sink Sink) (Stats, error) {
 		l.Add(f.err)
 	}
 	l.Add(r.copyBundles(sink))
-	stats := Stats{Posts: len(r.site.Posts), Pages: len(r.site.Pages), Feeds: 3 * len(r.site.Feeds), Kept: int(r.kept.Load())}
+	stats := Stats{Posts: len(r.site.Posts), Pages: len(r.site.Pages), Feeds: 3 * len(r.site.Feeds), Kept: int(r.kept.Load()),
+		Warnings: r.dropins.warnings()}
 	for _, list := range r.site.Lists {
 		stats.Lists += len(list.Pagers)
 	}
@@ -449,7 +455,7 @@ func (r *Renderer) copyBundles(sink Sink) error {
 	for _, p := range r.site.Posts {
 		for _, f := range p.Files {
 			src := path.Join(p.Bundle, f)
-			if err := sink.Copy(strings.TrimPrefix(p.URL, "/")+f, r.opts.Content, src); err != nil {
+			if err := sink.Copy(strings.TrimPrefix(p.Folder(), "/")+f, r.opts.Content, src); err != nil {
 				errs.Add(diag.Locate(src, 0, err, "cannot copy the file of the page bundle"))
 			}
 		}
@@ -554,7 +560,7 @@ func (r *Renderer) renderPostMarkdown(i int) (renderedPost, error) {
 	var rp renderedPost
 	err := content.WithBody(r.opts.Content, p.Post, func(body []byte) error {
 		var err error
-		if rp, err = r.renderCached(body); err != nil {
+		if rp, err = r.renderCached(r.dropins.convert(p.Source, p.BodyLine, body)); err != nil {
 			return diag.Wrap(p.Source, p.BodyLine, err, "cannot render the Markdown")
 		}
 		return nil
@@ -566,7 +572,7 @@ func (r *Renderer) renderPostMarkdown(i int) (renderedPost, error) {
 // summary and word count, and the whole HTML only for posts a feed carries.
 func (r *Renderer) summarize(i int, rp renderedPost) postOut {
 	p := r.site.Posts[i]
-	out := postOut{summary: rp.summary, words: rp.words}
+	out := postOut{summary: listSummary(rp.summary, r.site.RelURL(p.Folder())), words: rp.words}
 	if p.Post.Summary != "" {
 		out.summary = "<p>" + template.HTMLEscapeString(p.Post.Summary) + "</p>"
 	}

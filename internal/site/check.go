@@ -2,8 +2,10 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/blogen/blogen/internal/diag"
@@ -13,6 +15,7 @@ import (
 type claim struct {
 	url, file string
 	line      int
+	post      *Post // the post that asks for it, if one does
 }
 
 // checkURLs reports every URL that two files claim: two posts with one slug
@@ -20,13 +23,13 @@ type claim struct {
 func checkURLs(s *Site, errs *diag.List) {
 	var claims []claim
 	for _, p := range s.Posts {
-		claims = append(claims, claim{p.URL, p.Source, p.SlugLine})
+		claims = append(claims, claim{p.URL, p.Source, p.SlugLine, p})
 	}
 	for _, p := range s.Pages {
-		claims = append(claims, claim{p.URL, p.Source, p.SlugLine})
+		claims = append(claims, claim{p.URL, p.Source, p.SlugLine, nil})
 	}
 	for _, a := range s.Aliases {
-		claims = append(claims, claim{a.From, a.Source, a.Line})
+		claims = append(claims, claim{a.From, a.Source, a.Line, nil})
 	}
 	for _, c := range claims {
 		checkPath(c, errs)
@@ -41,8 +44,9 @@ func checkURLs(s *Site, errs *diag.List) {
 	for i, c := range claims {
 		if i > 0 && claims[i-1].url == c.url && claims[i-1].file != c.file {
 			prev := claims[i-1]
-			errs.Addf(c.file, lineOrOne(c.line), "the URL %s is also claimed by %s; give one of them another slug", c.url, prev.file)
-			errs.Addf(prev.file, lineOrOne(prev.line), "the URL %s is also claimed by %s; give one of them another slug", c.url, c.file)
+			fix := clashFix(s.Config.Permalinks.Post, prev, c)
+			errs.Addf(c.file, lineOrOne(c.line), "the URL %s is also claimed by %s; %s", c.url, prev.file, fix)
+			errs.Addf(prev.file, lineOrOne(prev.line), "the URL %s is also claimed by %s; %s", c.url, c.file, fix)
 		}
 		if reserved[c.url] {
 			errs.Addf(c.file, lineOrOne(c.line), "the URL %s is a list page of the site; give this file another slug", c.url)
@@ -70,4 +74,39 @@ func checkPath(c claim, errs *diag.List) {
 	if i := strings.IndexFunc(c.url, unicode.IsControl); i >= 0 {
 		errs.Addf(c.file, lineOrOne(c.line), "the URL %q holds the control character %U, which no file name may hold; remove it", c.url, []rune(c.url[i:])[0])
 	}
+}
+
+// clashFix suggests how to end a clash of two claims: for two posts of
+// different sections or days, the permalink pattern that tells them
+// apart, as archives brought from elsewhere clash by the dozen under a
+// pattern without :day; else another slug.
+func clashFix(pattern string, a, b claim) string {
+	const slugFix = "give one of them another slug"
+	if a.post == nil || b.post == nil {
+		return slugFix
+	}
+	suggest := ""
+	switch {
+	case a.post.Section != b.post.Section && !strings.Contains(pattern, ":section"):
+		suggest = "/:section" + pattern
+	case !a.post.Date.Truncate(24*time.Hour).Equal(b.post.Date.Truncate(24*time.Hour)) && !strings.Contains(pattern, ":day"):
+		suggest = withDay(pattern)
+	}
+	if suggest == "" || suggest == pattern {
+		return slugFix
+	}
+	return fmt.Sprintf("set permalinks.post = %q in site.toml (the pattern of the site the posts come from, if it had one, keeps their old URLs), or %s", suggest, slugFix)
+}
+
+// withDay adds :day to a permalink pattern, after :month if it has one.
+func withDay(pattern string) string {
+	switch {
+	case strings.Contains(pattern, ":month"):
+		return strings.Replace(pattern, ":month", ":month/:day", 1)
+	case strings.Contains(pattern, ":year"):
+		return strings.Replace(pattern, ":year", ":year/:month/:day", 1)
+	case strings.Contains(pattern, ":slug"):
+		return strings.Replace(pattern, ":slug", ":year/:month/:day/:slug", 1)
+	}
+	return pattern
 }

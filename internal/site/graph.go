@@ -172,8 +172,8 @@ func (s *Site) addAliases(errs *diag.List) {
 			errs.Addf(source, line, "alias %q must be a path such as /2013/06/old-title/, not a full URL", from)
 		case strings.Contains(from, "?"):
 			s.QueryAliases = append(s.QueryAliases, Alias{From: from, To: to, Source: source, Line: line})
-		case cleanURL(from) != to:
-			s.Aliases = append(s.Aliases, Alias{From: cleanURL(from), To: to, Source: source, Line: line})
+		case aliasURL(from) != to:
+			s.Aliases = append(s.Aliases, Alias{From: aliasURL(from), To: to, Source: source, Line: line})
 		}
 	}
 	for _, p := range s.Posts {

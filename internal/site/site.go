@@ -66,9 +66,13 @@ type Site struct {
 	Menu         []config.MenuItem
 	// Skipped counts the posts left out: drafts, future and expired.
 	Skipped int
+	// NoFile are the authors that posts name and content/authors/ has no
+	// file for, by id: authors all the same, with a page and no bio.
+	NoFile []*Author
 
-	authorByID map[string]*Author
-	base       basePath
+	authorByID   map[string]*Author
+	authorByName map[string]*Author // lower-cased name -> author with a file
+	base         basePath
 }
 
 // Post is a published post with its place in the site.
@@ -84,6 +88,15 @@ type Post struct {
 	// CommentCount counts the comments shown: approved ones whose
 	// parents are shown too.
 	CommentCount int
+}
+
+// Folder is the folder of the post's URL, where the files of its page
+// bundle go: the URL itself, or the folder of a URL that names a file.
+func (p *Post) Folder() string {
+	if strings.HasSuffix(p.URL, "/") {
+		return p.URL
+	}
+	return path.Dir(p.URL) + "/"
 }
 
 // Modified is the post's last modification: its lastmod, or its date
@@ -207,7 +220,7 @@ func plainPathByte(c byte) bool {
 // Assemble builds the site graph. It reports every problem it finds: two
 // pages with one URL, a missing author, a comment on no post.
 func Assemble(cfg *config.Config, c *content.Site, opts Options) (*Site, error) {
-	s := &Site{Config: cfg, authorByID: map[string]*Author{}, base: newBasePath(cfg.BaseURL)}
+	s := &Site{Config: cfg, authorByID: map[string]*Author{}, authorByName: map[string]*Author{}, base: newBasePath(cfg.BaseURL)}
 	var errs diag.List
 	s.addAuthors(c.Authors)
 	s.addPosts(c.Posts, opts, &errs)
@@ -229,13 +242,51 @@ func Assemble(cfg *config.Config, c *content.Site, opts Options) (*Site, error) 
 
 func (s *Site) addAuthors(authors []*content.Author) {
 	for _, a := range authors {
-		au := &Author{Author: a, URL: "/authors/" + a.ID + "/"}
-		s.Authors = append(s.Authors, au)
-		s.authorByID[a.ID] = au
+		s.addAuthor(a)
 	}
+	for _, a := range s.Authors {
+		if key := strings.ToLower(a.Name); s.authorByName[key] == nil {
+			s.authorByName[key] = a
+		}
+	}
+	s.sortAuthors()
+}
+
+func (s *Site) addAuthor(a *content.Author) *Author {
+	au := &Author{Author: a, URL: "/authors/" + a.ID + "/"}
+	s.Authors = append(s.Authors, au)
+	s.authorByID[a.ID] = au
+	return au
+}
+
+func (s *Site) sortAuthors() {
 	slices.SortFunc(s.Authors, func(a, b *Author) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.ID, b.ID))
 	})
+	slices.SortFunc(s.NoFile, func(a, b *Author) int { return strings.Compare(a.ID, b.ID) })
+}
+
+// author returns the author a post names: by id, by the slug of what it
+// says, or by name. A name no file has becomes an author without a file
+// (NoFile), whose id is its slug; nil when the name has no letter or
+// digit to make one.
+func (s *Site) author(ref string) *Author {
+	if a := s.authorByID[ref]; a != nil {
+		return a
+	}
+	id := slug.Make(ref)
+	if a := s.authorByID[id]; a != nil {
+		return a
+	}
+	if a := s.authorByName[strings.ToLower(ref)]; a != nil {
+		return a
+	}
+	if id == "" {
+		return nil
+	}
+	a := s.addAuthor(&content.Author{ID: id, Name: ref})
+	s.NoFile = append(s.NoFile, a)
+	return a
 }
 
 // published reports whether a post is in this build.
@@ -258,17 +309,18 @@ func (s *Site) addPosts(posts []*content.Post, opts Options, errs *diag.List) {
 			s.Skipped++
 			continue
 		}
-		post := &Post{Post: p, URL: permalink(s.Config.Permalinks.Post, p)}
+		post := &Post{Post: p, URL: postURL(s.Config.Permalinks.Post, p)}
 		for _, id := range p.Authors {
-			a := s.authorByID[id]
+			a := s.author(id)
 			if a == nil {
-				errs.Addf(p.Source, p.AuthorLine, "author %q has no file content/authors/%s.md; add it or fix the id", id, id)
+				errs.Addf(p.Source, p.AuthorLine, "author %q has no letter or digit to make an id of; write the author's name or id", id)
 				continue
 			}
 			post.Authors = append(post.Authors, a)
 		}
 		s.Posts = append(s.Posts, post)
 	}
+	s.sortAuthors()
 	slices.SortFunc(s.Posts, func(a, b *Post) int {
 		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug, b.Slug), strings.Compare(a.Source, b.Source))
 	})
@@ -284,6 +336,19 @@ func (s *Site) addPosts(posts []*content.Post, opts Options, errs *diag.List) {
 			a.Posts = append(a.Posts, p)
 		}
 	}
+}
+
+// postURL returns the URL of a post: its own path when it has one (a
+// pattern of its own if that holds placeholders), else the site's
+// permalink pattern.
+func postURL(pattern string, p *content.Post) string {
+	switch {
+	case p.Path == "":
+		return permalink(pattern, p)
+	case strings.Contains(p.Path, ":"):
+		return permalink(p.Path, p)
+	}
+	return aliasURL(p.Path)
 }
 
 // permalink expands a permalink pattern for a post.
@@ -315,6 +380,9 @@ func permalink(pattern string, p *content.Post) string {
 		case strings.HasPrefix(rest, ":day"):
 			b.WriteString(fmt.Sprintf("%02d", p.Date.Day()))
 			rest = rest[len(":day"):]
+		case strings.HasPrefix(rest, ":section"):
+			b.WriteString(p.Section)
+			rest = rest[len(":section"):]
 		case strings.HasPrefix(rest, ":slug"):
 			b.WriteString(p.Slug)
 			rest = rest[len(":slug"):]
@@ -332,17 +400,39 @@ func permalink(pattern string, p *content.Post) string {
 			rest = rest[1:]
 		}
 	}
-	return cleanURL(b.String())
+	return cleanURL(b.String(), namesFile(pattern))
 }
 
-// cleanURL makes a path absolute with a trailing slash, unless it names a
-// file (has an extension in its last segment).
-func cleanURL(p string) string {
+// cleanURL makes a path absolute with a trailing slash, a folder that
+// holds index.html, unless file says it names a file. A dot in the last
+// segment ("/2024/05/Rust-1.78.0") is part of the name, not an extension.
+func cleanURL(p string, file bool) string {
 	p = path.Clean("/" + p)
-	if path.Ext(p) == "" && p != "/" {
+	if !file && p != "/" {
 		p += "/"
 	}
 	return p
+}
+
+// namesFile reports whether a permalink pattern names a file: its last
+// segment ends in an extension of its own, as "/:slug.html" does.
+func namesFile(pattern string) bool {
+	last := pattern[strings.LastIndexByte(pattern, '/')+1:]
+	ext := path.Ext(last)
+	return len(ext) > 1 && !strings.ContainsAny(ext, ":")
+}
+
+// pageExtensions are the extensions that make an old URL a file rather
+// than a folder: the pages of web servers and generators.
+var pageExtensions = map[string]bool{
+	".html": true, ".htm": true, ".xhtml": true, ".shtml": true, ".php": true,
+	".asp": true, ".aspx": true, ".jsp": true, ".cgi": true, ".xml": true,
+}
+
+// aliasURL is cleanURL for an old URL, which has no pattern: it names a
+// file only when it ends in the extension of a web page.
+func aliasURL(p string) string {
+	return cleanURL(p, pageExtensions[strings.ToLower(path.Ext(p))])
 }
 
 func (s *Site) addPages(pages []*content.Page, opts Options) {
@@ -350,7 +440,8 @@ func (s *Site) addPages(pages []*content.Page, opts Options) {
 		if p.Draft && !opts.Drafts {
 			continue
 		}
-		u := cleanURL(strings.ReplaceAll(s.Config.Permalinks.Page, ":slug", p.Slug))
+		pattern := s.Config.Permalinks.Page
+		u := cleanURL(strings.ReplaceAll(pattern, ":slug", p.Slug), namesFile(pattern))
 		s.Pages = append(s.Pages, &Page{Page: p, URL: u})
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int {

@@ -1,0 +1,274 @@
+package dropin
+
+import (
+	"bytes"
+	"html"
+	"net/url"
+	"strings"
+)
+
+// shortcodeCall is one Hugo shortcode: its name and its arguments, by
+// position and by name.
+type shortcodeCall struct {
+	name  string
+	pos   []string
+	named map[string]string
+}
+
+// arg returns the named argument key, else the positional one at i.
+func (s *shortcodeCall) arg(key string, i int) string {
+	if v, ok := s.named[key]; ok {
+		return v
+	}
+	if i >= 0 && i < len(s.pos) {
+		return s.pos[i]
+	}
+	return ""
+}
+
+// parseShortcode reads the inside of {{< ... >}}: a name and arguments,
+// each a word, a "quoted string" or key="value".
+func parseShortcode(inner string) shortcodeCall {
+	call := shortcodeCall{named: map[string]string{}}
+	for i, tok := range splitArgs(inner) {
+		if i == 0 {
+			call.name = tok
+			continue
+		}
+		if k, v, ok := strings.Cut(tok, "="); ok && !strings.HasPrefix(tok, `"`) {
+			call.named[k] = unquote(v)
+			continue
+		}
+		call.pos = append(call.pos, unquote(tok))
+	}
+	return call
+}
+
+// splitArgs splits at spaces outside quotes.
+func splitArgs(s string) []string {
+	var out []string
+	var cur strings.Builder
+	quote := byte(0)
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case quote != 0:
+			if b == quote {
+				quote = 0
+			}
+			cur.WriteByte(b)
+		case b == '"' || b == '`':
+			quote = b
+			cur.WriteByte(b)
+		case b == ' ' || b == '\t':
+			if cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+		default:
+			cur.WriteByte(b)
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// unquote drops the quotes around a value.
+func unquote(s string) string {
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '`') && s[len(s)-1] == s[0] {
+		return s[1 : len(s)-1]
+	}
+	return s
+}
+
+// shortcode converts the shortcode at pos.
+func (c *converter) shortcode() {
+	if c.at("{{</*") || c.at("{{%/*") {
+		c.commentedShortcode()
+		return
+	}
+	open, closing := "{{<", ">}}"
+	if c.at("{{%") {
+		open, closing = "{{%", "%}}"
+	}
+	inner, n, ok := c.tagAt(open, closing)
+	if !ok {
+		c.literal(open)
+		return
+	}
+	call := parseShortcode(inner)
+	switch call.name {
+	case "highlight":
+		c.pairedShortcode(n, func(body []byte) { c.codeBlock(call.arg("", 0), body) })
+	case "ref", "relref":
+		c.link(n, call.arg("path", 0), open+" "+inner+" "+closing)
+	case "figure":
+		c.emit(n, figure(call))
+	case "youtube", "vimeo", "x", "tweet", "gist":
+		if h := embed(call); h != "" {
+			c.emit(n, h)
+			return
+		}
+		c.keep(n, "the %s shortcode names no video, post or gist; give it its id", call.name)
+	default:
+		c.keep(n, "the shortcode %s%s%s is not one of Hugo's built-in ones that blogen knows; it is left in the text: replace it with what it stands for", open, inner, closing)
+	}
+}
+
+// emit writes h in place of the n bytes at pos.
+func (c *converter) emit(n int, h string) {
+	c.out.WriteString(h)
+	c.advance(n)
+}
+
+// commentedShortcode writes {{</* x */>}}, Hugo's way to show a
+// shortcode, as the shortcode's text.
+func (c *converter) commentedShortcode() {
+	open, closing := c.src[c.pos:c.pos+3], "*/>}}"
+	if open[2] == '%' {
+		closing = "*/%}}"
+	}
+	rest := c.src[c.pos+5:]
+	end := bytes.Index(rest, []byte(closing))
+	if end < 0 || bytes.IndexByte(rest[:end], '\n') >= 0 {
+		c.out.Write(open)
+		c.pos += 3
+		return
+	}
+	c.out.Write(open)
+	c.out.Write(rest[:end])
+	c.out.WriteString(closing[2:])
+	c.advance(5 + end + len(closing))
+}
+
+// pairedShortcode handles a shortcode of n bytes at pos that closes with
+// {{< /name >}}: body gets the text between the two.
+func (c *converter) pairedShortcode(n int, body func([]byte)) {
+	name := parseShortcode(strings.Trim(string(c.src[c.pos+3:c.pos+n-3]), "- \t")).name
+	for _, end := range []string{"{{< /" + name + " >}}", "{{</" + name + ">}}", "{{% /" + name + " %}}", "{{%/" + name + "%}}"} {
+		if i := bytes.Index(c.src[c.pos+n:], []byte(end)); i >= 0 {
+			body(c.src[c.pos+n : c.pos+n+i])
+			c.advance(n + i + len(end))
+			return
+		}
+	}
+	c.keep(n, "{{< /%s >}} is missing; the shortcode before it is left in the text", name)
+}
+
+// attr writes one HTML attribute when its value is not empty.
+func attr(b *strings.Builder, name, value string) {
+	if value != "" {
+		b.WriteString(" " + name + `="` + html.EscapeString(value) + `"`)
+	}
+}
+
+// figure is the HTML of Hugo's figure shortcode.
+func figure(call shortcodeCall) string {
+	var b strings.Builder
+	b.WriteString("<figure")
+	attr(&b, "class", call.arg("class", -1))
+	b.WriteString(">")
+	link := call.arg("link", -1)
+	if link != "" {
+		b.WriteString("<a")
+		attr(&b, "href", link)
+		attr(&b, "target", call.arg("target", -1))
+		attr(&b, "rel", call.arg("rel", -1))
+		b.WriteString(">")
+	}
+	b.WriteString("<img")
+	attr(&b, "src", call.arg("src", 0))
+	b.WriteString(` alt="` + html.EscapeString(cmpOr(call.arg("alt", -1), call.arg("caption", -1), call.arg("title", -1))) + `"`)
+	attr(&b, "width", call.arg("width", -1))
+	attr(&b, "height", call.arg("height", -1))
+	attr(&b, "loading", call.arg("loading", -1))
+	b.WriteString(">")
+	if link != "" {
+		b.WriteString("</a>")
+	}
+	b.WriteString(figcaption(call))
+	b.WriteString("</figure>")
+	return b.String()
+}
+
+// figcaption is the caption of a figure: its title, caption and credit.
+func figcaption(call shortcodeCall) string {
+	title, caption, credit := call.arg("title", -1), call.arg("caption", -1), call.arg("attr", -1)
+	if title == "" && caption == "" && credit == "" {
+		return ""
+	}
+	var parts []string
+	if title != "" {
+		parts = append(parts, "<strong>"+html.EscapeString(title)+"</strong>")
+	}
+	if caption != "" {
+		parts = append(parts, html.EscapeString(caption))
+	}
+	if credit != "" {
+		c := html.EscapeString(credit)
+		if u := call.arg("attrlink", -1); u != "" {
+			c = `<a href="` + html.EscapeString(u) + `">` + c + "</a>"
+		}
+		parts = append(parts, c)
+	}
+	return "<figcaption>" + strings.Join(parts, " ") + "</figcaption>"
+}
+
+// cmpOr returns the first of its arguments that is not empty.
+func cmpOr(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// embed is the HTML of a video, post or gist: a link to it, so that
+// nothing is loaded from its site until the reader follows it. It is ""
+// when the shortcode names nothing to link to.
+func embed(call shortcodeCall) string {
+	var href, text string
+	switch call.name {
+	case "youtube":
+		id := call.arg("id", 0)
+		href, text = "https://www.youtube.com/watch?v="+url.QueryEscape(id), "Watch the video on YouTube"
+		if id == "" {
+			return ""
+		}
+	case "vimeo":
+		id := call.arg("id", 0)
+		href, text = "https://vimeo.com/"+url.PathEscape(id), "Watch the video on Vimeo"
+		if id == "" {
+			return ""
+		}
+	case "x", "tweet":
+		user, id := call.arg("user", -1), call.arg("id", -1)
+		if id == "" && len(call.pos) > 0 {
+			user, id = "i", call.pos[len(call.pos)-1]
+		}
+		if id == "" {
+			return ""
+		}
+		href, text = "https://x.com/"+url.PathEscape(cmpOr(user, "i"))+"/status/"+url.PathEscape(id), "Read the post on X"
+		if user != "" && user != "i" {
+			text = "Read the post by @" + user + " on X"
+		}
+	case "gist":
+		user, id, file := call.arg("user", 0), call.arg("id", 1), call.arg("file", 2)
+		if user == "" || id == "" {
+			return ""
+		}
+		href, text = "https://gist.github.com/"+url.PathEscape(user)+"/"+url.PathEscape(id), "View the gist on GitHub"
+		if file != "" {
+			href += "#file-" + url.PathEscape(strings.ReplaceAll(file, ".", "-"))
+			text = "View " + file + " on GitHub"
+		}
+	}
+	if t := call.arg("title", -1); t != "" {
+		text += ": " + t
+	}
+	return `<p class="embed embed-` + call.name + `"><a href="` + html.EscapeString(href) + `">` + html.EscapeString(text) + "</a></p>"
+}
