@@ -85,7 +85,7 @@ func serve(ctx context.Context, e *env, c serveConfig) error {
 	}
 	hub := livereload.NewHub(strconv.FormatInt(time.Now().UnixNano(), 36))
 	p := &preview{e: e, opts: c.build, session: build.NewSession(c.build),
-		srv: server.New(server.Options{Hub: hub, SiteDir: c.build.SiteDir})}
+		srv: server.New(server.Options{Hub: hub, SiteDir: c.build.SiteDir, Addr: listenAddr(c.bind, ln.Addr())})}
 	w, err := watch.New(c.build.SiteDir, watch.Options{Ignore: outputFolder(c.build),
 		Errors: func(err error) { fmt.Fprintf(e.stderr, "blogen: %v\n", err) }})
 	if err != nil {
@@ -113,6 +113,16 @@ func listen(bind string, port int) (net.Listener, error) {
 		return nil, fmt.Errorf("serve: listen on %s: %w", addr, err)
 	}
 	return ln, nil
+}
+
+// listenAddr is the address the server answers to: the --bind host with
+// the port the listener got (--port 0 picks one).
+func listenAddr(bind string, addr net.Addr) string {
+	port := "0"
+	if a, ok := addr.(*net.TCPAddr); ok {
+		port = strconv.Itoa(a.Port)
+	}
+	return net.JoinHostPort(bind, port)
 }
 
 // outputFolder names the output folder for the watcher to ignore, when

@@ -139,7 +139,7 @@ func TestServe(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
 			rec := httptest.NewRecorder()
-			s.ServeHTTP(rec, httptest.NewRequest(tt.method, tt.path, nil))
+			s.ServeHTTP(rec, localRequest(tt.method, tt.path, nil))
 			if rec.Code != tt.status {
 				t.Fatalf("status %d, want %d", rec.Code, tt.status)
 			}
@@ -176,7 +176,7 @@ func TestServeUnderBasePath(t *testing.T) {
 	}
 	for _, tt := range tests {
 		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest("GET", tt.path, nil))
+		s.ServeHTTP(rec, localRequest("GET", tt.path, nil))
 		if rec.Code != tt.status || rec.Header().Get("Location") != tt.location {
 			t.Errorf("GET %s: %d %q, want %d %q", tt.path, rec.Code, rec.Header().Get("Location"), tt.status, tt.location)
 		}
@@ -186,7 +186,7 @@ func TestServeUnderBasePath(t *testing.T) {
 func TestRenderErrorPage(t *testing.T) {
 	s, _, _ := newServer(t, fakeSite(t, pages))
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("GET", "/broken/", nil))
+	s.ServeHTTP(rec, localRequest("GET", "/broken/", nil))
 	if rec.Code != 500 || !strings.Contains(rec.Body.String(), `layouts/post.html:7: template: no such function &#34;foo&#34;`) {
 		t.Errorf("got %d %q", rec.Code, rec.Body.String())
 	}
@@ -196,7 +196,7 @@ func TestBeforeFirstBuild(t *testing.T) {
 	s, hub, _ := newServer(t, nil)
 	s.Fail(diag.Errorf("content/posts/a.md", 3, "date \"x\" does not parse"))
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	s.ServeHTTP(rec, localRequest("GET", "/", nil))
 	if rec.Code != 503 || !strings.Contains(rec.Body.String(), "content/posts/a.md:3: date &#34;x&#34; does not parse") {
 		t.Errorf("got %d %q", rec.Code, rec.Body.String())
 	}
@@ -320,7 +320,7 @@ func TestPublish(t *testing.T) {
 				}
 			}
 			rec := httptest.NewRecorder()
-			s.ServeHTTP(rec, httptest.NewRequest("GET", "/2013/06/a/", nil))
+			s.ServeHTTP(rec, localRequest("GET", "/2013/06/a/", nil))
 			if !strings.HasPrefix(rec.Body.String(), st.serves) {
 				t.Errorf("the page shows %q, want %q", rec.Body.String(), st.serves)
 			}
@@ -468,7 +468,7 @@ func TestComment(t *testing.T) {
 func formRequest(t *testing.T, form url.Values, multi bool) *http.Request {
 	t.Helper()
 	if !multi {
-		req := httptest.NewRequest("POST", "/comments", strings.NewReader(form.Encode()))
+		req := localRequest("POST", "/comments", strings.NewReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		return req
 	}
@@ -480,7 +480,7 @@ func formRequest(t *testing.T, form url.Values, multi bool) *http.Request {
 		}
 	}
 	mw.Close()
-	req := httptest.NewRequest("POST", "/comments", strings.NewReader(b.String()))
+	req := localRequest("POST", "/comments", strings.NewReader(b.String()))
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	return req
 }
@@ -550,4 +550,12 @@ func defaultPolicy(t *testing.T) *comments.Linter {
 		t.Fatal(err)
 	}
 	return l
+}
+
+// localRequest is a request to the preview as a browser on this machine
+// sends it.
+func localRequest(method, target string, body io.Reader) *http.Request {
+	req := httptest.NewRequest(method, target, body)
+	req.Host = "localhost:1313"
+	return req
 }
