@@ -11,6 +11,7 @@ import (
 	"github.com/blogen/blogen/internal/comments"
 	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/termsafe"
 )
 
 // openModeration loads site.toml, the linter for its policy and the
@@ -94,12 +95,12 @@ func runComments(_ context.Context, e *env, args []string) error {
 		if err := q.SetStatus(rest[1], to); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s is now %s\n", rest[1], to)
+		fmt.Fprintf(e.stdout, "%s is now %s\n", termsafe.Line(rest[1]), to)
 		return nil
 	case "moderate":
 		changes, err := q.Moderate(linter, cfg.Comments.AutoApprove)
 		for _, c := range changes {
-			fmt.Fprintf(e.stdout, "%s: %s -> %s [%s]\n", c.Comment.Source, c.From, c.To, strings.Join(c.Result.Rules(), ", "))
+			fmt.Fprintf(e.stdout, "%s: %s -> %s [%s]\n", termsafe.Line(c.Comment.Source), c.From, c.To, strings.Join(c.Result.Rules(), ", "))
 		}
 		if err != nil {
 			return err
@@ -112,7 +113,7 @@ func runComments(_ context.Context, e *env, args []string) error {
 }
 
 // listComments prints one comment a line: id, status, date, author and
-// the start of the text.
+// the start of the text, each escaped for the terminal (termsafe.Line).
 func listComments(w io.Writer, cs []*content.Comment) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATUS\tDATE\tAUTHOR\tTEXT")
@@ -121,7 +122,8 @@ func listComments(w io.Writer, cs []*content.Comment) error {
 		if r := []rune(text); len(r) > 60 {
 			text = string(r[:59]) + "…"
 		}
-		fmt.Fprintf(tw, "%s/%s\t%s\t%s\t%s\t%s\n", c.Post, c.ID, c.Status, c.Date.Format("2006-01-02"), c.Author, text)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", termsafe.Line(c.Post+"/"+c.ID), termsafe.Line(string(c.Status)),
+			c.Date.Format("2006-01-02"), termsafe.Line(c.Author), termsafe.Line(text))
 	}
 	return tw.Flush()
 }

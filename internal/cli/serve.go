@@ -22,6 +22,7 @@ import (
 	"github.com/blogen/blogen/internal/livereload"
 	"github.com/blogen/blogen/internal/server"
 	"github.com/blogen/blogen/internal/site"
+	"github.com/blogen/blogen/internal/termsafe"
 	"github.com/blogen/blogen/internal/watch"
 )
 
@@ -87,7 +88,7 @@ func serve(ctx context.Context, e *env, c serveConfig) error {
 	p := &preview{e: e, opts: c.build, session: build.NewSession(c.build),
 		srv: server.New(server.Options{Hub: hub, SiteDir: c.build.SiteDir, Addr: listenAddr(c.bind, ln.Addr())})}
 	w, err := watch.New(c.build.SiteDir, watch.Options{Ignore: outputFolder(c.build),
-		Errors: func(err error) { fmt.Fprintf(e.stderr, "blogen: %v\n", err) }})
+		Errors: func(err error) { fmt.Fprintf(e.stderr, "blogen: %s\n", termsafe.Text(err.Error())) }})
 	if err != nil {
 		ln.Close()
 		hub.Close()
@@ -217,10 +218,10 @@ func (p *preview) rebuild(changed []string, full bool) {
 		p.srv.Fail(err)
 	}
 	if err != nil {
-		fmt.Fprintf(p.e.stderr, "blogen: the site does not build; the last good version is still served:\n%v\n", err)
+		fmt.Fprintf(p.e.stderr, "blogen: the site does not build; the last good version is still served:\n%s\n", termsafe.Text(err.Error()))
 		return
 	}
-	fmt.Fprintf(p.e.stdout, "%s in %s\n", describe(changed), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(p.e.stdout, "%s in %s\n", termsafe.Line(describe(changed)), time.Since(start).Round(time.Millisecond))
 }
 
 // describe says what a rebuild was for.
