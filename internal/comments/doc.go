@@ -132,5 +132,9 @@
 //
 // WriteComment adds a new comment file for the form handler of blogen
 // serve. It picks the next free id of the post's folder and never
-// overwrites a file, even with other writers at the same time.
+// overwrites a file, even with other writers at the same time. Before it,
+// every text field a reader sent goes through ValidateField: UTF-8, no
+// control characters but tab and newline in the comment itself (CR LF made
+// LF by NormalizeNewlines), and the field's length; its error is a
+// message for the reader.
 package comments
