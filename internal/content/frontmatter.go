@@ -55,6 +55,9 @@ func splitDocument(file string, src []byte) (*document, error) {
 	if err := checkClosed(file, format, src); err != nil {
 		return nil, err
 	}
+	if err := checkLimits(file, format, src); err != nil {
+		return nil, err
+	}
 	var raw map[string]any
 	body, err := parseFront(src, format, &raw)
 	if err != nil {
