@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"io/fs"
@@ -62,14 +63,23 @@ func Load(fsys fs.FS) (*Site, error) { return LoadCached(fsys, nil) }
 // Parsed values are immutable, so unchanged files share them with the
 // previous load.
 func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
+	return LoadContext(context.Background(), fsys, cache)
+}
+
+// LoadContext is LoadCached that stops reading files when ctx ends, and
+// then returns ctx's error and leaves the cache as it was.
+func LoadContext(ctx context.Context, fsys fs.FS, cache *Cache) (*Site, error) {
 	var errs diag.List
-	sources := collect(fsys, &errs)
+	sources := collect(ctx, fsys, &errs)
 	results := make([]any, len(sources))
 	failures := make([]error, len(sources))
 	n := &names{}
-	parallel(len(sources), func(i int) {
+	parallel(ctx, len(sources), func(i int) {
 		results[i], failures[i] = cache.parse(fsys, sources[i], n)
 	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	cache.update(sources, results, failures)
 	site := &Site{}
 	for i, r := range results {
@@ -153,25 +163,28 @@ func flatten(err error) error {
 	return err
 }
 
-// collect finds every content file to parse.
-func collect(fsys fs.FS, errs *diag.List) []source {
+// collect finds every content file to parse, until ctx ends.
+func collect(ctx context.Context, fsys fs.FS, errs *diag.List) []source {
 	var out []source
-	out = append(out, collectPosts(fsys, PostsDir, errs)...)
+	out = append(out, collectPosts(ctx, fsys, PostsDir, errs)...)
 	for _, d := range []struct {
 		dir  string
 		kind kind
 	}{{PagesDir, kindPage}, {AuthorsDir, kindAuthor}, {CommentsDir, kindComment}} {
-		out = append(out, collectMarkdown(fsys, d.dir, d.kind, errs)...)
+		out = append(out, collectMarkdown(ctx, fsys, d.dir, d.kind, errs)...)
 	}
 	return out
 }
 
 // walk calls fn for every file and folder below dir that blogen reads,
-// skipping ignored names (and everything inside ignored folders). A
-// missing dir is no error.
-func walk(fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error) error {
+// skipping ignored names (and everything inside ignored folders), until
+// ctx ends. A missing dir is no error.
+func walk(ctx context.Context, fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error) error {
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if p != dir && Ignored(d.Name()) {
@@ -189,9 +202,9 @@ func walk(fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error) error 
 }
 
 // collectMarkdown lists the .md files below dir.
-func collectMarkdown(fsys fs.FS, dir string, k kind, errs *diag.List) []source {
+func collectMarkdown(ctx context.Context, fsys fs.FS, dir string, k kind, errs *diag.List) []source {
 	var out []source
-	err := walk(fsys, dir, func(p string, d fs.DirEntry) error {
+	err := walk(ctx, fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() && strings.HasSuffix(d.Name(), ".md") {
 			info, _ := d.Info()
 			out = append(out, source{file: p, kind: k, info: info})
@@ -206,9 +219,9 @@ func collectMarkdown(fsys fs.FS, dir string, k kind, errs *diag.List) []source {
 
 // collectPosts lists posts: .md files, and folders holding an index.md
 // (page bundles), whose other files are copied beside the post.
-func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
+func collectPosts(ctx context.Context, fsys fs.FS, dir string, errs *diag.List) []source {
 	var out []source
-	err := walk(fsys, dir, func(p string, d fs.DirEntry) error {
+	err := walk(ctx, fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() {
 			if strings.HasSuffix(d.Name(), ".md") {
 				info, _ := d.Info()
@@ -223,7 +236,7 @@ func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
 		if err != nil {
 			return nil
 		}
-		files, err := bundleFiles(fsys, p)
+		files, err := bundleFiles(ctx, fsys, p)
 		if err != nil {
 			return err
 		}
@@ -238,9 +251,9 @@ func collectPosts(fsys fs.FS, dir string, errs *diag.List) []source {
 
 // bundleFiles lists the files of a page bundle other than index.md,
 // relative to the bundle folder, sorted.
-func bundleFiles(fsys fs.FS, dir string) ([]string, error) {
+func bundleFiles(ctx context.Context, fsys fs.FS, dir string) ([]string, error) {
 	files := []string{}
-	err := walk(fsys, dir, func(p string, d fs.DirEntry) error {
+	err := walk(ctx, fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() && p != path.Join(dir, "index.md") {
 			files = append(files, strings.TrimPrefix(p, dir+"/"))
 		}
@@ -251,8 +264,9 @@ func bundleFiles(fsys fs.FS, dir string) ([]string, error) {
 }
 
 // parallel calls fn(i) for i in [0, n) on as many goroutines as there are
-// CPUs. Each fn writes only its own index of any shared slice.
-func parallel(n int, fn func(i int)) {
+// CPUs, until ctx ends. Each fn writes only its own index of any shared
+// slice.
+func parallel(ctx context.Context, n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	var wg sync.WaitGroup
 	next := make(chan int, workers)
@@ -263,7 +277,7 @@ func parallel(n int, fn func(i int)) {
 			}
 		})
 	}
-	for i := range n {
+	for i := 0; i < n && ctx.Err() == nil; i++ {
 		next <- i
 	}
 	close(next)
