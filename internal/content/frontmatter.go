@@ -66,11 +66,15 @@ func splitDocument(file string, src []byte) (*document, error) {
 	if format == "json" && len(body) == len(src) {
 		return nil, diag.Errorf(file, 1, "the file starts with { but holds no JSON front matter; end the JSON object with a line } followed by a blank line")
 	}
-	if err := normalize(raw, doc.meta); err != nil {
-		return nil, diag.Errorf(file, 1, "front matter: %v", err)
-	}
 	doc.body = body
 	doc.front = src[:len(src)-len(body)]
+	if err := normalize(raw, doc.meta); err != nil {
+		var dup *duplicateKey
+		if errors.As(err, &dup) {
+			return nil, duplicateError(doc, dup)
+		}
+		return nil, diag.Errorf(file, 1, "front matter: %v", err)
+	}
 	doc.bodyStart = bom + len(doc.front)
 	doc.bodyLine = 1 + bytes.Count(doc.front, []byte("\n"))
 	return doc, nil
@@ -195,28 +199,86 @@ func frontMatterError(file, format string, src []byte, err error) error {
 }
 
 // normalize copies a decoded front matter map into out with lower-cased keys
-// and YAML's map[any]any values turned into map[string]any.
+// and YAML's map[any]any values turned into map[string]any. Two keys that
+// differ only in case are a *duplicateKey error: which one won would
+// change from build to build.
 func normalize(in map[string]any, out map[string]any) error {
+	spelled := make(map[string]string, len(in))
 	for k, v := range in {
-		nv, err := normalizeValue(v)
-		if err != nil {
-			return fmt.Errorf("%s: %w", k, err)
+		if err := normalizeEntry(k, v, out, spelled); err != nil {
+			return err
 		}
-		out[strings.ToLower(k)] = nv
 	}
 	return nil
+}
+
+// normalizeEntry adds the key k and its value to out; spelled maps the
+// keys of out to their spelling in the file.
+func normalizeEntry(k string, v any, out map[string]any, spelled map[string]string) error {
+	lower := strings.ToLower(k)
+	if first, ok := spelled[lower]; ok {
+		return &duplicateKey{first, k}
+	}
+	nv, err := normalizeValue(v)
+	if err != nil {
+		var dup *duplicateKey
+		if errors.As(err, &dup) {
+			return err
+		}
+		return fmt.Errorf("%s: %w", k, err)
+	}
+	spelled[lower], out[lower] = k, nv
+	return nil
+}
+
+// duplicateKey is two keys of one table that differ only in case.
+type duplicateKey struct{ a, b string }
+
+func (e *duplicateKey) Error() string {
+	return fmt.Sprintf("the keys %s and %s differ only in case, and keys are read without regard to case; keep one of them", e.a, e.b)
+}
+
+// duplicateError reports a duplicate key at the lines of its two
+// spellings, the later one first.
+func duplicateError(d *document, dup *duplicateKey) error {
+	la, lb := d.spellingLine(dup.a), d.spellingLine(dup.b)
+	a, b := dup.a, dup.b
+	if la > lb {
+		a, b, la, lb = b, a, lb, la
+	}
+	return diag.Errorf(d.file, lb, "the key %s repeats %s of line %d: keys are read without regard to case; keep one of them", b, a, la)
+}
+
+// spellingLine returns the line of the file on which the front matter
+// sets a key spelled exactly so, at the start of a line or in a flow
+// table; or 1.
+func (d *document) spellingLine(key string) int {
+	for i, line := range bytes.Split(d.front, []byte("\n")) {
+		for at := 0; ; {
+			j := bytes.Index(line[at:], []byte(key))
+			if j < 0 {
+				break
+			}
+			start, end := at+j, at+j+len(key)
+			if (start == 0 || strings.IndexByte(" \t{,\"'", line[start-1]) >= 0) &&
+				end < len(line) && strings.IndexByte(":= \"'\t", line[end]) >= 0 {
+				return i + 1
+			}
+			at = end
+		}
+	}
+	return 1
 }
 
 func normalizeValue(v any) (any, error) {
 	switch v := v.(type) {
 	case map[any]any:
 		m := make(map[string]any, len(v))
+		spelled := make(map[string]string, len(v))
 		for k, val := range v {
-			nv, err := normalizeValue(val)
-			if err != nil {
+			if err := normalizeEntry(fmt.Sprint(k), val, m, spelled); err != nil {
 				return nil, err
 			}
-			m[strings.ToLower(fmt.Sprint(k))] = nv
 		}
 		return m, nil
 	case map[string]any:
