@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/blogen/blogen/internal/diag"
 )
@@ -59,7 +60,9 @@ const (
 func Load(fsys fs.FS) (*Site, error) { return LoadCached(fsys, nil) }
 
 // LoadCached is Load that re-parses only the files that changed since the
-// cache last saw them (by size and modification time); cache may be nil.
+// cache last saw them (by size, modification time, inode and change time,
+// and every file changed within racyWindow of the last load); cache may
+// be nil.
 // Parsed values are immutable, so unchanged files share them with the
 // previous load.
 func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
@@ -70,6 +73,7 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
 // then returns ctx's error and leaves the cache as it was.
 func LoadContext(ctx context.Context, fsys fs.FS, cache *Cache) (*Site, error) {
 	var errs diag.List
+	start := time.Now()
 	sources := collect(ctx, fsys, &errs)
 	results := make([]any, len(sources))
 	failures := make([]error, len(sources))
@@ -80,7 +84,7 @@ func LoadContext(ctx context.Context, fsys fs.FS, cache *Cache) (*Site, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cache.update(sources, results, failures)
+	cache.update(start, sources, results, failures)
 	site := &Site{}
 	for i, r := range results {
 		errs.Add(failures[i])
