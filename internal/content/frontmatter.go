@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -188,14 +189,46 @@ func frontMatterError(file, format string, src []byte, err error) error {
 	case errors.As(err, &jerr):
 		line = diag.LineOf(src, int(jerr.Offset))
 	case format == "yaml":
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line = 1 + n
-			msg = strings.TrimPrefix(yamlLineRE.ReplaceAllString(strings.TrimPrefix(msg, "yaml: "), ""), ": ")
-		}
+		line, msg = yamlError(err)
 	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
 	return diag.Errorf(file, line, "malformed %s front matter: %s", strings.ToUpper(format), msg)
+}
+
+// yamlParserProblems are the problems yaml.v3's parser, rather than its
+// scanner, reports. It counts their lines from 0, those of the scanner
+// and of the decoder from 1.
+var yamlParserProblems = []string{
+	"did not find expected <stream-start>", "did not find expected <document start>",
+	"did not find expected node content", "did not find expected key", "did not find expected '-' indicator",
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "found duplicate %YAML directive",
+	"found duplicate %TAG directive", "found incompatible YAML document", "found undefined tag handle",
+}
+
+// yamlError returns the line of the file at which a yaml.v3 error of a
+// front matter block is, and its message, with the lines it names counted
+// from the top of the file too: the block starts on line 2.
+func yamlError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var terr *yaml.TypeError
+	if errors.As(err, &terr) && len(terr.Errors) > 0 {
+		msg = terr.Errors[0]
+	}
+	line, from := 0, 1
+	if m := yamlLineRE.FindStringSubmatchIndex(msg); m != nil && m[0] == 0 {
+		line, _ = strconv.Atoi(msg[m[2]:m[3]])
+		msg = strings.TrimPrefix(msg[m[1]:], ": ")
+	}
+	if slices.Contains(yamlParserProblems, msg) {
+		line, from = line+1, 0
+	}
+	msg = yamlLineRE.ReplaceAllStringFunc(msg, func(s string) string {
+		n, _ := strconv.Atoi(strings.TrimPrefix(s, "line "))
+		return "line " + strconv.Itoa(n+1)
+	})
+	if line == 0 && from == 1 {
+		return 1, msg
+	}
+	return 1 + line, msg
 }
 
 // normalize copies a decoded front matter map into out with lower-cased keys
@@ -241,18 +274,19 @@ func (e *duplicateKey) Error() string {
 // duplicateError reports a duplicate key at the lines of its two
 // spellings, the later one first.
 func duplicateError(d *document, dup *duplicateKey) error {
-	la, lb := d.spellingLine(dup.a), d.spellingLine(dup.b)
+	la, ca := d.spellingLine(dup.a)
+	lb, cb := d.spellingLine(dup.b)
 	a, b := dup.a, dup.b
-	if la > lb {
+	if la > lb || la == lb && ca > cb {
 		a, b, la, lb = b, a, lb, la
 	}
 	return diag.Errorf(d.file, lb, "the key %s repeats %s of line %d: keys are read without regard to case; keep one of them", b, a, la)
 }
 
-// spellingLine returns the line of the file on which the front matter
-// sets a key spelled exactly so, at the start of a line or in a flow
-// table; or 1.
-func (d *document) spellingLine(key string) int {
+// spellingLine returns the line and column (from 1 and 0) of the file at
+// which the front matter sets a key spelled exactly so, at the start of a
+// line or in a flow table; or line 1.
+func (d *document) spellingLine(key string) (int, int) {
 	for i, line := range bytes.Split(d.front, []byte("\n")) {
 		for at := 0; ; {
 			j := bytes.Index(line[at:], []byte(key))
@@ -262,12 +296,12 @@ func (d *document) spellingLine(key string) int {
 			start, end := at+j, at+j+len(key)
 			if (start == 0 || strings.IndexByte(" \t{,\"'", line[start-1]) >= 0) &&
 				end < len(line) && strings.IndexByte(":= \"'\t", line[end]) >= 0 {
-				return i + 1
+				return i + 1, start
 			}
 			at = end
 		}
 	}
-	return 1
+	return 1, 0
 }
 
 func normalizeValue(v any) (any, error) {
