@@ -463,12 +463,19 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 	if err != nil {
 		return Result{}, err
 	}
+	r := p.renderer(store)
+	paths := make([]string, len(static))
+	for i, f := range static {
+		paths[i] = f.Path
+	}
+	if err := r.CheckAliases(paths); err != nil {
+		return Result{}, err
+	}
 	for _, f := range static {
 		if err := sink.Copy(f.Path, f.FS, f.Src); err != nil {
 			return Result{}, fmt.Errorf("%s: %w", f.Src, err)
 		}
 	}
-	r := p.renderer(store)
 	stats, err := r.Site(ctx, sink)
 	if err != nil {
 		return Result{}, err

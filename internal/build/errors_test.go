@@ -41,6 +41,12 @@ func TestBadInputStopsTheBuild(t *testing.T) {
 			[]string{`content/comments/a/001.md:4: status: want approved, pending, spam or rejected, got "maybe"`}},
 		{"no title", "-- content/posts/a.md --\n---\ndate: 2020-01-01\n---\nA.\n",
 			[]string{"content/posts/a.md:1: the post has no title"}},
+		{"an alias on the feed", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\naliases: [/index.xml]\n---\nA.\n",
+			[]string{"content/posts/a.md: the alias /index.xml would write index.xml, which a feed of the site writes; remove the alias or give it another path"}},
+		{"an alias on a static file", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\naliases: [/files/report.pdf]\n---\nA.\n-- static/files/report.pdf --\n%PDF\n",
+			[]string{"content/posts/a.md: the alias /files/report.pdf would write files/report.pdf, which the static file static/files/report.pdf writes; remove the alias or give it another path"}},
+		{"an alias on the sitemap", "-- content/pages/p.md --\n---\ntitle: P\naliases: [/sitemap.xml]\n---\nP.\n",
+			[]string{"content/pages/p.md: the alias /sitemap.xml would write sitemap.xml, which the sitemap writes"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
