@@ -2,18 +2,7 @@
 
 package content
 
-import (
-	"io/fs"
-	"syscall"
-)
+import "syscall"
 
-// inodeAndCtime returns the inode number and the change time (in
-// nanoseconds since 1970) of a file, or zeros when info does not carry
-// them.
-func inodeAndCtime(info fs.FileInfo) (uint64, int64) {
-	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok {
-		return 0, 0
-	}
-	return uint64(st.Ino), st.Ctimespec.Nano()
-}
+// changeTime returns the change time of a file's status.
+func changeTime(st *syscall.Stat_t) syscall.Timespec { return st.Ctimespec }

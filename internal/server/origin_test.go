@@ -85,16 +85,7 @@ func TestCrossSitePost(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hub := livereload.NewHub("s1")
-			defer hub.Close()
-			dir := t.TempDir()
-			writeFile(t, filepath.Join(dir, "content", "comments", "a", "001.md"), "---\nauthor: R\ndate: 2020-01-05T10:00:00Z\nstatus: approved\n---\nFirst.\n")
-			s := New(Options{Hub: hub, SiteDir: dir, Addr: "127.0.0.1:1313"})
-			site := fakeSite(t, pages)
-			site.CommentEndpoint = "/comments"
-			if err := s.Publish(site, nil); err != nil {
-				t.Fatal(err)
-			}
+			s, dir := commentServer(t, "127.0.0.1:1313", nil)
 			req := formRequest(t, valid, false)
 			req.Header.Set("Accept", "application/json")
 			if tt.origin != "" {

@@ -440,17 +440,7 @@ func TestComment(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hub := livereload.NewHub("s1")
-			defer hub.Close()
-			dir := t.TempDir()
-			writeFile(t, filepath.Join(dir, "content", "comments", "a", "001.md"), "---\nauthor: R\ndate: 2020-01-05T10:00:00Z\nstatus: approved\n---\nFirst.\n")
-			s := New(Options{Hub: hub, SiteDir: dir})
-			site := fakeSite(t, pages)
-			site.CommentEndpoint = "/comments"
-			site.Policy = defaultPolicy(t)
-			if err := s.Publish(site, nil); err != nil {
-				t.Fatal(err)
-			}
+			s, dir := commentServer(t, "", defaultPolicy(t))
 			req := formRequest(t, tt.form, tt.multipart)
 			if tt.json {
 				req.Header.Set("Accept", "application/json")
@@ -472,6 +462,24 @@ func TestComment(t *testing.T) {
 			checkWritten(t, dir, tt.status < 400)
 		})
 	}
+}
+
+// commentServer serves a site that takes comments on post "a", which has
+// comment 001, from a site folder of its own; addr is Options.Addr.
+func commentServer(t *testing.T, addr string, policy *comments.Linter) (*Server, string) {
+	t.Helper()
+	hub := livereload.NewHub("s1")
+	t.Cleanup(hub.Close)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "content", "comments", "a", "001.md"), "---\nauthor: R\ndate: 2020-01-05T10:00:00Z\nstatus: approved\n---\nFirst.\n")
+	s := New(Options{Hub: hub, SiteDir: dir, Addr: addr})
+	site := fakeSite(t, pages)
+	site.CommentEndpoint = "/comments"
+	site.Policy = policy
+	if err := s.Publish(site, nil); err != nil {
+		t.Fatal(err)
+	}
+	return s, dir
 }
 
 func formRequest(t *testing.T, form url.Values, multi bool) *http.Request {
