@@ -155,11 +155,11 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	opened := make(chan *cache.Store, 1)
 	go func() { opened <- openCache(opts, out) }()
 	parsed, saveParsed := openParsed(opts)
-	p, err := prepare(opts, parsed)
+	p, err := prepare(ctx, opts, parsed)
 	store := <-opened
 	defer store.Close()
 	if err != nil {
-		out.Abort()
+		abort(ctx, out)
 		return Result{}, err
 	}
 	if store != nil {
@@ -167,7 +167,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	res, err := p.render(ctx, out, store)
 	if err != nil {
-		out.Abort()
+		abort(ctx, out)
 		return Result{}, err
 	}
 	// The parsed content is saved for the next build while the output is
@@ -188,6 +188,30 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	res.Files = out.Files()
 	res.Duration, res.OutDir = time.Since(start), opts.OutDir
 	return res, nil
+}
+
+// abortGrace bounds how long an interrupted build waits for its staging
+// folder to be removed: a large one takes seconds, and a stopped build
+// should exit within one. What is left is removed by the next build, as
+// the staging folder of a killed build is.
+const abortGrace = 300 * time.Millisecond
+
+// abort gives up the output: the staging folder is removed, within
+// abortGrace when ctx has ended.
+func abort(ctx context.Context, out *publish.Dir) {
+	if ctx.Err() == nil {
+		out.Abort()
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		out.Abort()
+	}()
+	select {
+	case <-done:
+	case <-time.After(abortGrace):
+	}
 }
 
 // openParsed returns the content files parsed by the last build, unless
@@ -302,7 +326,7 @@ func (s *Session) Prepare(changed ...string) (*Prepared, error) {
 		return p, nil
 	}
 	s.cache.Forget(changed...)
-	p, err := prepare(opts, s.cache)
+	p, err := prepare(context.Background(), opts, s.cache)
 	s.last = nil
 	if err != nil {
 		return p, err
@@ -346,9 +370,11 @@ func (s *Session) reuse(changed []string, now time.Time) (*Prepared, bool) {
 
 // Prepare loads and checks a site without writing anything. The error
 // lists every problem found.
-func Prepare(opts Options) (*Prepared, error) { return prepare(opts, nil) }
+func Prepare(opts Options) (*Prepared, error) { return prepare(context.Background(), opts, nil) }
 
-func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
+// prepare is Prepare with the content parsed last time, which stops with
+// ctx's error when ctx ends while the content loads.
+func prepare(ctx context.Context, opts Options, cache *content.Cache) (*Prepared, error) {
 	opts.defaults()
 	if err := checkSiteDir(opts.SiteDir); err != nil {
 		return nil, err
@@ -360,7 +386,10 @@ func prepare(opts Options, cache *content.Cache) (*Prepared, error) {
 	var errs diag.List
 	cfg, err := loadConfig(opts)
 	errs.Add(err)
-	loaded, err := content.LoadCached(siteFS, cache)
+	loaded, err := content.LoadContext(ctx, siteFS, cache)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	errs.Add(err)
 	methods, err := pagedata.Methods()
 	errs.Add(err)
@@ -488,12 +517,19 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 	if err != nil {
 		return Result{}, err
 	}
+	r := p.renderer(store)
+	paths := make([]string, len(static))
+	for i, f := range static {
+		paths[i] = f.Path
+	}
+	if err := r.CheckAliases(paths); err != nil {
+		return Result{}, err
+	}
 	for _, f := range static {
 		if err := sink.Copy(f.Path, f.FS, f.Src); err != nil {
 			return Result{}, diag.Locate(f.Src, 0, err, "cannot copy the static file")
 		}
 	}
-	r := p.renderer(store)
 	stats, err := r.Site(ctx, sink)
 	if err != nil {
 		return Result{}, err

@@ -51,6 +51,19 @@ func TestBadInputStopsTheBuild(t *testing.T) {
 			[]string{"content/posts/a.md:1: the front matter has no opening --- line; add a line --- before line 1"}},
 		{"no title and no date", "-- content/posts/a.md --\n---\ntags: [a]\n---\nA.\n",
 			[]string{"content/posts/a.md:1: the post has no title", "content/posts/a.md:1: the post has no date"}},
+		{"two posts whose URLs differ only in case", "-- content/posts/Foo.md --\n---\ntitle: A\ndate: 2020-01-01\n---\nA.\n-- content/posts/foo.md --\n---\ntitle: B\ndate: 2020-01-02\n---\nB.\n",
+			[]string{"content/posts/foo.md:1: the URL /2020/01/foo/ and the URL /2020/01/Foo/ of content/posts/Foo.md differ only in case or Unicode normalisation, and are one file on macOS and Windows; give one of them another slug",
+				"content/posts/Foo.md:1: the URL /2020/01/Foo/ and the URL /2020/01/foo/ of content/posts/foo.md differ only in case"}},
+		{"two posts whose URLs differ only in Unicode normalisation", "-- content/posts/caf\u00e9.md --\n---\ntitle: A\ndate: 2020-01-01\n---\nA.\n-- content/posts/n.md --\n---\ntitle: B\ndate: 2020-01-02\nslug: cafe\u0301\n---\nB.\n",
+			[]string{"content/posts/n.md:4: the URL /2020/01/cafe\u0301/ and the URL /2020/01/caf\u00e9/ of content/posts/caf\u00e9.md differ only in case or Unicode normalisation"}},
+		{"an alias that differs from a page only in case", "-- content/pages/about.md --\n---\ntitle: About\n---\nP.\n-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\naliases: [/About/]\n---\nA.\n",
+			[]string{"content/posts/a.md:4: the URL /About/ and the URL /about/ of content/pages/about.md differ only in case"}},
+		{"an alias on the feed", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\naliases: [/index.xml]\n---\nA.\n",
+			[]string{"content/posts/a.md:4: the alias /index.xml would write index.xml, which a feed of the site writes; remove the alias or give it another path"}},
+		{"an alias on a static file", "-- content/posts/a.md --\n---\ntitle: A\ndate: 2020-01-01\naliases: [/files/report.pdf]\n---\nA.\n-- static/files/report.pdf --\n%PDF\n",
+			[]string{"content/posts/a.md:4: the alias /files/report.pdf/ would write files/report.pdf/index.html, which the static file static/files/report.pdf writes; remove the alias or give it another path"}},
+		{"an alias on the sitemap", "-- content/pages/p.md --\n---\ntitle: P\naliases: [/sitemap.xml]\n---\nP.\n",
+			[]string{"content/pages/p.md:3: the alias /sitemap.xml would write sitemap.xml, which the sitemap writes"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -20,6 +20,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/blogen/blogen/internal/termsafe"
 )
 
 // Exit statuses.
@@ -93,7 +95,7 @@ func report(e *env, err error) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &u):
-		fmt.Fprintf(e.stderr, "blogen: %s\n", u.msg)
+		fmt.Fprintf(e.stderr, "blogen: %s\n", termsafe.Text(u.msg))
 		return exitUsage
 	case errors.Is(err, errSilent):
 		return exitError
@@ -106,7 +108,7 @@ func report(e *env, err error) int {
 		fmt.Fprintf(e.stderr, "blogen: %d problems:\n", len(lines))
 	}
 	for _, l := range lines {
-		fmt.Fprintf(e.stderr, "%s\n", l)
+		fmt.Fprintf(e.stderr, "%s\n", termsafe.Line(l))
 	}
 	return exitError
 }

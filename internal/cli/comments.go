@@ -12,6 +12,7 @@ import (
 	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/moderation"
+	"github.com/blogen/blogen/internal/termsafe"
 )
 
 // openModeration loads site.toml, the linter for its policy and the
@@ -116,20 +117,20 @@ func runComments(ctx context.Context, e *env, args []string) error {
 		if err := q.SetStatus(rest[1], to); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s is now %s\n", rest[1], to)
+		fmt.Fprintf(e.stdout, "%s is now %s\n", termsafe.Line(rest[1]), to)
 		return nil
 	case "moderate":
 		if *dry {
 			changes := q.Plan(linter, cfg.Comments.AutoApprove)
 			for _, c := range changes {
-				fmt.Fprintf(e.stdout, "%s: %s -> %s [%s] (dry run)\n", c.Comment.Source, c.From, c.To, strings.Join(c.Result.Rules(), ", "))
+				fmt.Fprintf(e.stdout, "%s: %s -> %s [%s] (dry run)\n", termsafe.Line(c.Comment.Source), c.From, c.To, strings.Join(c.Result.Rules(), ", "))
 			}
 			fmt.Fprintf(e.stdout, "%d comments would change; nothing was changed\n", len(changes))
 			return nil
 		}
 		changes, err := q.Moderate(linter, cfg.Comments.AutoApprove)
 		for _, c := range changes {
-			fmt.Fprintf(e.stdout, "%s: %s -> %s [%s]\n", c.Comment.Source, c.From, c.To, strings.Join(c.Result.Rules(), ", "))
+			fmt.Fprintf(e.stdout, "%s: %s -> %s [%s]\n", termsafe.Line(c.Comment.Source), c.From, c.To, strings.Join(c.Result.Rules(), ", "))
 		}
 		if err != nil {
 			return err
@@ -162,7 +163,7 @@ func checkApprove(q *moderation.Queue, l *comments.Linter, id string) error {
 }
 
 // listComments prints one comment a line: id, status, date, author and
-// the start of the text.
+// the start of the text, each escaped for the terminal (termsafe.Line).
 func listComments(w io.Writer, cs []*content.Comment) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATUS\tDATE\tAUTHOR\tTEXT")
@@ -171,7 +172,8 @@ func listComments(w io.Writer, cs []*content.Comment) error {
 		if r := []rune(text); len(r) > 60 {
 			text = string(r[:59]) + "…"
 		}
-		fmt.Fprintf(tw, "%s/%s\t%s\t%s\t%s\t%s\n", c.Post, c.ID, c.Status, c.Date.Format("2006-01-02"), c.Author, text)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", termsafe.Line(c.Post+"/"+c.ID), termsafe.Line(string(c.Status)),
+			c.Date.Format("2006-01-02"), termsafe.Line(c.Author), termsafe.Line(text))
 	}
 	return tw.Flush()
 }

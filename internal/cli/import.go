@@ -7,6 +7,7 @@ import (
 
 	"github.com/blogen/blogen/internal/importer/linkedin"
 	"github.com/blogen/blogen/internal/importer/wordpress"
+	"github.com/blogen/blogen/internal/termsafe"
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
@@ -40,7 +41,7 @@ func importWordPress(ctx context.Context, e *env, file, dir string) error {
 		return err
 	}
 	defer f.Close()
-	sum, err := wordpress.Import(ctx, f, file, wordpress.Options{SiteDir: dir, Log: e.stderr})
+	sum, err := wordpress.Import(ctx, f, file, wordpress.Options{SiteDir: dir, Log: termsafe.NewWriter(e.stderr)})
 	if err != nil {
 		return err
 	}

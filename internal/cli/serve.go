@@ -23,6 +23,7 @@ import (
 	"github.com/blogen/blogen/internal/livereload"
 	"github.com/blogen/blogen/internal/server"
 	"github.com/blogen/blogen/internal/site"
+	"github.com/blogen/blogen/internal/termsafe"
 	"github.com/blogen/blogen/internal/watch"
 )
 
@@ -87,9 +88,9 @@ func serve(ctx context.Context, e *env, c serveConfig) error {
 	}
 	hub := livereload.NewHub(strconv.FormatInt(time.Now().UnixNano(), 36))
 	p := &preview{e: e, opts: c.build, session: build.NewSession(c.build),
-		srv: server.New(server.Options{Hub: hub, SiteDir: c.build.SiteDir})}
+		srv: server.New(server.Options{Hub: hub, SiteDir: c.build.SiteDir, Addr: listenAddr(c.bind, ln.Addr())})}
 	w, err := watch.New(c.build.SiteDir, watch.Options{Ignore: outputFolder(c.build),
-		Errors: func(err error) { fmt.Fprintf(e.stderr, "blogen: %v\n", err) }})
+		Errors: func(err error) { fmt.Fprintf(e.stderr, "blogen: %s\n", termsafe.Text(err.Error())) }})
 	if err != nil {
 		ln.Close()
 		hub.Close()
@@ -115,6 +116,16 @@ func listen(bind string, port int) (net.Listener, error) {
 		return nil, fmt.Errorf("serve: listen on %s: %w", addr, err)
 	}
 	return ln, nil
+}
+
+// listenAddr is the address the server answers to: the --bind host with
+// the port the listener got (--port 0 picks one).
+func listenAddr(bind string, addr net.Addr) string {
+	port := "0"
+	if a, ok := addr.(*net.TCPAddr); ok {
+		port = strconv.Itoa(a.Port)
+	}
+	return net.JoinHostPort(bind, port)
 }
 
 // outputFolder names the output folder for the watcher to ignore, when
@@ -209,10 +220,10 @@ func (p *preview) rebuild(changed []string, full bool) {
 		p.srv.Fail(err)
 	}
 	if err != nil {
-		fmt.Fprintf(p.e.stderr, "blogen: the site does not build; the last good version is still served:\n%v\n", err)
+		fmt.Fprintf(p.e.stderr, "blogen: the site does not build; the last good version is still served:\n%s\n", termsafe.Text(err.Error()))
 		return
 	}
-	fmt.Fprintf(p.e.stdout, "%s in %s\n", describe(changed), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(p.e.stdout, "%s in %s\n", termsafe.Line(describe(changed)), time.Since(start).Round(time.Millisecond))
 }
 
 // describe says what a rebuild was for.

@@ -372,6 +372,46 @@ func TestServeListens(t *testing.T) {
 	}
 }
 
+// TestServeAnswersOnlyItsAddress asks the running server for the home
+// page under the Host values of the address it listens on and of a page
+// that pointed its own name at it (DNS rebinding).
+func TestServeAnswersOnlyItsAddress(t *testing.T) {
+	noLeaks(t)
+	s := sitetest.Write(t, serveSite)
+	r := startServe(t, "-s", s.Dir, "--port", "0")
+	_, port, err := net.SplitHostPort(strings.TrimPrefix(strings.TrimSuffix(r.url, "/"), "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		host   string
+		status int
+	}{
+		{"127.0.0.1:" + port, 200},
+		{"localhost:" + port, 200},
+		{"[::1]:" + port, 200},
+		{"attacker.example:" + port, http.StatusMisdirectedRequest},
+		{"localhost:1", http.StatusMisdirectedRequest},
+	} {
+		req, err := http.NewRequest("GET", r.url, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = tt.host
+		resp, err := r.client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.status {
+			t.Errorf("Host %s: status %d, want %d", tt.host, resp.StatusCode, tt.status)
+		}
+	}
+	if err := r.stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestBasePath(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"https://example.org/", "/"}, {"https://example.org", "/"}, {"https://example.org/blog", "/blog/"},

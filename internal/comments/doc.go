@@ -113,4 +113,11 @@
 // and Report.WriteJSON the same as indented JSON. Report.Failed is true
 // when an approved comment breaks the policy (its verdict is hold or
 // reject), so a site can gate its deploys on blogen lint's exit status.
+//
+// # Reader fields
+//
+// Before a comment is kept, every text field a reader sent goes through
+// ValidateField: UTF-8, no control characters but tab and newline in the
+// comment itself (CR LF made LF by NormalizeNewlines), and the field's
+// length; its error is a message for the reader.
 package comments

@@ -2,6 +2,7 @@ package comments
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/termsafe"
 )
 
 // Report is the linter's judgement of a list of comments, for blogen lint.
@@ -60,14 +62,15 @@ func (r Report) Failed() bool {
 	return false
 }
 
-// WriteText writes one line per finding:
+// WriteText writes one line per finding, its file name and message
+// escaped for the terminal (termsafe.Line):
 //
 //	content/comments/x/003.md: reject [too-many-links] 2 links; the policy allows 1
 func (r Report) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	for _, it := range r.Items {
 		for _, f := range it.Result.Findings {
-			fmt.Fprintf(bw, "%s: %s [%s] %s\n", it.Comment.Source, f.Verdict, f.Rule, f.Message)
+			fmt.Fprintf(bw, "%s: %s [%s] %s\n", termsafe.Line(it.Comment.Source), f.Verdict, f.Rule, termsafe.Line(f.Message))
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -104,7 +107,8 @@ type jsonReportItem struct {
 //	}
 //
 // Every comment is listed, in the report's order; findings is [] for a
-// comment without any.
+// comment without any. Control and bidirectional characters are written as
+// \uXXXX escapes (termsafe.JSON).
 func (r Report) WriteJSON(w io.Writer) error {
 	out := jsonReport{
 		Failed:   r.Failed(),
@@ -121,10 +125,14 @@ func (r Report) WriteJSON(w io.Writer) error {
 		out.Comments[i] = jsonReportItem{File: c.Source, Post: c.Post, ID: c.ID, Status: c.Status,
 			Breaks: it.breaks(), Verdict: it.Result.Verdict, Findings: findings}
 	}
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("write lint report: %w", err)
+	}
+	if _, err := w.Write(termsafe.JSON(b.Bytes())); err != nil {
 		return fmt.Errorf("write lint report: %w", err)
 	}
 	return nil

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+
+	"github.com/blogen/blogen/internal/termsafe"
 )
 
 // WriteStatusText writes, for each comment, a line with its status and
@@ -16,9 +18,9 @@ import (
 func (r Report) WriteStatusText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	for _, it := range r.Items {
-		fmt.Fprintf(bw, "%s: %s (policy: %s)\n", it.Comment.Source, it.Comment.Status, it.Result.Verdict)
+		fmt.Fprintf(bw, "%s: %s (policy: %s)\n", termsafe.Line(it.Comment.Source), termsafe.Line(string(it.Comment.Status)), it.Result.Verdict)
 		for _, f := range it.Result.Findings {
-			fmt.Fprintf(bw, "%s: %s [%s] %s\n", it.Comment.Source, f.Verdict, f.Rule, f.Message)
+			fmt.Fprintf(bw, "%s: %s [%s] %s\n", termsafe.Line(it.Comment.Source), f.Verdict, f.Rule, termsafe.Line(f.Message))
 		}
 	}
 	fmt.Fprintln(bw, r.Summary())

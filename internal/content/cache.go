@@ -2,9 +2,11 @@ package content
 
 import (
 	"bufio"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -12,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/blogen/blogen/internal/cache"
 )
@@ -26,16 +29,47 @@ type Cache struct {
 	// than a map would. The slice is replaced, never changed, so that
 	// Save can read it while the cache changes.
 	entries []cacheEntry
+	// seen is when the states of the entries were taken: the start of
+	// the load that made them (nanoseconds since 1970).
+	seen int64
 }
 
 // cacheEntry is one parsed file and the file's state when it was parsed.
 // The kind of content a file holds follows from its path.
 type cacheEntry struct {
 	file  string
-	size  int64
-	mod   int64 // modification time, in nanoseconds since 1970
+	state fileState
 	value any
 	err   error
+}
+
+// fileState is what tells that a file changed without reading it: its
+// size, modification time, and where the system tells them, its inode
+// number (a file replaced by another) and change time (a file written by
+// a tool that keeps its modification time).
+type fileState struct {
+	Size  int64
+	Mod   int64 // modification time, in nanoseconds since 1970
+	Ino   uint64
+	Ctime int64 // change time, in nanoseconds since 1970
+}
+
+// stateOf returns the state of a file.
+func stateOf(info fs.FileInfo) fileState {
+	ino, ctime := inodeAndCtime(info)
+	return fileState{Size: info.Size(), Mod: info.ModTime().UnixNano(), Ino: ino, Ctime: ctime}
+}
+
+// racyWindow is how close to the moment its state was taken a file's
+// times may be for the state to be trusted. A file system with coarse
+// timestamps (whole seconds, two on FAT) gives a file written twice within
+// that time the same times both times, so such a file is parsed again.
+const racyWindow = int64(2 * time.Second)
+
+// trusted reports whether a file whose state is now st is unchanged since
+// e was parsed.
+func (c *Cache) trusted(e cacheEntry, st fileState) bool {
+	return e.state == st && st.Mod < c.seen-racyWindow && st.Ctime < c.seen-racyWindow
 }
 
 // NewCache returns an empty cache.
@@ -55,32 +89,33 @@ func (c *Cache) parse(fsys fs.FS, s source, n *names) (any, error) {
 	}
 	c.mu.Lock()
 	i, ok := c.find(s.file)
+	trusted := ok && c.trusted(c.entries[i], stateOf(s.info))
 	var e cacheEntry
 	if ok {
 		e = c.entries[i]
 	}
 	c.mu.Unlock()
-	if ok && e.size == s.info.Size() && e.mod == s.info.ModTime().UnixNano() {
+	if trusted {
 		return e.value, e.err
 	}
 	return parseSource(fsys, s, n)
 }
 
-// update makes the cache hold what a load found: the parsed value and the
-// error of each source, by index.
-func (c *Cache) update(sources []source, values []any, errs []error) {
+// update makes the cache hold what a load that started at seen found: the
+// parsed value and the error of each source, by index.
+func (c *Cache) update(seen time.Time, sources []source, values []any, errs []error) {
 	if c == nil {
 		return
 	}
 	entries := make([]cacheEntry, 0, len(sources))
 	for i, s := range sources {
 		if s.info != nil {
-			entries = append(entries, cacheEntry{file: s.file, size: s.info.Size(), mod: s.info.ModTime().UnixNano(), value: values[i], err: errs[i]})
+			entries = append(entries, cacheEntry{file: s.file, state: stateOf(s.info), value: values[i], err: errs[i]})
 		}
 	}
 	sortEntries(entries)
 	c.mu.Lock()
-	c.entries = entries
+	c.entries, c.seen = entries, seen.UnixNano()
 	c.mu.Unlock()
 }
 
@@ -147,7 +182,7 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (before, after any, ok bool) {
 		return nil, nil, false
 	}
 	c.mu.Lock()
-	c.insert(cacheEntry{file: file, size: info.Size(), mod: info.ModTime().UnixNano(), value: v})
+	c.insert(cacheEntry{file: file, state: stateOf(info), value: v})
 	c.mu.Unlock()
 	return old.value, v, true
 }
@@ -157,8 +192,7 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (before, after any, ok bool) {
 // reading a type name with every entry.
 type savedEntry struct {
 	File    string
-	Size    int64
-	Mod     int64
+	State   fileState
 	Post    *Post
 	Page    *Page
 	Author  *Author
@@ -167,7 +201,7 @@ type savedEntry struct {
 
 // saved returns e as Save writes it, or false when e holds no value.
 func saved(e cacheEntry) (savedEntry, bool) {
-	s := savedEntry{File: e.file, Size: e.size, Mod: e.mod}
+	s := savedEntry{File: e.file, State: e.state}
 	switch v := e.value.(type) {
 	case *Post:
 		s.Post = v
@@ -202,17 +236,19 @@ func (e *savedEntry) value() any {
 // atomically, under the name of the program that parsed them (stamp): a
 // later build of the site reads them back with ReadCache instead of
 // parsing every file again. Entries are written one by one, so that
-// neither Save nor ReadCache holds the whole file in memory.
+// neither Save nor ReadCache holds the whole file in memory. The file
+// ends with the CRC-32C of the rest, as the Markdown cache's packs do.
 func (c *Cache) Save(file, stamp string) error {
 	c.mu.Lock()
-	entries := c.entries
+	entries, seen := c.entries, c.seen
 	c.mu.Unlock()
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
 	err := cache.WriteAtomic(file, func(w io.Writer) error {
-		enc := gob.NewEncoder(w)
-		if err := enc.Encode(stamp); err != nil {
+		sum := crc32.New(castagnoli)
+		enc := gob.NewEncoder(io.MultiWriter(w, sum))
+		if err := errors.Join(enc.Encode(stamp), enc.Encode(seen)); err != nil {
 			return err
 		}
 		for _, e := range entries {
@@ -224,7 +260,8 @@ func (c *Cache) Save(file, stamp string) error {
 				return err
 			}
 		}
-		return nil
+		_, err := w.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("save the content cache: %w", err)
@@ -232,19 +269,56 @@ func (c *Cache) Save(file, stamp string) error {
 	return nil
 }
 
+// castagnoli is the CRC-32C table of the cache file's checksum.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
 // ReadCache returns the cache Save wrote to file under stamp, or an empty
-// cache when there is none, it is damaged or another program wrote it.
+// cache when there is none, another program wrote it, or it is damaged:
+// its checksum does not match, or it does not decode. A damaged cache is
+// never trusted; the next Save replaces it.
 func ReadCache(file, stamp string) *Cache {
-	c := NewCache()
 	f, err := os.Open(file)
 	if err != nil {
-		return c
+		return NewCache()
 	}
 	defer f.Close()
-	dec := gob.NewDecoder(bufio.NewReaderSize(f, 64<<10))
+	body, ok := checkedBody(f)
+	if !ok {
+		return NewCache()
+	}
+	c, err := decodeCache(bufio.NewReaderSize(body, 64<<10), stamp)
+	if err != nil {
+		return NewCache()
+	}
+	return c
+}
+
+// checkedBody returns the part of a cache file before its checksum, once
+// it has read it through and found the checksum right.
+func checkedBody(f *os.File) (io.Reader, bool) {
+	info, err := f.Stat()
+	if err != nil || info.Size() < 4 {
+		return nil, false
+	}
+	n := info.Size() - 4
+	sum := crc32.New(castagnoli)
+	var want [4]byte
+	if _, err := io.Copy(sum, io.NewSectionReader(f, 0, n)); err != nil {
+		return nil, false
+	}
+	if _, err := f.ReadAt(want[:], n); err != nil || binary.LittleEndian.Uint32(want[:]) != sum.Sum32() {
+		return nil, false
+	}
+	return io.NewSectionReader(f, 0, n), true
+}
+
+// decodeCache decodes the entries of a cache file written under stamp.
+func decodeCache(r io.Reader, stamp string) (*Cache, error) {
+	c := NewCache()
+	dec := gob.NewDecoder(r)
 	var got string
-	if dec.Decode(&got) != nil || got != stamp {
-		return c
+	if err := errors.Join(dec.Decode(&got), dec.Decode(&c.seen)); err != nil || got != stamp {
+		return nil, errors.New("another program's cache")
 	}
 	n := &names{}
 	for {
@@ -252,16 +326,16 @@ func ReadCache(file, stamp string) *Cache {
 		switch err := dec.Decode(&e); {
 		case errors.Is(err, io.EOF):
 			sortEntries(c.entries)
-			return c
+			return c, nil
 		case err != nil:
-			return NewCache()
+			return nil, err
 		}
 		v := e.value()
 		if v == nil {
-			return NewCache()
+			return nil, errors.New("an entry without a value")
 		}
 		shareNames(v, n)
-		c.entries = append(c.entries, cacheEntry{file: e.File, size: e.Size, mod: e.Mod, value: v})
+		c.entries = append(c.entries, cacheEntry{file: e.File, state: e.State, value: v})
 	}
 }
 

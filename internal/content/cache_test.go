@@ -1,6 +1,9 @@
 package content
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -107,5 +110,24 @@ func TestCacheReloads(t *testing.T) {
 	}
 	if fourth, _ := LoadCached(fsys, c); fourth.Posts[0] != after {
 		t.Error("the load after Reparse parsed the file again")
+	}
+}
+
+// TestLoadStopsWhenCancelled loads a site with a context that ends: the
+// load stops with its error and leaves the cache as it was.
+func TestLoadStopsWhenCancelled(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := range 200 {
+		fsys[fmt.Sprintf("content/posts/p%03d.md", i)] = &fstest.MapFile{Data: []byte("---\ntitle: T\ndate: 2024-01-02\n---\nBody.\n")}
+	}
+	c := NewCache()
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	s, err := LoadContext(ctx, fsys, c)
+	if !errors.Is(err, context.Canceled) || s != nil {
+		t.Errorf("LoadContext = %v, %v; want context.Canceled", s, err)
+	}
+	if len(c.entries) != 0 {
+		t.Errorf("the cache took %d files of a cancelled load", len(c.entries))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -55,6 +56,9 @@ func splitDocument(file string, src []byte) (*document, error) {
 	if err := checkClosed(file, format, src); err != nil {
 		return nil, err
 	}
+	if err := checkLimits(file, format, src); err != nil {
+		return nil, err
+	}
 	var raw map[string]any
 	body, err := parseFront(src, format, &raw)
 	if err != nil {
@@ -63,11 +67,15 @@ func splitDocument(file string, src []byte) (*document, error) {
 	if format == "json" && len(body) == len(src) {
 		return nil, diag.Errorf(file, 1, "the file starts with { but holds no JSON front matter; end the JSON object with a line } followed by a blank line")
 	}
-	if err := normalize(raw, doc.meta); err != nil {
-		return nil, diag.Errorf(file, 1, "front matter: %v", err)
-	}
 	doc.body = body
 	doc.front = src[:len(src)-len(body)]
+	if err := normalize(raw, doc.meta); err != nil {
+		var dup *duplicateKey
+		if errors.As(err, &dup) {
+			return nil, duplicateError(doc, dup)
+		}
+		return nil, diag.Errorf(file, 1, "front matter: %v", err)
+	}
 	doc.bodyStart = bom + len(doc.front)
 	doc.bodyLine = 1 + bytes.Count(doc.front, []byte("\n"))
 	return doc, nil
@@ -212,39 +220,130 @@ func frontMatterError(file, format string, src []byte, err error) error {
 	case errors.As(err, &jerr):
 		line = diag.LineOf(src, int(jerr.Offset))
 	case format == "yaml":
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line = 1 + n
-			msg = strings.TrimPrefix(yamlLineRE.ReplaceAllString(strings.TrimPrefix(msg, "yaml: "), ""), ": ")
-		}
+		line, msg = yamlError(err)
 	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
 	return diag.Errorf(file, line, "malformed %s front matter: %s", strings.ToUpper(format), msg)
 }
 
+// yamlParserProblems are the problems yaml.v3's parser, rather than its
+// scanner, reports. It counts their lines from 0, those of the scanner
+// and of the decoder from 1.
+var yamlParserProblems = []string{
+	"did not find expected <stream-start>", "did not find expected <document start>",
+	"did not find expected node content", "did not find expected key", "did not find expected '-' indicator",
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "found duplicate %YAML directive",
+	"found duplicate %TAG directive", "found incompatible YAML document", "found undefined tag handle",
+}
+
+// yamlError returns the line of the file at which a yaml.v3 error of a
+// front matter block is, and its message, with the lines it names counted
+// from the top of the file too: the block starts on line 2.
+func yamlError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var terr *yaml.TypeError
+	if errors.As(err, &terr) && len(terr.Errors) > 0 {
+		msg = terr.Errors[0]
+	}
+	line, from := 0, 1
+	if m := yamlLineRE.FindStringSubmatchIndex(msg); m != nil && m[0] == 0 {
+		line, _ = strconv.Atoi(msg[m[2]:m[3]])
+		msg = strings.TrimPrefix(msg[m[1]:], ": ")
+	}
+	if slices.Contains(yamlParserProblems, msg) {
+		line, from = line+1, 0
+	}
+	msg = yamlLineRE.ReplaceAllStringFunc(msg, func(s string) string {
+		n, _ := strconv.Atoi(strings.TrimPrefix(s, "line "))
+		return "line " + strconv.Itoa(n+1)
+	})
+	if line == 0 && from == 1 {
+		return 1, msg
+	}
+	return 1 + line, msg
+}
+
 // normalize copies a decoded front matter map into out with lower-cased keys
-// and YAML's map[any]any values turned into map[string]any.
+// and YAML's map[any]any values turned into map[string]any. Two keys that
+// differ only in case are a *duplicateKey error: which one won would
+// change from build to build.
 func normalize(in map[string]any, out map[string]any) error {
+	spelled := make(map[string]string, len(in))
 	for k, v := range in {
-		nv, err := normalizeValue(v)
-		if err != nil {
-			return fmt.Errorf("%s: %w", k, err)
+		if err := normalizeEntry(k, v, out, spelled); err != nil {
+			return err
 		}
-		out[strings.ToLower(k)] = nv
 	}
 	return nil
+}
+
+// normalizeEntry adds the key k and its value to out; spelled maps the
+// keys of out to their spelling in the file.
+func normalizeEntry(k string, v any, out map[string]any, spelled map[string]string) error {
+	lower := strings.ToLower(k)
+	if first, ok := spelled[lower]; ok {
+		return &duplicateKey{first, k}
+	}
+	nv, err := normalizeValue(v)
+	if err != nil {
+		var dup *duplicateKey
+		if errors.As(err, &dup) {
+			return err
+		}
+		return fmt.Errorf("%s: %w", k, err)
+	}
+	spelled[lower], out[lower] = k, nv
+	return nil
+}
+
+// duplicateKey is two keys of one table that differ only in case.
+type duplicateKey struct{ a, b string }
+
+func (e *duplicateKey) Error() string {
+	return fmt.Sprintf("the keys %s and %s differ only in case, and keys are read without regard to case; keep one of them", e.a, e.b)
+}
+
+// duplicateError reports a duplicate key at the lines of its two
+// spellings, the later one first.
+func duplicateError(d *document, dup *duplicateKey) error {
+	la, ca := d.spellingLine(dup.a)
+	lb, cb := d.spellingLine(dup.b)
+	a, b := dup.a, dup.b
+	if la > lb || la == lb && ca > cb {
+		a, b, la, lb = b, a, lb, la
+	}
+	return diag.Errorf(d.file, lb, "the key %s repeats %s of line %d: keys are read without regard to case; keep one of them", b, a, la)
+}
+
+// spellingLine returns the line and column (from 1 and 0) of the file at
+// which the front matter sets a key spelled exactly so, at the start of a
+// line or in a flow table; or line 1.
+func (d *document) spellingLine(key string) (int, int) {
+	for i, line := range bytes.Split(d.front, []byte("\n")) {
+		for at := 0; ; {
+			j := bytes.Index(line[at:], []byte(key))
+			if j < 0 {
+				break
+			}
+			start, end := at+j, at+j+len(key)
+			if (start == 0 || strings.IndexByte(" \t{,\"'", line[start-1]) >= 0) &&
+				end < len(line) && strings.IndexByte(":= \"'\t", line[end]) >= 0 {
+				return i + 1, start
+			}
+			at = end
+		}
+	}
+	return 1, 0
 }
 
 func normalizeValue(v any) (any, error) {
 	switch v := v.(type) {
 	case map[any]any:
 		m := make(map[string]any, len(v))
+		spelled := make(map[string]string, len(v))
 		for k, val := range v {
-			nv, err := normalizeValue(val)
-			if err != nil {
+			if err := normalizeEntry(fmt.Sprint(k), val, m, spelled); err != nil {
 				return nil, err
 			}
-			m[strings.ToLower(fmt.Sprint(k))] = nv
 		}
 		return m, nil
 	case map[string]any:

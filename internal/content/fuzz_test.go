@@ -17,6 +17,8 @@ var seeds = []string{
 	"{",
 	"---\nauthor: R\ndate: 2020-01-01\nstatus: approved\nparent: 1\n---\nhi",
 	"---\ntags: {a: b}\ndate: [1]\ncomments: 3\n---\n",
+	"+++\na = {a={a={a.b.c=[[1.5]]}}}\n[x.y]\nz = '''[{'''\n+++\n",
+	"---\na:\n  - - [{b: \"[\"}]\n  - c: |\n      [[[\n---\n",
 }
 
 // FuzzParse feeds arbitrary files to every parser: none may panic, and a

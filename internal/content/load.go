@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/blogen/blogen/internal/diag"
 	"github.com/blogen/blogen/internal/sitefs"
@@ -59,19 +61,31 @@ const (
 func Load(fsys fs.FS) (*Site, error) { return LoadCached(fsys, nil) }
 
 // LoadCached is Load that re-parses only the files that changed since the
-// cache last saw them (by size and modification time); cache may be nil.
+// cache last saw them (by size, modification time, inode and change time,
+// and every file changed within racyWindow of the last load); cache may
+// be nil.
 // Parsed values are immutable, so unchanged files share them with the
 // previous load.
 func LoadCached(fsys fs.FS, cache *Cache) (*Site, error) {
+	return LoadContext(context.Background(), fsys, cache)
+}
+
+// LoadContext is LoadCached that stops reading files when ctx ends, and
+// then returns ctx's error and leaves the cache as it was.
+func LoadContext(ctx context.Context, fsys fs.FS, cache *Cache) (*Site, error) {
 	var errs diag.List
-	sources, sections := collect(fsys, &errs)
+	start := time.Now()
+	sources, sections := collect(ctx, fsys, &errs)
 	results := make([]any, len(sources))
 	failures := make([]error, len(sources))
 	n := &names{}
-	parallel(len(sources), func(i int) {
+	parallel(ctx, len(sources), func(i int) {
 		results[i], failures[i] = cache.parse(fsys, sources[i], n)
 	})
-	cache.update(sources, results, failures)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cache.update(start, sources, results, failures)
 	site := &Site{Sections: sections}
 	for i, r := range results {
 		errs.Add(failures[i])
@@ -158,33 +172,37 @@ func flatten(err error) error {
 	return err
 }
 
-// collect finds every content file to parse.
-func collect(fsys fs.FS, errs *diag.List) ([]source, []string) {
+// collect finds every content file to parse, until ctx ends.
+func collect(ctx context.Context, fsys fs.FS, errs *diag.List) ([]source, []string) {
 	var out []source
-	posts, sections := collectPosts(fsys, PostsDir, errs)
+	posts, sections := collectPosts(ctx, fsys, PostsDir, errs)
 	out = append(out, posts...)
 	for _, d := range []struct {
 		dir  string
 		kind kind
 	}{{PagesDir, kindPage}, {AuthorsDir, kindAuthor}, {CommentsDir, kindComment}} {
-		out = append(out, collectMarkdown(fsys, d.dir, d.kind, errs)...)
+		out = append(out, collectMarkdown(ctx, fsys, d.dir, d.kind, errs)...)
 	}
 	return out, sections
 }
 
 // walk calls fn for every file and folder below dir that blogen reads,
 // skipping ignored names (and everything inside ignored folders). A
-// missing dir is no error. Links to folders are not followed.
-func walk(fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error) error {
-	return walkWith(fs.WalkDir, fsys, dir, fn, nil)
+// missing dir is no error. Links to folders are not followed. It stops
+// when ctx ends.
+func walk(ctx context.Context, fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error) error {
+	return walkWith(ctx, fs.WalkDir, fsys, dir, fn, nil)
 }
 
 // walkWith is walk with the walker walkDir (fs.WalkDir, or sitefs.WalkDir,
 // which follows links to folders in the site), calling section, when not
 // nil, for each _index.md file it skips.
-func walkWith(walkDir func(fs.FS, string, fs.WalkDirFunc) error, fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error, section func(p string)) error {
+func walkWith(ctx context.Context, walkDir func(fs.FS, string, fs.WalkDirFunc) error, fsys fs.FS, dir string, fn func(p string, d fs.DirEntry) error, section func(p string)) error {
 	err := walkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if section != nil && isSection(d.Name()) {
@@ -205,9 +223,9 @@ func walkWith(walkDir func(fs.FS, string, fs.WalkDirFunc) error, fsys fs.FS, dir
 }
 
 // collectMarkdown lists the .md files below dir.
-func collectMarkdown(fsys fs.FS, dir string, k kind, errs *diag.List) []source {
+func collectMarkdown(ctx context.Context, fsys fs.FS, dir string, k kind, errs *diag.List) []source {
 	var out []source
-	err := walk(fsys, dir, func(p string, d fs.DirEntry) error {
+	err := walk(ctx, fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() && strings.HasSuffix(d.Name(), ".md") {
 			info, _ := d.Info()
 			out = append(out, source{file: p, kind: k, info: info})
@@ -233,10 +251,10 @@ func isPostFile(name string) bool {
 // collectPosts lists posts: .md and .markdown files, and folders holding
 // an index.md (page bundles), whose other files are copied beside the
 // post. It returns the section pages it skipped too.
-func collectPosts(fsys fs.FS, dir string, errs *diag.List) ([]source, []string) {
+func collectPosts(ctx context.Context, fsys fs.FS, dir string, errs *diag.List) ([]source, []string) {
 	var out []source
 	var sections []string
-	err := walkWith(fs.WalkDir, fsys, dir, func(p string, d fs.DirEntry) error {
+	err := walkWith(ctx, fs.WalkDir, fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() {
 			if isPostFile(d.Name()) && !isSection(d.Name()) {
 				info, _ := d.Info()
@@ -251,7 +269,7 @@ func collectPosts(fsys fs.FS, dir string, errs *diag.List) ([]source, []string) 
 		if err != nil {
 			return nil
 		}
-		files, err := bundleFiles(fsys, p)
+		files, err := bundleFiles(ctx, fsys, p)
 		if err != nil {
 			return err
 		}
@@ -267,9 +285,9 @@ func collectPosts(fsys fs.FS, dir string, errs *diag.List) ([]source, []string) 
 // bundleFiles lists the files of a page bundle other than index.md,
 // relative to the bundle folder, sorted. Links to folders in the bundle
 // are followed when they stay in the site (sitefs.WalkDir).
-func bundleFiles(fsys fs.FS, dir string) ([]string, error) {
+func bundleFiles(ctx context.Context, fsys fs.FS, dir string) ([]string, error) {
 	files := []string{}
-	err := walkWith(sitefs.WalkDir, fsys, dir, func(p string, d fs.DirEntry) error {
+	err := walkWith(ctx, sitefs.WalkDir, fsys, dir, func(p string, d fs.DirEntry) error {
 		if !d.IsDir() && p != path.Join(dir, "index.md") {
 			files = append(files, strings.TrimPrefix(p, dir+"/"))
 		}
@@ -280,8 +298,9 @@ func bundleFiles(fsys fs.FS, dir string) ([]string, error) {
 }
 
 // parallel calls fn(i) for i in [0, n) on as many goroutines as there are
-// CPUs. Each fn writes only its own index of any shared slice.
-func parallel(n int, fn func(i int)) {
+// CPUs, until ctx ends. Each fn writes only its own index of any shared
+// slice.
+func parallel(ctx context.Context, n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	var wg sync.WaitGroup
 	next := make(chan int, workers)
@@ -292,7 +311,7 @@ func parallel(n int, fn func(i int)) {
 			}
 		})
 	}
-	for i := range n {
+	for i := 0; i < n && ctx.Err() == nil; i++ {
 		next <- i
 	}
 	close(next)

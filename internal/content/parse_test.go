@@ -96,6 +96,8 @@ func TestParseErrors(t *testing.T) {
 		{"toml", "+++\ntitle = \n+++\n", "a.md:2: malformed TOML front matter"},
 		{"json without blank line", "{\n\"title\": \"A\"\n}\nBody", "a.md:1: the file starts with { but holds no JSON front matter"},
 		{"json", "{\n\"title\": \"A\",\n\"date\": \n}\n\nx", "a.md:4: malformed JSON front matter"},
+		{"toml time without a date", "+++\ntitle = \"A\"\ndate = 07:32:00\n+++\n", "a.md:3: date: 07:32:00 is a time of day without a date; write the date too, such as date = 2013-06-10T07:32:00"},
+		{"toml time without a date, as expiry", "+++\ntitle = \"A\"\ndate = 2020-01-01\nexpirydate = 23:59:59.5\n+++\n", "a.md:4: expirydate: 23:59:59 is a time of day without a date"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -219,6 +219,10 @@ func (f *fields) date(keys ...string) time.Time {
 	}
 	switch v := v.(type) {
 	case time.Time:
+		if v.Location().String() == "time-local" || v.Year() <= 0 {
+			f.fail(k, "%s: %s is a time of day without a date; write the date too, such as %s = 2013-06-10T%s", k, v.Format("15:04:05"), k, v.Format("15:04:05"))
+			return time.Time{}
+		}
 		return v
 	case bool: // Jekyll's published: false
 		return time.Time{}

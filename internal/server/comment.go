@@ -12,8 +12,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/blogen/blogen/internal/comments"
 	"github.com/blogen/blogen/internal/moderation"
@@ -90,24 +88,39 @@ func parseForm(r *http.Request) error {
 	return r.MultipartForm.RemoveAll()
 }
 
+// formFields are the text fields of the comment form and their limits,
+// in the order they are checked.
+var formFields = []struct {
+	key   string
+	field comments.Field
+}{
+	{"post", comments.Field{Label: "post", Max: maxName}},
+	{"name", comments.Field{Label: "name", Max: maxName}},
+	{"email", comments.Field{Label: "e-mail address", Max: maxEmail}},
+	{"website", comments.Field{Label: "website", Max: maxWebsite}},
+	{"comment", comments.Field{Label: "comment", Max: maxComment, Multiline: true}},
+	{"parent", comments.Field{Label: "reply", Max: maxName}},
+}
+
 // readComment checks a posted form against the site; problem, when not
 // empty, tells the commenter what to change.
 func readComment(f url.Values, site *Site) (c moderation.NewComment, post Post, problem string) {
 	if f.Get("homepage") != "" {
 		return c, post, "The comment was taken for spam: leave the last field empty."
 	}
-	slug := f.Get("post")
-	post, ok := site.Posts[slug]
+	v, problem := readFields(f)
+	if problem != "" {
+		return c, post, problem
+	}
+	post, ok := site.Posts[v["post"]]
 	switch {
 	case !ok:
 		return c, post, "There is no such post to comment on."
 	case !post.Open:
 		return c, post, "Comments on this post are closed."
 	}
-	c = moderation.NewComment{Post: slug, Author: strings.TrimSpace(f.Get("name")),
-		AuthorURL: strings.TrimSpace(f.Get("website")), Parent: strings.TrimSpace(f.Get("parent")),
-		Body: []byte(strings.ReplaceAll(strings.TrimSpace(f.Get("comment")), "\r\n", "\n"))}
-	email := strings.ToLower(strings.TrimSpace(f.Get("email")))
+	c = moderation.NewComment{Post: v["post"], Author: v["name"], AuthorURL: v["website"], Parent: v["parent"], Body: []byte(v["comment"])}
+	email := strings.ToLower(v["email"])
 	problem = cmp.Or(checkName(c.Author), checkEmail(email), checkWebsite(c.AuthorURL),
 		checkBody(string(c.Body)), checkParent(c.Parent, post))
 	sum := sha256.Sum256([]byte(email))
@@ -115,12 +128,23 @@ func readComment(f url.Values, site *Site) (c moderation.NewComment, post Post, 
 	return c, post, problem
 }
 
+// readFields returns the form's text fields, trimmed and with CR LF made
+// LF, or the first problem of one (comments.ValidateField).
+func readFields(f url.Values) (map[string]string, string) {
+	v := make(map[string]string, len(formFields))
+	for _, ff := range formFields {
+		s := strings.TrimSpace(comments.NormalizeNewlines(f.Get(ff.key)))
+		if err := comments.ValidateField(ff.field, s); err != nil {
+			return nil, err.Error()
+		}
+		v[ff.key] = s
+	}
+	return v, ""
+}
+
 func checkName(name string) string {
-	switch {
-	case name == "":
+	if name == "" {
 		return "Please give your name."
-	case utf8.RuneCountInString(name) > maxName || strings.IndexFunc(name, unicode.IsControl) >= 0:
-		return "Please give your name as one line of at most 100 characters."
 	}
 	return ""
 }
@@ -145,11 +169,8 @@ func checkWebsite(site string) string {
 }
 
 func checkBody(body string) string {
-	switch {
-	case body == "":
+	if body == "" {
 		return "Please write a comment."
-	case !utf8.ValidString(body) || utf8.RuneCountInString(body) > maxComment:
-		return "Please keep the comment under 10,000 characters of text."
 	}
 	return ""
 }

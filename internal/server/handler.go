@@ -19,6 +19,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-store")
+	if !s.hosts.allows(r.Host) {
+		s.hosts.misdirected(w, r)
+		return
+	}
+	if why := crossSite(r); why != "" && r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "blogen serve refused this request: "+why+". Send it from the preview's own pages.", http.StatusForbidden)
+		return
+	}
 	switch r.URL.Path {
 	case livereload.EventsPath:
 		s.hub.ServeHTTP(w, r)

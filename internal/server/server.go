@@ -12,6 +12,11 @@
 // browsers. A version whose pages fail to render is not put in place: the
 // last good one stays served, and browsers show the problems (Fail).
 //
+// Only the address it listens on is served: a request whose Host names
+// another (a page that pointed its own name here, DNS rebinding) gets 421,
+// and a POST that a page of another site sent (by its Origin or
+// Sec-Fetch-Site) gets 403.
+//
 // Only the site is served. Request paths are cleaned, and a path with a
 // ".." segment (encoded or not, once or twice), a NUL or a backslash gets
 // 404; static files are opened through os.Root (RootFS), so a symbolic
@@ -80,22 +85,30 @@ type Options struct {
 	Hub *livereload.Hub
 	// SiteDir is the site folder, where posted comments are written.
 	SiteDir string
+	// Addr is the address the server listens on, host:port as --bind and
+	// the listener give it. Requests whose Host names another (DNS
+	// rebinding) are refused with 421. The loopback names localhost,
+	// 127.0.0.1 and [::1] are always taken; a server bound to 0.0.0.0 or ::
+	// also takes any IP address. Empty allows the loopback names on any
+	// port.
+	Addr string
 }
 
 // Server is the preview server's http.Handler. Its methods are safe for
 // concurrent use, but Publish and Fail are meant to be called from one
 // goroutine, in the order builds finish.
 type Server struct {
-	opts Options
-	hub  *livereload.Hub
-	cur  atomic.Pointer[version]
-	seq  atomic.Uint64
+	opts  Options
+	hub   *livereload.Hub
+	hosts hosts
+	cur   atomic.Pointer[version]
+	seq   atomic.Uint64
 }
 
 // New returns a server with no site yet: until the first Publish, pages
 // are answered with 503 and the problems Fail reported.
 func New(opts Options) *Server {
-	return &Server{opts: opts, hub: opts.Hub}
+	return &Server{opts: opts, hub: opts.Hub, hosts: newHosts(opts.Addr)}
 }
 
 // Publish puts a new version of the site in place, unless one of the

@@ -139,7 +139,7 @@ func TestServe(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
 			rec := httptest.NewRecorder()
-			s.ServeHTTP(rec, httptest.NewRequest(tt.method, tt.path, nil))
+			s.ServeHTTP(rec, localRequest(tt.method, tt.path, nil))
 			if rec.Code != tt.status {
 				t.Fatalf("status %d, want %d", rec.Code, tt.status)
 			}
@@ -176,7 +176,7 @@ func TestServeUnderBasePath(t *testing.T) {
 	}
 	for _, tt := range tests {
 		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest("GET", tt.path, nil))
+		s.ServeHTTP(rec, localRequest("GET", tt.path, nil))
 		if rec.Code != tt.status || rec.Header().Get("Location") != tt.location {
 			t.Errorf("GET %s: %d %q, want %d %q", tt.path, rec.Code, rec.Header().Get("Location"), tt.status, tt.location)
 		}
@@ -186,7 +186,7 @@ func TestServeUnderBasePath(t *testing.T) {
 func TestRenderErrorPage(t *testing.T) {
 	s, _, _ := newServer(t, fakeSite(t, pages))
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("GET", "/broken/", nil))
+	s.ServeHTTP(rec, localRequest("GET", "/broken/", nil))
 	if rec.Code != 500 || !strings.Contains(rec.Body.String(), `layouts/post.html:7: template: no such function &#34;foo&#34;`) {
 		t.Errorf("got %d %q", rec.Code, rec.Body.String())
 	}
@@ -196,7 +196,7 @@ func TestBeforeFirstBuild(t *testing.T) {
 	s, hub, _ := newServer(t, nil)
 	s.Fail(diag.Errorf("content/posts/a.md", 3, "date \"x\" does not parse"))
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	s.ServeHTTP(rec, localRequest("GET", "/", nil))
 	if rec.Code != 503 || !strings.Contains(rec.Body.String(), "content/posts/a.md:3: date &#34;x&#34; does not parse") {
 		t.Errorf("got %d %q", rec.Code, rec.Body.String())
 	}
@@ -320,7 +320,7 @@ func TestPublish(t *testing.T) {
 				}
 			}
 			rec := httptest.NewRecorder()
-			s.ServeHTTP(rec, httptest.NewRequest("GET", "/2013/06/a/", nil))
+			s.ServeHTTP(rec, localRequest("GET", "/2013/06/a/", nil))
 			if !strings.HasPrefix(rec.Body.String(), st.serves) {
 				t.Errorf("the page shows %q, want %q", rec.Body.String(), st.serves)
 			}
@@ -425,23 +425,22 @@ func TestComment(t *testing.T) {
 		{"no such post", with("post", "../../site"), false, true, 400, "There is no such post to comment on.", ""},
 		{"a closed post", with("post", "closed"), false, true, 400, "Comments on this post are closed.", ""},
 		{"a reply to no comment", with("parent", "999"), false, true, 400, "The comment you reply to is not on this post.", ""},
+		{"a name with a terminal escape", with("name", "Ana\x1b]52;c;ZXZpbA==\x07"), false, true, 400, `The name holds the control character \x1b (character 4); remove it and send the comment again.`, ""},
+		{"a name with a NUL", with("name", "Ana\x00Ruiz"), true, true, 400, `The name holds the control character \x00 (character 4); remove it and send the comment again.`, ""},
+		{"a comment with a C1 control", with("comment", "A thoughtful reply \u009b31m about the night shift and the morning after it."), false, true, 400, `The comment holds the control character \u009b (character 20); remove it and send the comment again.`, ""},
+		{"a comment with a lone CR", with("comment", "A thoughtful reply\rabout the night shift and the morning after it."), false, true, 400, `The comment holds the control character \x0d (character 19); remove it and send the comment again.`, ""},
+		{"a name that is not UTF-8", with("name", "Ana \xff"), false, true, 400, "The name is not UTF-8 text (byte 0xff at byte 5); send the form from a page in UTF-8, or type the text again.", ""},
+		{"a website that is not UTF-8", with("website", "https://ana.example.org/\xc3"), true, true, 400, "The website is not UTF-8 text (byte 0xc3 at byte 25); send the form from a page in UTF-8, or type the text again.", ""},
+		{"a comment that is not UTF-8", with("comment", "A thoughtful reply about the night shift \xe2\x80 and the morning after."), false, true, 400, "The comment is not UTF-8 text (byte 0xe2 at byte 42); send the form from a page in UTF-8, or type the text again.", ""},
+		{"a post slug that is not UTF-8", with("post", "a\xff"), false, true, 400, "The post is not UTF-8 text (byte 0xff at byte 2); send the form from a page in UTF-8, or type the text again.", ""},
+		{"a comment too long", with("comment", strings.Repeat("word ", 2001)), false, true, 400, "The comment is 10,004 characters long; keep it to at most 10,000 characters.", ""},
 		{"brief praise the policy rejects", with("comment", "Great post!!"), false, true, 422, "The comment does not meet the comment policy: 2 words of comment; the policy asks for at least 8.", ""},
 		{"a product pitch the policy rejects", with("comment", "Buy our tool at https://shop.example.com/pricing?utm_source=blog today, it does all of this for you and more."), false, true, 422,
 			"The comment does not meet the comment policy: link shop.example.com/pricing?utm_source=blog carries the tracking parameter utm_source; link shop.example.com/pricing?utm_source=blog goes to a commercial site (shop.example.com), not to an article.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hub := livereload.NewHub("s1")
-			defer hub.Close()
-			dir := t.TempDir()
-			writeFile(t, filepath.Join(dir, "content", "comments", "a", "001.md"), "---\nauthor: R\ndate: 2020-01-05T10:00:00Z\nstatus: approved\n---\nFirst.\n")
-			s := New(Options{Hub: hub, SiteDir: dir})
-			site := fakeSite(t, pages)
-			site.CommentEndpoint = "/comments"
-			site.Policy = defaultPolicy(t)
-			if err := s.Publish(site, nil); err != nil {
-				t.Fatal(err)
-			}
+			s, dir := commentServer(t, "", defaultPolicy(t))
 			req := formRequest(t, tt.form, tt.multipart)
 			if tt.json {
 				req.Header.Set("Accept", "application/json")
@@ -465,10 +464,28 @@ func TestComment(t *testing.T) {
 	}
 }
 
+// commentServer serves a site that takes comments on post "a", which has
+// comment 001, from a site folder of its own; addr is Options.Addr.
+func commentServer(t *testing.T, addr string, policy *comments.Linter) (*Server, string) {
+	t.Helper()
+	hub := livereload.NewHub("s1")
+	t.Cleanup(hub.Close)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "content", "comments", "a", "001.md"), "---\nauthor: R\ndate: 2020-01-05T10:00:00Z\nstatus: approved\n---\nFirst.\n")
+	s := New(Options{Hub: hub, SiteDir: dir, Addr: addr})
+	site := fakeSite(t, pages)
+	site.CommentEndpoint = "/comments"
+	site.Policy = policy
+	if err := s.Publish(site, nil); err != nil {
+		t.Fatal(err)
+	}
+	return s, dir
+}
+
 func formRequest(t *testing.T, form url.Values, multi bool) *http.Request {
 	t.Helper()
 	if !multi {
-		req := httptest.NewRequest("POST", "/comments", strings.NewReader(form.Encode()))
+		req := localRequest("POST", "/comments", strings.NewReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		return req
 	}
@@ -480,7 +497,7 @@ func formRequest(t *testing.T, form url.Values, multi bool) *http.Request {
 		}
 	}
 	mw.Close()
-	req := httptest.NewRequest("POST", "/comments", strings.NewReader(b.String()))
+	req := localRequest("POST", "/comments", strings.NewReader(b.String()))
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	return req
 }
@@ -550,4 +567,12 @@ func defaultPolicy(t *testing.T) *comments.Linter {
 		t.Fatal(err)
 	}
 	return l
+}
+
+// localRequest is a request to the preview as a browser on this machine
+// sends it.
+func localRequest(method, target string, body io.Reader) *http.Request {
+	req := httptest.NewRequest(method, target, body)
+	req.Host = "localhost:1313"
+	return req
 }

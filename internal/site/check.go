@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/blogen/blogen/internal/diag"
 )
 
@@ -15,44 +17,67 @@ import (
 type claim struct {
 	url, file string
 	line      int
-	post      *Post // the post that asks for it, if one does
+	post      *Post  // the post that asks for it, if one does
+	key       string // url as a case-insensitive file system sees it (fileKey)
 }
 
 // checkURLs reports every URL that two files claim: two posts with one slug
-// and date, a page named like a tag folder, an alias over a post.
+// and date, a page named like a tag folder, an alias over a post; and two
+// URLs that differ only in case or Unicode normalisation, which are one
+// file on macOS and Windows.
 func checkURLs(s *Site, errs *diag.List) {
 	var claims []claim
+	add := func(url, file string, line int, post *Post) {
+		claims = append(claims, claim{url: url, file: file, line: line, post: post, key: fileKey(url)})
+	}
 	for _, p := range s.Posts {
-		claims = append(claims, claim{p.URL, p.Source, p.SlugLine, p})
+		add(p.URL, p.Source, p.SlugLine, p)
 	}
 	for _, p := range s.Pages {
-		claims = append(claims, claim{p.URL, p.Source, p.SlugLine, nil})
+		add(p.URL, p.Source, p.SlugLine, nil)
 	}
 	for _, a := range s.Aliases {
-		claims = append(claims, claim{a.From, a.Source, a.Line, nil})
+		add(a.From, a.Source, a.Line, nil)
 	}
 	for _, c := range claims {
 		checkPath(c, errs)
 	}
-	reserved := map[string]bool{"/tags/": true, "/categories/": true, "/authors/": true, "/": true}
+	reserved := map[string]bool{fileKey("/tags/"): true, fileKey("/categories/"): true, fileKey("/authors/"): true, "/": true}
 	for _, l := range s.Lists {
 		for _, p := range l.Pagers {
-			reserved[p.URL] = true
+			reserved[fileKey(p.URL)] = true
 		}
 	}
-	slices.SortFunc(claims, func(a, b claim) int { return cmp.Or(strings.Compare(a.url, b.url), strings.Compare(a.file, b.file)) })
+	slices.SortFunc(claims, func(a, b claim) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.url, b.url), strings.Compare(a.file, b.file))
+	})
 	for i, c := range claims {
-		if i > 0 && claims[i-1].url == c.url && claims[i-1].file != c.file {
-			prev := claims[i-1]
-			fix := clashFix(s.Config.Permalinks.Post, prev, c)
-			errs.Addf(c.file, lineOrOne(c.line), "the URL %s is also claimed by %s; %s", c.url, prev.file, fix)
-			errs.Addf(prev.file, lineOrOne(prev.line), "the URL %s is also claimed by %s; %s", c.url, c.file, fix)
+		if i > 0 && claims[i-1].key == c.key {
+			reportClash(s.Config.Permalinks.Post, claims[i-1], c, errs)
 		}
-		if reserved[c.url] {
+		if reserved[c.key] {
 			errs.Addf(c.file, lineOrOne(c.line), "the URL %s is a list page of the site; give this file another slug", c.url)
 		}
 	}
 }
+
+// reportClash reports two claims of one file name, at both files.
+func reportClash(pattern string, prev, c claim, errs *diag.List) {
+	switch {
+	case prev.url == c.url && prev.file != c.file:
+		fix := clashFix(pattern, prev, c)
+		errs.Addf(c.file, lineOrOne(c.line), "the URL %s is also claimed by %s; %s", c.url, prev.file, fix)
+		errs.Addf(prev.file, lineOrOne(prev.line), "the URL %s is also claimed by %s; %s", c.url, c.file, fix)
+	case prev.url != c.url:
+		const same = "differ only in case or Unicode normalisation, and are one file on macOS and Windows; give one of them another slug"
+		errs.Addf(c.file, lineOrOne(c.line), "the URL %s and the URL %s of %s %s", c.url, prev.url, prev.file, same)
+		errs.Addf(prev.file, lineOrOne(prev.line), "the URL %s and the URL %s of %s %s", prev.url, c.url, c.file, same)
+	}
+}
+
+// fileKey returns url as file systems that ignore case and Unicode
+// normalisation (macOS, Windows) see it: in lower case, composed (NFC).
+func fileKey(url string) string { return strings.ToLower(norm.NFC.String(url)) }
 
 func lineOrOne(n int) int { return max(n, 1) }
 

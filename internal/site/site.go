@@ -169,21 +169,43 @@ func (a *Archive) Title() string {
 // Author returns the author with id, or nil.
 func (s *Site) Author(id string) *Author { return s.authorByID[id] }
 
-// AbsURL returns the absolute URL of a path from the site root.
+// AbsURL returns the absolute URL of a path from the site root. A path
+// written without its leading slash ("img/ana.png", as an avatar may be)
+// is from the site root too.
 func (s *Site) AbsURL(p string) string {
-	if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+	if hasScheme(p) {
 		return p
 	}
-	return strings.TrimSuffix(s.Config.BaseURL, "/") + escapePath(p)
+	return strings.TrimSuffix(s.Config.BaseURL, "/") + escapePath(rooted(p))
 }
 
 // RelURL returns a path from the site root under the base URL's path, for
-// sites served from a sub-folder.
+// sites served from a sub-folder; a path without its leading slash is
+// from the site root too.
 func (s *Site) RelURL(p string) string {
-	if !s.base.ok || strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+	switch {
+	case hasScheme(p):
+		return p
+	case !s.base.ok:
+		return rooted(p)
+	}
+	return s.base.path + escapePath(rooted(p))
+}
+
+// hasScheme reports whether p is a URL with a scheme ("https:",
+// "mailto:", "data:") rather than a path.
+func hasScheme(p string) bool {
+	i := strings.IndexAny(p, ":/?#")
+	return i > 0 && p[i] == ':'
+}
+
+// rooted returns the path p from the site root, with a leading slash
+// ("" stays "").
+func rooted(p string) string {
+	if p == "" || strings.HasPrefix(p, "/") {
 		return p
 	}
-	return s.base.path + escapePath(p)
+	return "/" + p
 }
 
 // basePath is the path of the base URL without its final slash, worked

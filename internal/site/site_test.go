@@ -20,6 +20,9 @@ func TestURLs(t *testing.T) {
 		{"https://example.org/", "/a_b.c~d/", "/a_b.c~d/", "https://example.org/a_b.c~d/"},
 		{"https://example.org/blog/", "https://elsewhere.example/x", "https://elsewhere.example/x", "https://elsewhere.example/x"},
 		{"https://example.org/blog/", "http://elsewhere.example/x", "http://elsewhere.example/x", "http://elsewhere.example/x"},
+		{"https://blog.example.org", "avatar.png", "/avatar.png", "https://blog.example.org/avatar.png"},
+		{"https://example.org/blog/", "img/ana.png", "/blog/img/ana.png", "https://example.org/blog/img/ana.png"},
+		{"https://example.org/", "mailto:ana@example.org", "mailto:ana@example.org", "mailto:ana@example.org"},
 	}
 	for _, tt := range tests {
 		cfg := config.Default()

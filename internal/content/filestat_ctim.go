@@ -1,0 +1,8 @@
+//go:build linux || openbsd || dragonfly || solaris
+
+package content
+
+import "syscall"
+
+// changeTime returns the change time of a file's status.
+func changeTime(st *syscall.Stat_t) syscall.Timespec { return st.Ctim }

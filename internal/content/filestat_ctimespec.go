@@ -1,0 +1,8 @@
+//go:build darwin || freebsd || netbsd
+
+package content
+
+import "syscall"
+
+// changeTime returns the change time of a file's status.
+func changeTime(st *syscall.Stat_t) syscall.Timespec { return st.Ctimespec }
