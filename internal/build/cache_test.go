@@ -49,6 +49,9 @@ func TestWarmBuildsMatchColdBuilds(t *testing.T) {
 			"<footer>{{range .Site.Posts}}{{if eq .Slug \"b\"}}{{$.Summary .}}{{end}}{{end}}</footer>\n"), false},
 		{"the text of that post, in every page's footer", edit("content/posts/b.md", "Changed text.", "Text changed again."), true},
 		{"the text of the post the new post's summary shows", edit("content/posts/new.md", "New post.", "A new post, edited."), true},
+		{"a page bundle", write("content/posts/trip/index.md", "---\ntitle: Trip\ndate: 2019-05-01\nauthor: ben\n---\nSee notes.txt.\n"), false},
+		{"a file added to the bundle", write("content/posts/trip/notes.txt", "notes"), false},
+		{"a file removed from the bundle", func(t *testing.T) { os.Remove(filepath.Join(s.Dir, "content/posts/trip/notes.txt")) }, false},
 	}
 	for _, step := range steps {
 		t.Run(step.name, func(t *testing.T) {

@@ -95,10 +95,21 @@ func (c *Cache) parse(fsys fs.FS, s source, n *names) (any, error) {
 		e = c.entries[i]
 	}
 	c.mu.Unlock()
-	if trusted {
+	if trusted && sameBundle(e.value, s.files) {
 		return e.value, e.err
 	}
 	return parseSource(fsys, s, n)
+}
+
+// sameBundle reports whether a cached value, when it is a post, has the
+// bundle files a load found now: a file added to or removed from a page
+// bundle changes the post although its index.md is unchanged.
+func sameBundle(v any, files []string) bool {
+	p, ok := v.(*Post)
+	if !ok {
+		return true
+	}
+	return slices.Equal(p.Files, files)
 }
 
 // update makes the cache hold what a load that started at seen found: the

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -129,5 +130,36 @@ func TestLoadStopsWhenCancelled(t *testing.T) {
 	}
 	if len(c.entries) != 0 {
 		t.Errorf("the cache took %d files of a cancelled load", len(c.entries))
+	}
+}
+
+// TestCacheSeesBundleFiles checks that a post whose index.md is unchanged
+// is parsed again when a file is added to or removed from its bundle.
+func TestCacheSeesBundleFiles(t *testing.T) {
+	mod := time.Date(2024, 5, 6, 7, 8, 9, 10, time.UTC)
+	fsys := fstest.MapFS{
+		"content/posts/trip/index.md": {Data: []byte("---\ntitle: Trip\ndate: 2024-01-02\n---\nBody.\n"), ModTime: mod},
+		"content/posts/trip/a.jpg":    {Data: []byte("a"), ModTime: mod},
+	}
+	c := NewCache()
+	steps := []struct {
+		name  string
+		edit  func()
+		files []string
+	}{
+		{"first load", func() {}, []string{"a.jpg"}},
+		{"a file added", func() { fsys["content/posts/trip/b.jpg"] = &fstest.MapFile{Data: []byte("b"), ModTime: mod} }, []string{"a.jpg", "b.jpg"}},
+		{"a file removed", func() { delete(fsys, "content/posts/trip/a.jpg") }, []string{"b.jpg"}},
+		{"nothing changed", func() {}, []string{"b.jpg"}},
+	}
+	for _, step := range steps {
+		step.edit()
+		s, err := LoadCached(fsys, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Posts[0].Files; !slices.Equal(got, step.files) {
+			t.Errorf("%s: the post's bundle files are %v, want %v", step.name, got, step.files)
+		}
 	}
 }
