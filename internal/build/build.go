@@ -142,7 +142,7 @@ func (o *Options) defaults() {
 func Build(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
 	opts.defaults()
-	if err := checkSiteDir(opts.SiteDir); err != nil {
+	if err := CheckSiteDir(opts.SiteDir); err != nil {
 		return Result{}, err
 	}
 	out, err := publish.NewDir(opts.OutDir)
@@ -376,7 +376,7 @@ func Prepare(opts Options) (*Prepared, error) { return prepare(context.Backgroun
 // ctx's error when ctx ends while the content loads.
 func prepare(ctx context.Context, opts Options, cache *content.Cache) (*Prepared, error) {
 	opts.defaults()
-	if err := checkSiteDir(opts.SiteDir); err != nil {
+	if err := CheckSiteDir(opts.SiteDir); err != nil {
 		return nil, err
 	}
 	siteFS, err := sitefs.Open(opts.SiteDir)
@@ -431,9 +431,9 @@ func nextDue(loaded *content.Site, now time.Time) time.Time {
 	return due
 }
 
-// checkSiteDir reports a site folder that is not there, not a folder, or
+// CheckSiteDir reports a site folder that is not there, not a folder, or
 // not a site (it has no site.toml), before anything is written.
-func checkSiteDir(dir string) error {
+func CheckSiteDir(dir string) error {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return fmt.Errorf("%s is not a site folder: %w", dir, errOr(err, errors.New("not a folder")))
 	}

@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -79,8 +78,8 @@ func parseServe(e *env, args []string) (serveConfig, error) {
 
 // serve listens, builds, watches and serves until ctx ends.
 func serve(ctx context.Context, e *env, c serveConfig) error {
-	if info, err := os.Stat(c.build.SiteDir); err != nil || !info.IsDir() {
-		return fmt.Errorf("serve: %s is not a site folder", c.build.SiteDir)
+	if err := build.CheckSiteDir(c.build.SiteDir); err != nil {
+		return err
 	}
 	ln, err := listen(c.bind, c.port)
 	if err != nil {
