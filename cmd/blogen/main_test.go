@@ -36,8 +36,8 @@ func TestBuildStopsOnSIGTERM(t *testing.T) {
 		name string
 		when func(out string) bool // when to send the signal
 	}{
-		{"while loading", func(out string) bool { return staged(out) >= 0 }},
-		{"while writing", func(out string) bool { return staged(out) >= 6000 }},
+		{"while loading", func(out string) bool { return staged(out, 0) }},
+		{"while writing", func(out string) bool { return staged(out, 500) }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
@@ -48,7 +48,14 @@ func TestBuildStopsOnSIGTERM(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
 			for deadline := time.Now().Add(60 * time.Second); !tt.when(out); time.Sleep(time.Millisecond) {
+				select {
+				case err := <-exited:
+					t.Fatalf("the build ended (%v) before it got there; stderr %q", err, stderr.String())
+				default:
+				}
 				if time.Now().After(deadline) {
 					cmd.Process.Kill()
 					t.Fatal("the build never got there")
@@ -58,7 +65,7 @@ func TestBuildStopsOnSIGTERM(t *testing.T) {
 				t.Fatal(err)
 			}
 			sent := time.Now()
-			err := cmd.Wait()
+			err := <-exited
 			took := time.Since(sent)
 			if took > time.Second {
 				t.Errorf("blogen build exited %v after SIGTERM, want within a second", took.Round(time.Millisecond))
@@ -73,21 +80,24 @@ func TestBuildStopsOnSIGTERM(t *testing.T) {
 	}
 }
 
-// staged counts the files written into the staging folder beside out,
-// -1 before there is one.
-func staged(out string) int {
+// staged reports whether the staging folder beside out holds at least n
+// files; with n 0, whether there is one.
+func staged(out string, n int) bool {
 	dirs, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*staging*"))
 	if len(dirs) == 0 {
-		return -1
+		return false
 	}
-	n := 0
+	seen := 0
 	for _, d := range dirs {
 		filepath.WalkDir(d, func(_ string, e os.DirEntry, err error) error {
 			if err == nil && !e.IsDir() {
-				n++
+				seen++
+			}
+			if seen >= n {
+				return filepath.SkipAll
 			}
 			return nil
 		})
 	}
-	return n
+	return seen >= n
 }
