@@ -5,20 +5,23 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/blogen/blogen/internal/importer/jekyll"
 	"github.com/blogen/blogen/internal/importer/linkedin"
+	"github.com/blogen/blogen/internal/importer/ssg"
 	"github.com/blogen/blogen/internal/importer/wordpress"
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlags("import", "import wordpress export.xml | linkedin DIR --author ID  [-s DIR]", e.stdout)
+	fs := newFlags("import", "import wordpress export.xml | linkedin DIR --author ID | jekyll DIR  [-s DIR] [--force]", e.stdout)
 	dir := fs.String("s", ".", "the site `folder` to import into")
 	author := fs.String("author", "", "with linkedin: the author `id` of the imported articles")
+	force := fs.Bool("force", false, "with jekyll: replace files of the site that differ from the imported ones")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) != 2 {
-		return usagef("import takes a source and a file or folder: blogen import wordpress export.xml, or blogen import linkedin Articles/ --author ID")
+		return usagef("import takes a source and a file or folder: blogen import wordpress export.xml, blogen import linkedin Articles/ --author ID, or blogen import jekyll DIR")
 	}
 	switch rest[0] {
 	case "wordpress":
@@ -30,8 +33,10 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintln(e.stdout, sum)
 		return nil
+	case "jekyll":
+		return importSite(ctx, e, jekyll.Import, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
 	}
-	return usagef("unknown import source %q; use wordpress or linkedin", rest[0])
+	return usagef("unknown import source %q; use wordpress, linkedin or jekyll", rest[0])
 }
 
 func importWordPress(ctx context.Context, e *env, file, dir string) error {
@@ -45,5 +50,15 @@ func importWordPress(ctx context.Context, e *env, file, dir string) error {
 		return err
 	}
 	fmt.Fprintln(e.stdout, sum)
+	return nil
+}
+
+// importSite runs the importer of a whole site of another generator.
+func importSite(ctx context.Context, e *env, run func(context.Context, string, ssg.Options) (*ssg.Report, error), src string, opts ssg.Options) error {
+	r, err := run(ctx, src, opts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, r)
 	return nil
 }
