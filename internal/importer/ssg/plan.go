@@ -58,7 +58,11 @@ func plan(src *Source, r *Report) ([]output, error) {
 	r.Authors = len(authors)
 	for _, f := range src.Files {
 		out = append(out, output{rel: f.To, from: filepath.Join(src.Dir, filepath.FromSlash(f.From))})
-		r.OldURLs = append(r.OldURLs, oldFileURL(f.To))
+		u := f.URL
+		if u == "" {
+			u = oldFileURL(f.To)
+		}
+		r.OldURLs = append(r.OldURLs, u)
 	}
 	r.Files = len(src.Files)
 	toml, err := siteTOML(src.Config, r.PostPattern, r.PagePattern)
@@ -70,9 +74,8 @@ func plan(src *Source, r *Report) ([]output, error) {
 	return out, nil
 }
 
-// oldFileURL is the URL of a copied file: its path under static/, or
-// under content/posts/ for the file of a bundle, whose URL the alias of
-// its post does not cover; it is listed for the report only.
+// oldFileURL is the URL of a copied file that names none: its path
+// under static/.
 func oldFileURL(rel string) string {
 	p, _ := strings.CutPrefix(rel, "static/")
 	return "/" + p
@@ -102,6 +105,7 @@ func settle(docs []Doc, r *Report) ([]parsed, error) {
 				return nil, fmt.Errorf("%s:1: %v; fix its front matter and import again", d.From, err)
 			}
 			p, err = parse(d)
+			r.Converted = append(r.Converted, Note{d.From, fmt.Sprintf("slug: %s, the last part of its old URL", d.Slug)})
 		}
 		if err != nil {
 			r.Problems = append(r.Problems, Note{d.From, err.Error()})

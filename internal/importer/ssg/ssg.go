@@ -67,6 +67,9 @@ type Author struct {
 type File struct {
 	From string // path in the old site, relative to its folder
 	To   string // path in the blogen site
+	// URL is its URL in the old site, which the import keeps; "" uses its
+	// path under static/.
+	URL string
 }
 
 // Note says what happened to one file of the old site.
