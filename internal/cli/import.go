@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/blogen/blogen/internal/importer/hugo"
 	"github.com/blogen/blogen/internal/importer/jekyll"
 	"github.com/blogen/blogen/internal/importer/linkedin"
 	"github.com/blogen/blogen/internal/importer/ssg"
@@ -13,16 +14,16 @@ import (
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlags("import", "import wordpress export.xml | linkedin DIR --author ID | jekyll|zola DIR  [-s DIR] [--force]", e.stdout)
+	fs := newFlags("import", "import wordpress export.xml | linkedin DIR --author ID | jekyll|hugo|zola DIR  [-s DIR] [--force]", e.stdout)
 	dir := fs.String("s", ".", "the site `folder` to import into")
 	author := fs.String("author", "", "with linkedin: the author `id` of the imported articles")
-	force := fs.Bool("force", false, "with jekyll and zola: replace files of the site that differ from the imported ones")
+	force := fs.Bool("force", false, "with jekyll, hugo and zola: replace files of the site that differ from the imported ones")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) != 2 {
-		return usagef("import takes a source and a file or folder: blogen import wordpress export.xml, blogen import linkedin Articles/ --author ID, or blogen import jekyll|zola DIR")
+		return usagef("import takes a source and a file or folder: blogen import wordpress export.xml, blogen import linkedin Articles/ --author ID, or blogen import jekyll|hugo|zola DIR")
 	}
 	switch rest[0] {
 	case "wordpress":
@@ -36,10 +37,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return nil
 	case "jekyll":
 		return importSite(ctx, e, jekyll.Import, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
+	case "hugo":
+		return importSite(ctx, e, hugo.Import, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
 	case "zola":
 		return importSite(ctx, e, zola.Import, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
 	}
-	return usagef("unknown import source %q; use wordpress, linkedin, jekyll or zola", rest[0])
+	return usagef("unknown import source %q; use wordpress, linkedin, jekyll, hugo or zola", rest[0])
 }
 
 func importWordPress(ctx context.Context, e *env, file, dir string) error {

@@ -1,6 +1,10 @@
 package jekyll
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/blogen/blogen/internal/importer/ssg"
+)
 
 // FuzzParseConfig holds that no _config.yml or authors file makes the
 // readers panic, and that an accepted config has a permalink style.
@@ -16,7 +20,7 @@ func FuzzParseConfig(f *testing.F) {
 			}
 			_ = translate(pattern(c.Permalink))
 		}
-		_, _ = parseAuthors("_data/authors.yml", b)
+		_, _ = ssg.ParseAuthors("_data/authors.yml", b)
 	})
 }
 

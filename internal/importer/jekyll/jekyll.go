@@ -7,6 +7,8 @@ package jekyll
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -211,4 +213,24 @@ func (r *reader) hasOtherData() bool {
 		}
 	}
 	return false
+}
+
+// authors reads _data/authors.yml, if the site has one.
+func (r *reader) authors() error {
+	for _, name := range []string{"_data/authors.yml", "_data/authors.yaml"} {
+		b, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(name)))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		authors, err := ssg.ParseAuthors(name, b)
+		if err != nil {
+			return err
+		}
+		r.src.Authors = authors
+		return nil
+	}
+	return nil
 }

@@ -100,7 +100,7 @@ func settle(docs []Doc, r *Report) ([]parsed, error) {
 		}
 		d.Data = data
 		p, err := parse(d)
-		if err == nil && d.Slug != "" && p.slug() != d.Slug {
+		if err == nil && d.Slug != "" && d.OldURL != "" && p.slug() != d.Slug {
 			if d.Data, err = EditFrontMatter(d.Data, Field{"slug", d.Slug}); err != nil {
 				return nil, fmt.Errorf("%s:1: %v; fix its front matter and import again", d.From, err)
 			}
