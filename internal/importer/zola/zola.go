@@ -139,7 +139,7 @@ func (r *reader) page(rel string) error {
 	if fm.Draft {
 		doc.OldURL = ""
 	}
-	if fm.Date == nil && !datePrefix.MatchString(stem) {
+	if fm.Date == nil && !datePrefix.MatchString(stem) && !hasPathDate(rel, data) {
 		return r.plainPage(rel, doc, name == "index.md")
 	}
 	doc.To = path.Join(content.PostsDir, section, name)
@@ -149,6 +149,14 @@ func (r *reader) page(rel string) error {
 	}
 	r.src.Posts = append(r.src.Posts, doc)
 	return nil
+}
+
+// hasPathDate reports whether the build reads a date from the page's
+// path, as Zola sites that date posts by their path do
+// (path = "2018/04/06/all-hands").
+func hasPathDate(rel string, data []byte) bool {
+	p, _ := content.ParsePost(rel, data)
+	return p != nil && !p.Date.IsZero()
 }
 
 // plainPage brings a page without a date to content/pages/.
