@@ -56,6 +56,9 @@ func parseConfig(name string, b []byte) (*siteConfig, error) {
 	if err := yaml.Unmarshal(b, c); err != nil {
 		return nil, fmt.Errorf("%s:%d: %s; fix the file so that Jekyll reads it too", name, yamlLine(err), err)
 	}
+	if p := postsPermalink(c.Collections); p != "" {
+		c.Permalink = p
+	}
 	if c.Permalink == "" {
 		c.Permalink = "date"
 	}
@@ -75,4 +78,13 @@ func yamlLine(err error) int {
 		return line
 	}
 	return 1
+}
+
+// postsPermalink is the permalink that collections.posts sets, which
+// takes the place of the site's for posts.
+func postsPermalink(collections any) string {
+	m, _ := collections.(map[string]any)
+	posts, _ := m["posts"].(map[string]any)
+	p, _ := posts["permalink"].(string)
+	return p
 }

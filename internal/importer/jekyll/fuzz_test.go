@@ -1,6 +1,7 @@
 package jekyll
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/blogen/blogen/internal/importer/ssg"
@@ -70,6 +71,29 @@ func TestPageURL(t *testing.T) {
 	} {
 		if got := pageURL(tt.rel, tt.style); got != tt.want {
 			t.Errorf("pageURL(%q, %q) = %q; want %q", tt.rel, tt.style, got, tt.want)
+		}
+	}
+}
+
+func TestCollectionsPermalink(t *testing.T) {
+	c, err := parseConfig("_config.yml", []byte("permalink: pretty\ncollections:\n  posts:\n    permalink: /news/:year/:title/\n"))
+	if err != nil || c.Permalink != "/news/:year/:title/" {
+		t.Errorf("permalink = %q, %v; want collections.posts.permalink", c.Permalink, err)
+	}
+}
+
+func TestFixDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2023-01-29 18:30:22 2023 -0800": "date: 2023-01-29T18:30:22-08:00",
+		"2020-01-02 10:00 +01:00":        "date: 2020-01-02T10:00:00+01:00",
+		"2020-01-02":                     "date: 2020-01-02\n",
+	} {
+		r := &reader{src: &ssg.Source{}}
+		doc := ssg.Doc{Data: []byte("---\ntitle: T\ndate: " + in + "\n---\n")}
+		_, block, _ := ssg.SplitFrontMatter(doc.Data)
+		r.fixDate(&doc, block)
+		if !strings.Contains(string(doc.Data), want) {
+			t.Errorf("date %q: got %q; want %q", in, doc.Data, want)
 		}
 	}
 }

@@ -53,6 +53,7 @@ func (r *reader) post(rel string) error {
 		r.src.Converted = append(r.src.Converted, ssg.Note{Path: rel, Why: "written as " + to})
 	}
 	doc := ssg.Doc{From: rel, To: to, Data: data}
+	r.fixDate(&doc, block)
 	if fm.Published == nil || *fm.Published {
 		r.postURL(&doc, fm, m, folder)
 	}
@@ -92,6 +93,48 @@ func postDate(to string, data []byte, fromName string) time.Time {
 	}
 	t, _ := time.Parse(time.DateOnly, fromName)
 	return t
+}
+
+// looseDate matches the date of a post as Ruby's Time.parse reads it,
+// with words between the time and the zone that Jekyll passes over.
+var looseDate = regexp.MustCompile(`^\s*(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2})?)\b.*?\s([+-]\d{2}:?\d{2}|Z)?\s*$`)
+
+// fixDate rewrites a date: that Jekyll reads but the build would not, such
+// as "2023-01-29 18:30:22 2023 -0800", as the date and time Jekyll took.
+func (r *reader) fixDate(doc *ssg.Doc, block []byte) {
+	var fm struct {
+		Date string `yaml:"date"`
+	}
+	if yaml.Unmarshal(block, &fm) != nil || fm.Date == "" {
+		return
+	}
+	if _, err := content.ParseDate(fm.Date); err == nil {
+		return
+	}
+	m := looseDate.FindStringSubmatch(fm.Date)
+	if m == nil {
+		return
+	}
+	zone := strings.Replace(m[3], ":", "", 1)
+	if zone == "" || zone == "Z" {
+		zone = "+0000"
+	}
+	t, err := time.Parse("2006-01-02 15:04:05 -0700", m[1]+" "+withSeconds(m[2])+" "+zone)
+	if err != nil {
+		return
+	}
+	doc.Set = append(doc.Set, ssg.Field{Key: "date", Value: t})
+	r.src.Converted = append(r.src.Converted, ssg.Note{Path: doc.From, Why: fmt.Sprintf("date %q written as %s", fm.Date, t.Format(time.RFC3339))})
+	if edited, err := ssg.EditFrontMatter(doc.Data, doc.Set...); err == nil {
+		doc.Data, doc.Set = edited, nil
+	}
+}
+
+func withSeconds(hm string) string {
+	if strings.Count(hm, ":") == 1 {
+		return hm + ":00"
+	}
+	return hm
 }
 
 // categories are a post's categories as its URL has them: the folders
