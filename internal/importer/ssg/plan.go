@@ -57,6 +57,11 @@ func plan(src *Source, r *Report) ([]output, error) {
 	out = append(out, authors...)
 	r.Authors = len(authors)
 	for _, f := range src.Files {
+		if builtOutputs[f.To] {
+			r.Left = append(r.Left, Note{f.From, "blogen writes its own " + strings.TrimPrefix(f.To, "static/")})
+			r.Files--
+			continue
+		}
 		out = append(out, output{rel: f.To, from: filepath.Join(src.Dir, filepath.FromSlash(f.From))})
 		u := f.URL
 		if u == "" {
@@ -64,7 +69,7 @@ func plan(src *Source, r *Report) ([]output, error) {
 		}
 		r.OldURLs = append(r.OldURLs, u)
 	}
-	r.Files = len(src.Files)
+	r.Files += len(src.Files)
 	toml, err := siteTOML(src.Config, r.PostPattern, r.PagePattern)
 	if err != nil {
 		return nil, err
@@ -72,6 +77,13 @@ func plan(src *Source, r *Report) ([]output, error) {
 	out = append(out, output{rel: "site.toml", data: toml})
 	slices.Sort(r.OldURLs)
 	return out, nil
+}
+
+// builtOutputs are the files at the root of every blogen site, which a
+// static file of the same name would clash with.
+var builtOutputs = map[string]bool{
+	"static/robots.txt": true, "static/sitemap.xml": true, "static/index.xml": true, "static/atom.xml": true,
+	"static/feed.json": true, "static/404.html": true, "static/index.html": true,
 }
 
 // oldFileURL is the URL of a copied file that names none: its path
