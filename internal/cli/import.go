@@ -17,7 +17,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("import", "import wordpress export.xml | linkedin DIR --author ID | jekyll|hugo|zola DIR  [-s DIR] [--force]", e.stdout)
 	dir := fs.String("s", ".", "the site `folder` to import into")
 	author := fs.String("author", "", "with linkedin: the author `id` of the imported articles")
-	force := fs.Bool("force", false, "with jekyll, hugo and zola: replace files of the site that differ from the imported ones")
+	force := fs.Bool("force", false, "replace files of the site that differ from the imported ones (not with linkedin)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -27,7 +27,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	switch rest[0] {
 	case "wordpress":
-		return importWordPress(ctx, e, rest[1], *dir)
+		return importWordPress(ctx, e, rest[1], *dir, *force)
 	case "linkedin":
 		sum, err := linkedin.Import(ctx, rest[1], linkedin.Options{SiteDir: *dir, Author: *author})
 		if err != nil {
@@ -45,13 +45,13 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	return usagef("unknown import source %q; use wordpress, linkedin, jekyll, hugo or zola", rest[0])
 }
 
-func importWordPress(ctx context.Context, e *env, file, dir string) error {
+func importWordPress(ctx context.Context, e *env, file, dir string, force bool) error {
 	f, err := os.Open(file)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	sum, err := wordpress.Import(ctx, f, file, wordpress.Options{SiteDir: dir, Log: e.stderr})
+	sum, err := wordpress.Import(ctx, f, file, wordpress.Options{SiteDir: dir, Log: e.stderr, Force: force})
 	if err != nil {
 		return err
 	}
