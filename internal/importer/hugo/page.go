@@ -8,9 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
-	"gopkg.in/yaml.v3"
-
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/importer/ssg"
 )
@@ -23,16 +20,10 @@ type frontMatter struct {
 	Draft bool   `toml:"draft" yaml:"draft"`
 }
 
-// readFrontMatter decodes TOML (+++) or YAML (---) front matter; what it
-// cannot read is left to the build to report.
+// readFrontMatter decodes a page's front matter.
 func readFrontMatter(data []byte) frontMatter {
 	var fm frontMatter
-	switch format, block, _ := ssg.SplitFrontMatter(data); format {
-	case "toml":
-		_, _ = toml.Decode(string(block), &fm)
-	case "yaml":
-		_ = yaml.Unmarshal(block, &fm)
-	}
+	ssg.DecodeFrontMatter(data, &fm)
 	return fm
 }
 

@@ -194,3 +194,15 @@ func Lookup(src []byte, key string) (any, bool) {
 	}
 	return nil, false
 }
+
+// DecodeFrontMatter decodes TOML (+++) or YAML (---) front matter into v,
+// a struct with toml and yaml tags. What it cannot read is left to the
+// build to report.
+func DecodeFrontMatter(data []byte, v any) {
+	switch format, block, _ := SplitFrontMatter(data); format {
+	case "toml":
+		_, _ = toml.Decode(string(block), v)
+	case "yaml":
+		_ = yaml.Unmarshal(block, v)
+	}
+}

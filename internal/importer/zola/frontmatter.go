@@ -1,9 +1,6 @@
 package zola
 
 import (
-	"github.com/BurntSushi/toml"
-	"gopkg.in/yaml.v3"
-
 	"github.com/blogen/blogen/internal/importer/ssg"
 )
 
@@ -17,15 +14,9 @@ type frontMatter struct {
 	Template string `toml:"template" yaml:"template"`
 }
 
-// readFrontMatter decodes TOML (+++) or YAML (---) front matter; what it
-// cannot read is left to the build to report.
+// readFrontMatter decodes a page's front matter.
 func readFrontMatter(data []byte) frontMatter {
 	var fm frontMatter
-	switch format, block, _ := ssg.SplitFrontMatter(data); format {
-	case "toml":
-		_, _ = toml.Decode(string(block), &fm)
-	case "yaml":
-		_ = yaml.Unmarshal(block, &fm)
-	}
+	ssg.DecodeFrontMatter(data, &fm)
 	return fm
 }
