@@ -9,7 +9,7 @@
 //	blogen lint    [-s DIR] [--format text|json]
 //	blogen comments list [--status S] | approve ID | reject ID | spam ID | moderate  [-s DIR]
 //	blogen comments serve [-s DIR] [--addr 127.0.0.1:8081] [--git] [--push]
-//	blogen import  wordpress export.xml | linkedin DIR --author ID  [-s DIR]
+//	blogen import  wordpress export.xml | linkedin DIR --author ID | jekyll|hugo|zola DIR  [-s DIR] [--force]
 //	blogen version
 package cli
 
@@ -51,7 +51,7 @@ func commands() []command {
 		{"new", "create a new post: blogen new post \"Title\"", runNew},
 		{"lint", "check every comment against the comment policy", runLint},
 		{"comments", "take and moderate comments: serve, list, approve, reject, spam, moderate", runComments},
-		{"import", "import a WordPress export or LinkedIn articles", runImport},
+		{"import", "import a WordPress export, LinkedIn articles or a Jekyll, Hugo or Zola site", runImport},
 		{"version", "print the version", runVersion},
 	}
 }

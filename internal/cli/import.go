@@ -5,46 +5,67 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/blogen/blogen/internal/importer/hugo"
+	"github.com/blogen/blogen/internal/importer/jekyll"
 	"github.com/blogen/blogen/internal/importer/linkedin"
+	"github.com/blogen/blogen/internal/importer/ssg"
 	"github.com/blogen/blogen/internal/importer/wordpress"
+	"github.com/blogen/blogen/internal/importer/zola"
 	"github.com/blogen/blogen/internal/termsafe"
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlags("import", "import wordpress export.xml | linkedin DIR --author ID  [-s DIR]", e.stdout)
+	fs := newFlags("import", "import wordpress export.xml | linkedin DIR --author ID | jekyll|hugo|zola DIR  [-s DIR] [--force]", e.stdout)
 	dir := fs.String("s", ".", "the site `folder` to import into")
 	author := fs.String("author", "", "with linkedin: the author `id` of the imported articles")
+	force := fs.Bool("force", false, "replace files of the site that differ from the imported ones (not with linkedin)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) != 2 {
-		return usagef("import takes a source and a file or folder: blogen import wordpress export.xml, or blogen import linkedin Articles/ --author ID")
+		return usagef("import takes a source and a file or folder: blogen import wordpress export.xml, blogen import linkedin Articles/ --author ID, or blogen import jekyll|hugo|zola DIR")
 	}
 	switch rest[0] {
 	case "wordpress":
-		return importWordPress(ctx, e, rest[1], *dir)
+		return importWordPress(ctx, e, rest[1], *dir, *force)
 	case "linkedin":
 		sum, err := linkedin.Import(ctx, rest[1], linkedin.Options{SiteDir: *dir, Author: *author})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(e.stdout, sum)
+		fmt.Fprintln(e.stdout, termsafe.Text(fmt.Sprint(sum)))
 		return nil
+	case "jekyll":
+		return importSite(ctx, e, jekyll.Import, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
+	case "hugo":
+		return importSite(ctx, e, hugo.Import, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
+	case "zola":
+		return importSite(ctx, e, zola.Import, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
 	}
-	return usagef("unknown import source %q; use wordpress or linkedin", rest[0])
+	return usagef("unknown import source %q; use wordpress, linkedin, jekyll, hugo or zola", rest[0])
 }
 
-func importWordPress(ctx context.Context, e *env, file, dir string) error {
+func importWordPress(ctx context.Context, e *env, file, dir string, force bool) error {
 	f, err := os.Open(file)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	sum, err := wordpress.Import(ctx, f, file, wordpress.Options{SiteDir: dir, Log: termsafe.NewWriter(e.stderr)})
+	sum, err := wordpress.Import(ctx, f, file, wordpress.Options{SiteDir: dir, Log: termsafe.NewWriter(e.stderr), Force: force})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, sum)
+	fmt.Fprintln(e.stdout, termsafe.Text(fmt.Sprint(sum)))
+	return nil
+}
+
+// importSite runs the importer of a whole site of another generator.
+func importSite(ctx context.Context, e *env, run func(context.Context, string, ssg.Options) (*ssg.Report, error), src string, opts ssg.Options) error {
+	r, err := run(ctx, src, opts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, termsafe.Text(fmt.Sprint(r)))
 	return nil
 }

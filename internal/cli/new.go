@@ -29,13 +29,15 @@ func runInit(_ context.Context, e *env, args []string) error {
 }
 
 func runNew(_ context.Context, e *env, args []string) error {
-	fs := newFlags("new", `new post "Title" [--author ID] [-s DIR] [--republish URL --site NAME --date YYYY-MM-DD]`, e.stdout)
+	fs := newFlags("new", `new post "Title" [--author ID [--new-author]] [-s DIR] [--republish URL --site NAME --date YYYY-MM-DD [--permission]]`, e.stdout)
 	dir := fs.String("s", ".", "the site `folder`")
 	author := fs.String("author", "", "the author `id` (a file in content/authors)")
 	republish := fs.String("republish", "", "the `URL` where the post first appeared")
 	siteName := fs.String("site", "", "the `name` of the site where it first appeared, such as LinkedIn")
 	date := fs.String("date", "", "the `date` it first appeared, YYYY-MM-DD")
 	draft := fs.Bool("draft", false, "mark the post as a draft")
+	newAuthor := fs.Bool("new-author", false, "create content/authors/ID.md when the site has no such author")
+	permission := fs.Bool("permission", false, "with --republish: the author allowed it (the post says so)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -43,7 +45,11 @@ func runNew(_ context.Context, e *env, args []string) error {
 	if len(rest) != 2 || rest[0] != "post" {
 		return usagef(`new takes "post" and a title: blogen new post "Why crowdsourcing is not customer service"`)
 	}
-	p := scaffold.Post{Title: rest[1], Author: *author, Date: time.Now().UTC().Truncate(time.Second), Draft: *draft}
+	p := scaffold.Post{Title: rest[1], Author: *author, Date: time.Now().UTC().Truncate(time.Second), Draft: *draft,
+		NewAuthor: *newAuthor, Permission: *permission}
+	if *permission && *republish == "" {
+		return usagef("--permission goes with --republish URL")
+	}
 	if p.Republished, err = attribution(*republish, *siteName, *date); err != nil {
 		return err
 	}

@@ -8,6 +8,8 @@
 //     pages, authors and comments.
 //   - linkedin reads the Articles folder of a LinkedIn data export and writes
 //     republished posts that credit the original.
+//   - jekyll, hugo and zola read whole sites of those generators, through
+//     the part they share, ssg, which keeps every old URL.
 //
 // Imports are all-or-nothing: files are staged in a temporary folder inside
 // the site and moved into place only when the whole import has succeeded.

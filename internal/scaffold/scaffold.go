@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strconv"
 	"text/template"
 	"time"
 
@@ -142,7 +144,13 @@ type Post struct {
 	Date   time.Time
 	// Republished, when set, is where the post first appeared.
 	Republished *content.Attribution
-	Draft       bool
+	// Permission says the author allowed the republication; only then
+	// does the post claim republished_with_permission.
+	Permission bool
+	Draft      bool
+	// NewAuthor creates content/authors/<Author>.md when the site has no
+	// such author, instead of refusing the post.
+	NewAuthor bool
 }
 
 // NewPost writes a new post file into the site folder dir and returns its
@@ -153,7 +161,30 @@ func NewPost(dir string, p Post) (string, error) {
 		return "", fmt.Errorf("the title %q gives no slug; use some letters or digits", p.Title)
 	}
 	rel := filepath.ToSlash(filepath.Join(content.PostsDir, p.Date.Format("2006-01-02")+"-"+s+".md"))
+	if err := checkAuthor(dir, p); err != nil {
+		return "", err
+	}
 	return rel, writeNew(filepath.Join(dir, filepath.FromSlash(rel)), PostFile(p))
+}
+
+// checkAuthor makes sure the post's author has a file: it must exist, or
+// with NewAuthor it is written.
+func checkAuthor(dir string, p Post) error {
+	if p.Author == "" {
+		return nil
+	}
+	if slug.Make(p.Author) != p.Author {
+		return fmt.Errorf("--author %q: an author id is lower-case letters, digits and hyphens, such as %q", p.Author, slug.Make(p.Author))
+	}
+	rel := path.Join(content.AuthorsDir, p.Author+".md")
+	file := filepath.Join(dir, filepath.FromSlash(rel))
+	if _, err := os.Stat(file); err == nil {
+		return nil
+	}
+	if !p.NewAuthor {
+		return fmt.Errorf("%s: no author %q in this site; add --new-author to create the file, or give the id of an author in %s", rel, p.Author, content.AuthorsDir)
+	}
+	return writeNew(file, []byte("---\nname: "+strconv.Quote(p.Author)+"\n---\n"))
 }
 
 // postTemplate is the front matter and body of a new post.
@@ -175,11 +206,18 @@ originally_appeared_on:
 {{- if not .Date.IsZero}}
   date: {{.Date.Format "2006-01-02"}}
 {{- end}}
+{{- if $.Permission}}
 republished_with_permission: true
+{{- end}}
 canonical: original
 {{- end}}
 ---
-Write the post here. The text before the line <!--more--> is its summary.
+Write the summary here: the text above the ` + "`<!--more-->`" + ` line below is the
+post's summary in lists and feeds.
+
+<!--more-->
+
+Write the rest of the post here.
 `))
 
 // PostFile returns the contents of a new post file.

@@ -462,9 +462,7 @@ func (s *Site) addPages(pages []*content.Page, opts Options) {
 		if p.Draft && !opts.Drafts {
 			continue
 		}
-		pattern := s.Config.Permalinks.Page
-		u := cleanURL(strings.ReplaceAll(pattern, ":slug", p.Slug), namesFile(pattern))
-		s.Pages = append(s.Pages, &Page{Page: p, URL: u})
+		s.Pages = append(s.Pages, &Page{Page: p, URL: PageURL(s.Config.Permalinks.Page, p)})
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int {
 		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Title, b.Title), strings.Compare(a.Source, b.Source))

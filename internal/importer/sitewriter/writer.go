@@ -68,6 +68,11 @@ func (w *Writer) Write(rel string, data []byte) error {
 	if err := CheckPath(rel); err != nil {
 		return err
 	}
+	return w.stageFile(rel, data)
+}
+
+// stageFile writes data into the staging folder as rel, a checked path.
+func (w *Writer) stageFile(rel string, data []byte) error {
 	dst := filepath.Join(w.stage, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return fmt.Errorf("staging %s: %w", rel, err)

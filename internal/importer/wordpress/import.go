@@ -2,12 +2,14 @@ package wordpress
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -21,6 +23,10 @@ type Options struct {
 	// Log receives one line per item that was changed or left out on the
 	// way in, and why. Nil discards them.
 	Log io.Writer
+	// Force replaces files the site already has. Without it a file of the
+	// site (an "About" page of its own, an edited post, a moderated
+	// comment) is kept, and the summary counts the ones that differ.
+	Force bool
 }
 
 // Summary counts what an import wrote and what it left out.
@@ -120,7 +126,11 @@ func Import(ctx context.Context, r io.Reader, name string, opts Options) (Summar
 	if err != nil {
 		return Summary{}, fmt.Errorf("%s: %w", name, err)
 	}
-	sum, err := importInto(ctx, r, name, w, opts.Log)
+	var s sink = w
+	if !opts.Force {
+		s = &keeper{sink: w, dir: opts.SiteDir, log: opts.Log}
+	}
+	sum, err := importInto(ctx, r, name, s, opts.Log)
 	if err != nil {
 		return Summary{}, errors.Join(err, w.Abort())
 	}
@@ -139,11 +149,41 @@ type sink interface {
 	Scratch(name string) (*os.File, error)
 }
 
+// keeper is a sink that never replaces a file of the site: Write stages a
+// file only when the site has none of that name.
+type keeper struct {
+	sink
+	dir  string
+	log  io.Writer
+	kept int // files of the site kept that differ from the import's
+}
+
+// Write stages data as rel unless the site has rel; a kept file that
+// differs is logged and counted.
+func (k *keeper) Write(rel string, data []byte) error {
+	written, err := k.sink.WriteNew(rel, data)
+	if err != nil || written {
+		return err
+	}
+	old, err := os.ReadFile(filepath.Join(k.dir, filepath.FromSlash(rel)))
+	if err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	k.kept++
+	if k.log != nil {
+		fmt.Fprintf(k.log, "%s: kept the site's own file; --force replaces it\n", rel)
+	}
+	return nil
+}
+
 // importInto runs an import that stages its files in s.
 func importInto(ctx context.Context, r io.Reader, name string, s sink, log io.Writer) (Summary, error) {
 	imp := newImporter(s, name, log)
 	if err := imp.run(ctx, r); err != nil {
 		return Summary{}, err
+	}
+	if k, ok := s.(*keeper); ok && k.kept > 0 {
+		imp.sum.Skipped["kept the site's own file"] = k.kept
 	}
 	return imp.sum, nil
 }

@@ -24,6 +24,9 @@ type onlyReader struct{ r io.Reader }
 
 func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
 
+// importFile imports file into site with --force, so that a hand-made
+// bundle takes the imported post (TestImportKeepsTheSitesOwnFiles holds
+// what happens without it).
 func importFile(t *testing.T, file, site string, seekable bool) (Summary, string, error) {
 	t.Helper()
 	f, err := os.Open(file)
@@ -36,7 +39,7 @@ func importFile(t *testing.T, file, site string, seekable bool) (Summary, string
 		r = onlyReader{f}
 	}
 	var log bytes.Buffer
-	sum, err := Import(context.Background(), r, filepath.Base(file), Options{SiteDir: site, Log: &log})
+	sum, err := Import(context.Background(), r, filepath.Base(file), Options{SiteDir: site, Log: &log, Force: true})
 	return sum, log.String(), err
 }
 
@@ -277,4 +280,32 @@ func mustRead(t testing.TB, file string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestImportKeepsTheSitesOwnFiles holds that a page of the site is not
+// replaced by an imported one unless forced, and is counted.
+func TestImportKeepsTheSitesOwnFiles(t *testing.T) {
+	site := t.TempDir()
+	about := filepath.Join(site, "content/pages/about.md")
+	own := "---\ntitle: Our own about page\n---\nOurs.\n"
+	if err := os.MkdirAll(filepath.Dir(about), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(about, []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		force    bool
+		kept     int
+		keepsOwn bool
+	}{{false, 1, true}, {true, 0, false}} {
+		sum, err := Import(context.Background(), bytes.NewReader(mustRead(t, "testdata/wxr-1.2.xml")), "x.xml", Options{SiteDir: site, Force: tt.force})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(about)
+		if got := string(b) == own; got != tt.keepsOwn || sum.Skipped["kept the site's own file"] != tt.kept {
+			t.Errorf("force %v: kept own page %v, counted %d; want %v, %d", tt.force, got, sum.Skipped["kept the site's own file"], tt.keepsOwn, tt.kept)
+		}
+	}
 }

@@ -381,11 +381,11 @@ func (x *reader) author() (author, error) {
 		v = strings.TrimSpace(v)
 		switch k {
 		case "wp:author_login":
-			a.login = v
+			a.login = cleanName(v)
 		case "wp:author_email":
 			a.email = v
 		case "wp:author_display_name":
-			a.display = v
+			a.display = cleanName(v)
 		case "wp:author_first_name":
 			a.first = v
 		case "wp:author_last_name":
@@ -467,7 +467,7 @@ func (it *item) set(k, v string) {
 	case "pubDate":
 		it.pubDate = v
 	case "dc:creator":
-		it.creator = v
+		it.creator = cleanName(v)
 	case "guid":
 		it.guid = v
 	case "content:encoded":
@@ -550,4 +550,16 @@ func number(s string) int64 {
 		return 0
 	}
 	return n
+}
+
+// cleanName takes out of an author's name what exports get wrong: angle
+// brackets left over from markup ("ana>") and runs of spaces.
+func cleanName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '<' || r == '>' {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }
