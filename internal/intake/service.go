@@ -49,6 +49,10 @@ type Options struct {
 	Kept func(Kept)
 	// Health, when set, adds to what /healthz reports.
 	Health func() map[string]any
+	// SameHost lets pages served from the request's own Host post, beside
+	// the allowed origins: blogen serve's pages and its endpoint share one
+	// host, which the preview server checks before it hands a request on.
+	SameHost bool
 }
 
 // Kept is a comment the intake has written.
@@ -168,7 +172,7 @@ func (s *Service) take(r *http.Request, now time.Time) outcome {
 	}
 	form, err := s.readForm(r)
 	if err != nil {
-		return failed(http.StatusBadRequest, "The comment could not be read: "+err.Error()+".")
+		return badRequest(err)
 	}
 	cat := s.catalog.Load()
 	if cat == nil {
@@ -176,7 +180,7 @@ func (s *Service) take(r *http.Request, now time.Time) outcome {
 	}
 	post, err := checkPost(cat, form)
 	if err != nil {
-		o := failed(http.StatusBadRequest, capitalize(err.Error())+".")
+		o := badRequest(err)
 		o.text = form.Comment
 		return o
 	}
@@ -336,6 +340,16 @@ func (s *Service) accepted(id string, status content.Status, f Form) outcome {
 		}
 	}
 	return o
+}
+
+// badRequest is the answer to a form that cannot be taken as it is:
+// 400, with what to change.
+func badRequest(err error) outcome {
+	msg, ok := readerMessage(err)
+	if !ok {
+		msg = "The comment could not be read."
+	}
+	return failed(http.StatusBadRequest, msg)
 }
 
 func failed(status int, msg string) outcome {
