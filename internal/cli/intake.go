@@ -51,11 +51,10 @@ func runIntake(ctx context.Context, e *env, f intakeFlags) error {
 		log.Info("temporary files of an interrupted run removed", "files", n, "err", err)
 	}
 	opts.Log = log
-	var g *intake.Git
-	if f.git {
-		g = &intake.Git{Dir: f.dir, Push: f.push, AuthorName: cfg.Comments.Intake.GitAuthorName,
-			AuthorEmail: cfg.Comments.Intake.GitAuthorEmail, Log: log}
-		opts.Kept, opts.Health = g.Add, g.Health
+	g, n := gitCommitter(f, cfg.Comments.Intake, log), notifier(cfg.Comments.Intake, log)
+	opts.Kept = tellKept(g, n)
+	if g != nil {
+		opts.Health = g.Health
 	}
 	svc := intake.New(opts)
 	svc.SetCatalog(cat)
@@ -85,8 +84,57 @@ func runIntake(ctx context.Context, e *env, f intakeFlags) error {
 	if g != nil {
 		g.Wait(time.Minute)
 	}
+	if n != nil {
+		n.Close(notifyGrace)
+	}
 	fmt.Fprintln(e.stdout, "Stopped.")
 	return err
+}
+
+// notifyGrace bounds how long a stopping service waits for the
+// notifications still queued.
+const notifyGrace = 5 * time.Second
+
+// smtpPasswordEnv names the environment variable that holds the SMTP
+// password, which site.toml, kept in git, must not.
+const smtpPasswordEnv = "BLOGEN_SMTP_PASSWORD"
+
+// gitCommitter is the committer of --git, or nil without it.
+func gitCommitter(f intakeFlags, in config.Intake, log *slog.Logger) *intake.Git {
+	if !f.git {
+		return nil
+	}
+	return &intake.Git{Dir: f.dir, Push: f.push, AuthorName: in.GitAuthorName, AuthorEmail: in.GitAuthorEmail, Log: log}
+}
+
+// notifier tells moderators through the webhook and the mail server of
+// [comments.intake]; nil when it names neither.
+func notifier(in config.Intake, log *slog.Logger) *intake.Notifier {
+	opts := intake.NotifyOptions{Webhook: in.Webhook, Log: log}
+	if in.SMTPAddr != "" {
+		opts.Mail = &intake.Mail{Addr: in.SMTPAddr, From: in.SMTPFrom, To: in.SMTPTo, User: in.SMTPUser, Password: os.Getenv(smtpPasswordEnv)}
+	}
+	if opts.Webhook == "" && opts.Mail == nil {
+		return nil
+	}
+	return intake.NewNotifier(opts)
+}
+
+// tellKept tells the committer and the notifier, those there are, of each
+// kept comment.
+func tellKept(g *intake.Git, n *intake.Notifier) func(intake.Kept) {
+	var tell []func(intake.Kept)
+	if g != nil {
+		tell = append(tell, g.Add)
+	}
+	if n != nil {
+		tell = append(tell, n.Add)
+	}
+	return func(k intake.Kept) {
+		for _, f := range tell {
+			f(k)
+		}
+	}
 }
 
 // endpointPath is the path of the endpoint URL, "/comments" when it has

@@ -41,6 +41,10 @@
 // back to the post's URL with #comment-pending or #comment-approved, or a
 // short page with the reasons and the reader's text.
 //
+// Each comment kept is then handed on (Options.Kept), never holding up
+// the answer: to Git, which commits and pushes it, and to a Notifier,
+// which tells moderators by webhook and e-mail from a queue with retries.
+//
 // blogen serve hands the POSTs to its own comment endpoint to a Service
 // too (after its Host and cross-site checks, with Options.SameHost), so
 // that the form behaves in the preview as it will when deployed.

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -59,7 +60,9 @@ type Options struct {
 type Kept struct {
 	Post, ID string
 	Status   content.Status
-	File     string // site-relative path
+	Verdict  comments.Verdict // the policy's: publish or hold
+	Rules    []string         // the rules of the policy's findings
+	File     string           // site-relative path
 	Author   string
 	URL      string // the post's URL
 }
@@ -157,12 +160,17 @@ func (s *Service) post(w http.ResponseWriter, r *http.Request) {
 		"rules", ruleIDs(o.reasons), "ms", float64(s.opts.Now().Sub(start).Microseconds())/1000)
 }
 
-func ruleIDs(fs []comments.Finding) string {
-	ids := make([]string, len(fs))
-	for i, f := range fs {
-		ids[i] = f.Rule
+func ruleIDs(fs []comments.Finding) string { return strings.Join(ruleList(fs), ",") }
+
+// ruleList lists the rules of findings, each once.
+func ruleList(fs []comments.Finding) []string {
+	var ids []string
+	for _, f := range fs {
+		if !slices.Contains(ids, f.Rule) {
+			ids = append(ids, f.Rule)
+		}
 	}
-	return strings.Join(ids, ",")
+	return ids
 }
 
 // take checks and keeps a comment, and says how it went.
@@ -261,7 +269,7 @@ func (s *Service) keep(r *http.Request, cat *Catalog, f Form, post Post, now tim
 		o.wait = time.Hour
 		return o
 	}
-	o, err := s.write(f, post, status, now)
+	o, err := s.write(f, post, res, status, now)
 	if err != nil {
 		undo()
 		if status == content.StatusPending {
@@ -306,8 +314,9 @@ func emailHash(email string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// write puts the comment on disk, durably, under a new id.
-func (s *Service) write(f Form, post Post, status content.Status, now time.Time) (outcome, error) {
+// write puts the comment on disk, durably, under a new id, and tells
+// Options.Kept.
+func (s *Service) write(f Form, post Post, res comments.Result, status content.Status, now time.Time) (outcome, error) {
 	c := moderation.NewComment{Post: f.Post, Author: f.Name, AuthorURL: f.Website, EmailHash: emailHash(f.Email),
 		Date: now, Parent: f.Parent, Status: status, Body: []byte(f.Comment)}
 	for range 3 {
@@ -320,7 +329,8 @@ func (s *Service) write(f Form, post Post, status content.Status, now time.Time)
 			return outcome{}, err
 		}
 		if s.opts.Kept != nil {
-			s.opts.Kept(Kept{Post: f.Post, ID: id, Status: status, File: file, Author: f.Name, URL: post.URL})
+			s.opts.Kept(Kept{Post: f.Post, ID: id, Status: status, Verdict: res.Verdict, Rules: ruleList(res.Findings),
+				File: file, Author: f.Name, URL: post.URL})
 		}
 		return s.accepted(id, status, f), nil
 	}
