@@ -46,16 +46,16 @@ func (h *hook) requests() [][]byte {
 	return h.bodies
 }
 
-// logBuffer is a slog logger into a buffer safe for concurrent use.
+// logBuffer is a buffer for a slog logger, safe for concurrent use.
 type logBuffer struct {
-	mu  sync.Mutex
+	lockedWriter
 	buf bytes.Buffer
 }
 
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
+func newLogBuffer() *logBuffer {
+	l := &logBuffer{}
+	l.w = &l.buf
+	return l
 }
 
 func (l *logBuffer) String() string {
@@ -70,7 +70,7 @@ func (l *logBuffer) logger() *slog.Logger { return slog.New(slog.NewJSONHandler(
 // with opts.
 func notifiedService(t *testing.T, opts NotifyOptions) (*Service, *Notifier, *logBuffer) {
 	t.Helper()
-	logs := &logBuffer{}
+	logs := newLogBuffer()
 	opts.Log = logs.logger()
 	n := NewNotifier(opts)
 	t.Cleanup(func() { n.Close(time.Second) })
