@@ -20,6 +20,7 @@ import (
 	"github.com/blogen/blogen/internal/intake"
 	"github.com/blogen/blogen/internal/markdown"
 	"github.com/blogen/blogen/internal/moderation"
+	"github.com/blogen/blogen/internal/site"
 	"github.com/blogen/blogen/internal/watch"
 )
 
@@ -36,9 +37,9 @@ func runIntake(ctx context.Context, e *env, f intakeFlags) error {
 	if err != nil {
 		return err
 	}
-	linter, err := comments.NewLinter(cfg.Comments.Policy)
+	opts, err := intakeOptions(f.dir, endpointPath(cfg.Comments.Endpoint), cfg)
 	if err != nil {
-		return fmt.Errorf("%s: [comments.policy]: %w", config.FileName, err)
+		return err
 	}
 	load := catalogLoader(f.dir, cfg)
 	cat, err := load(nil)
@@ -49,13 +50,11 @@ func runIntake(ctx context.Context, e *env, f intakeFlags) error {
 	if n, err := moderation.RemoveStaleTemp(f.dir, time.Minute); err != nil || n > 0 {
 		log.Info("temporary files of an interrupted run removed", "files", n, "err", err)
 	}
-	opts := intake.Options{SiteDir: f.dir, Path: endpointPath(cfg.Comments.Endpoint), Comments: cfg.Comments,
-		BaseURL: cfg.BaseURL, Linter: linter, Render: markdown.NewCommentRenderer().Render, Log: log}
-	var g *intake.Git
-	if f.git {
-		g = &intake.Git{Dir: f.dir, Push: f.push, AuthorName: cfg.Comments.Intake.GitAuthorName,
-			AuthorEmail: cfg.Comments.Intake.GitAuthorEmail, Log: log}
-		opts.Kept, opts.Health = g.Add, g.Health
+	opts.Log = log
+	g, n := gitCommitter(f, cfg.Comments.Intake, log), notifier(cfg.Comments.Intake, log)
+	opts.Kept = tellKept(g, n)
+	if g != nil {
+		opts.Health = g.Health
 	}
 	svc := intake.New(opts)
 	svc.SetCatalog(cat)
@@ -85,8 +84,57 @@ func runIntake(ctx context.Context, e *env, f intakeFlags) error {
 	if g != nil {
 		g.Wait(time.Minute)
 	}
+	if n != nil {
+		n.Close(notifyGrace)
+	}
 	fmt.Fprintln(e.stdout, "Stopped.")
 	return err
+}
+
+// notifyGrace bounds how long a stopping service waits for the
+// notifications still queued.
+const notifyGrace = 5 * time.Second
+
+// smtpPasswordEnv names the environment variable that holds the SMTP
+// password, which site.toml, kept in git, must not.
+const smtpPasswordEnv = "BLOGEN_SMTP_PASSWORD"
+
+// gitCommitter is the committer of --git, or nil without it.
+func gitCommitter(f intakeFlags, in config.Intake, log *slog.Logger) *intake.Git {
+	if !f.git {
+		return nil
+	}
+	return &intake.Git{Dir: f.dir, Push: f.push, AuthorName: in.GitAuthorName, AuthorEmail: in.GitAuthorEmail, Log: log}
+}
+
+// notifier tells moderators through the webhook and the mail server of
+// [comments.intake]; nil when it names neither.
+func notifier(in config.Intake, log *slog.Logger) *intake.Notifier {
+	opts := intake.NotifyOptions{Webhook: in.Webhook, Log: log}
+	if in.SMTPAddr != "" {
+		opts.Mail = &intake.Mail{Addr: in.SMTPAddr, From: in.SMTPFrom, To: in.SMTPTo, User: in.SMTPUser, Password: os.Getenv(smtpPasswordEnv)}
+	}
+	if opts.Webhook == "" && opts.Mail == nil {
+		return nil
+	}
+	return intake.NewNotifier(opts)
+}
+
+// tellKept tells the committer and the notifier, those there are, of each
+// kept comment.
+func tellKept(g *intake.Git, n *intake.Notifier) func(intake.Kept) {
+	var tell []func(intake.Kept)
+	if g != nil {
+		tell = append(tell, g.Add)
+	}
+	if n != nil {
+		tell = append(tell, n.Add)
+	}
+	return func(k intake.Kept) {
+		for _, f := range tell {
+			f(k)
+		}
+	}
 }
 
 // endpointPath is the path of the endpoint URL, "/comments" when it has
@@ -96,6 +144,18 @@ func endpointPath(endpoint string) string {
 		return u.Path
 	}
 	return "/comments"
+}
+
+// intakeOptions are the options of the comment service of the site in
+// dir, whose endpoint is path: blogen comments serve and blogen serve
+// take comments alike.
+func intakeOptions(dir, path string, cfg *config.Config) (intake.Options, error) {
+	linter, err := comments.NewLinter(cfg.Comments.Policy)
+	if err != nil {
+		return intake.Options{}, fmt.Errorf("%s: [comments.policy]: %w", config.FileName, err)
+	}
+	return intake.Options{SiteDir: dir, Path: path, Comments: cfg.Comments, BaseURL: cfg.BaseURL,
+		Linter: linter, Render: markdown.NewCommentRenderer().Render}, nil
 }
 
 // catalogLoader loads what the intake needs of the site in dir: its posts
@@ -108,26 +168,33 @@ func catalogLoader(dir string, cfg *config.Config) intake.Loader {
 		if err != nil {
 			return nil, err
 		}
-		q, err := moderation.OpenQueue(dir)
-		if err != nil {
-			return nil, err
-		}
-		cat := &intake.Catalog{Posts: map[string]intake.Post{}, Approved: map[string]bool{}, Pending: map[string]int{}}
-		for slug, post := range posts(p.Site) {
-			cat.Posts[slug] = intake.Post{URL: base + post.URL, Open: post.Open, Comments: post.Comments}
-		}
-		for _, c := range q.List("") {
-			switch c.Status {
-			case content.StatusPending:
-				cat.Pending[c.Post]++
-			case content.StatusApproved:
-				if c.EmailHash != "" {
-					cat.Approved[c.EmailHash] = true
-				}
+		return catalog(p.Site, dir, base)
+	}
+}
+
+// catalog is what the intake needs of a site: its posts, with their URLs
+// under base, and what the comments of the site folder dir count.
+func catalog(s *site.Site, dir, base string) (*intake.Catalog, error) {
+	q, err := moderation.OpenQueue(dir)
+	if err != nil {
+		return nil, fmt.Errorf("comments: %w", err)
+	}
+	cat := &intake.Catalog{Posts: map[string]intake.Post{}, Approved: map[string]bool{}, Pending: map[string]int{}}
+	for slug, post := range posts(s) {
+		post.URL = base + post.URL
+		cat.Posts[slug] = post
+	}
+	for _, c := range q.List("") {
+		switch c.Status {
+		case content.StatusPending:
+			cat.Pending[c.Post]++
+		case content.StatusApproved:
+			if c.EmailHash != "" {
+				cat.Approved[c.EmailHash] = true
 			}
 		}
-		return cat, nil
 	}
+	return cat, nil
 }
 
 // siteExists checks that dir is a folder.

@@ -9,16 +9,16 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
-	"github.com/blogen/blogen/internal/comments"
-
 	"github.com/blogen/blogen/internal/build"
 	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/intake"
 	"github.com/blogen/blogen/internal/livereload"
 	"github.com/blogen/blogen/internal/server"
 	"github.com/blogen/blogen/internal/site"
@@ -87,7 +87,7 @@ func serve(ctx context.Context, e *env, c serveConfig) error {
 	}
 	hub := livereload.NewHub(strconv.FormatInt(time.Now().UnixNano(), 36))
 	p := &preview{e: e, opts: c.build, session: build.NewSession(c.build),
-		srv: server.New(server.Options{Hub: hub, SiteDir: c.build.SiteDir, Addr: listenAddr(c.bind, ln.Addr())})}
+		srv: server.New(server.Options{Hub: hub, Addr: listenAddr(c.bind, ln.Addr())})}
 	w, err := watch.New(c.build.SiteDir, watch.Options{Ignore: outputFolder(c.build),
 		Errors: func(err error) { fmt.Fprintf(e.stderr, "blogen: %s\n", termsafe.Text(err.Error())) }})
 	if err != nil {
@@ -170,6 +170,16 @@ type preview struct {
 	// the rendering.
 	served *server.Site
 	graph  *site.Site
+	// comments takes the comments posted to the preview, and commentsFor
+	// is what it was set up from.
+	comments    *intake.Service
+	commentsFor commentSettings
+}
+
+// commentSettings is what the preview's comment service is set up from.
+type commentSettings struct {
+	endpoint, baseURL string
+	comments          config.CommentsConfig
 }
 
 // loop rebuilds the site after each batch of changes until ctx ends or
@@ -207,7 +217,7 @@ func (p *preview) rebuild(changed []string, full bool) {
 		next.Output = prepared.Renderer().Output
 		s = &next
 	case err == nil:
-		s, err = serverSite(prepared)
+		s, err = p.serverSite(prepared)
 	}
 	if err == nil {
 		p.served, p.graph = s, prepared.Site
@@ -246,8 +256,8 @@ func (p *preview) url(addr net.Addr) string {
 }
 
 // serverSite is what the server needs of a prepared site.
-func serverSite(p *build.Prepared) (*server.Site, error) {
-	static, err := p.Static()
+func (p *preview) serverSite(prep *build.Prepared) (*server.Site, error) {
+	static, err := prep.Static()
 	if err != nil {
 		return nil, err
 	}
@@ -258,17 +268,49 @@ func serverSite(p *build.Prepared) (*server.Site, error) {
 	for _, f := range static {
 		files[f.Path] = server.StaticFile{FS: f.FS, Name: f.Src}
 	}
-	policy, err := comments.NewLinter(p.Config.Comments.Policy)
+	svc, err := p.commentService(prep)
 	if err != nil {
-		return nil, fmt.Errorf("%s: [comments.policy]: %w", config.FileName, err)
+		return nil, err
 	}
-	return &server.Site{Output: p.Renderer().Output, Static: files, Posts: posts(p.Site),
-		BasePath: basePath(p.Config.BaseURL), CommentEndpoint: commentEndpoint(p.Config), Policy: policy}, nil
+	s := &server.Site{Output: prep.Renderer().Output, Static: files, BasePath: basePath(prep.Config.BaseURL),
+		CommentEndpoint: commentEndpoint(prep.Config)}
+	if svc != nil {
+		s.Comments = svc
+	}
+	return s, nil
 }
 
-// posts lists what the comment endpoint needs of each post.
-func posts(s *site.Site) map[string]server.Post {
-	out := make(map[string]server.Post, len(s.Posts))
+// commentService returns the comment service that takes what the
+// preview's comment form posts, as blogen comments serve would, or nil
+// when the form posts to another host. The service of the last version
+// is kept while the site's comment settings stay the same, so that its
+// flood limit holds across rebuilds; it is given the new version's posts.
+func (p *preview) commentService(prep *build.Prepared) (*intake.Service, error) {
+	endpoint := commentEndpoint(prep.Config)
+	if endpoint == "" {
+		return nil, nil
+	}
+	set := commentSettings{endpoint: endpoint, baseURL: prep.Config.BaseURL, comments: prep.Config.Comments}
+	if p.comments == nil || !reflect.DeepEqual(set, p.commentsFor) {
+		opts, err := intakeOptions(p.opts.SiteDir, endpoint, prep.Config)
+		if err != nil {
+			return nil, err
+		}
+		opts.SameHost = true
+		p.comments, p.commentsFor = intake.New(opts), set
+	}
+	cat, err := catalog(prep.Site, p.opts.SiteDir, strings.TrimSuffix(basePath(prep.Config.BaseURL), "/"))
+	if err != nil {
+		return nil, err
+	}
+	p.comments.SetCatalog(cat)
+	return p.comments, nil
+}
+
+// posts lists what the comment service needs of each post; URLs are from
+// the site root.
+func posts(s *site.Site) map[string]intake.Post {
+	out := make(map[string]intake.Post, len(s.Posts))
 	for _, post := range s.Posts {
 		var ids []string
 		var walk func([]*site.Thread)
@@ -280,7 +322,7 @@ func posts(s *site.Site) map[string]server.Post {
 		}
 		walk(post.Comments)
 		open := s.Config.Comments.Enabled && post.Post.Comments == content.CommentsOpen
-		out[post.Slug] = server.Post{URL: post.URL, Open: open, Comments: ids}
+		out[post.Slug] = intake.Post{URL: post.URL, Open: open, Comments: ids}
 	}
 	return out
 }

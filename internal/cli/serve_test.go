@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -420,5 +422,49 @@ func TestBasePath(t *testing.T) {
 		if got := basePath(tt.in); got != tt.want {
 			t.Errorf("basePath(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestServeTakesCommentsAsTheIntake posts the comment form to blogen
+// serve: the preview takes it through the comment service's handler, as
+// blogen comments serve does, and keeps one service across rebuilds, so
+// its flood limit holds after the new comment file rebuilt the site.
+func TestServeTakesCommentsAsTheIntake(t *testing.T) {
+	noLeaks(t)
+	s := sitetest.Write(t, strings.Replace(serveSite, "[pagination]", "[comments]\nenabled = true\nendpoint = \"/comments\"\n[pagination]", 1))
+	r := startServe(t, "-s", s.Dir, "--port", "0")
+	origin := strings.TrimSuffix(r.url, "/")
+	post := func(text string) (*http.Response, map[string]any) {
+		form := url.Values{"post": {"first"}, "name": {"Ana"}, "email": {"ana@example.org"}, "parent": {"001"}, "comment": {text}}
+		req, _ := http.NewRequest("POST", origin+"/comments", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Accept", "application/json")
+		req.Header.Set("Origin", origin)
+		resp, err := r.client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var got map[string]any
+		if err := json.NewDecoder(resp.Body).Decode(&got); err != nil {
+			t.Fatal(err)
+		}
+		return resp, got
+	}
+	resp, got := post("A careful answer about listening to customers before the reply goes out.")
+	id, _ := got["id"].(string)
+	if resp.StatusCode != http.StatusAccepted || got["status"] != "pending" || id == "" {
+		t.Fatalf("got %d %v; want 202 pending with an id", resp.StatusCode, got)
+	}
+	if _, err := os.Stat(filepath.Join(s.Dir, "content", "comments", "first", id+".md")); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, func() bool { return strings.Contains(r.stdout.String(), id) }, "serve rebuilt after the comment")
+	resp, got = post("A second careful answer, sent right after the first one, about listening.")
+	if resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("a second comment at once: %d %v; want 429 with Retry-After", resp.StatusCode, got)
+	}
+	if err := r.stop(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -118,6 +118,8 @@
 //
 // Before a comment is kept, every text field a reader sent goes through
 // ValidateField: UTF-8, no control characters but tab and newline in the
-// comment itself (CR LF made LF by NormalizeNewlines), and the field's
-// length; its error is a message for the reader.
+// comment itself (CR LF made LF by NormalizeNewlines), no bidirectional
+// controls, and the field's length; its error is a message for the
+// reader. The comment service (package intake) checks every field of the
+// form through it, blogen serve's comment endpoint included.
 package comments

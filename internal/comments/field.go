@@ -44,9 +44,10 @@ func NormalizeNewlines(s string) string { return strings.ReplaceAll(s, "\r\n", "
 // ValidateField checks the text a reader sent in a field of the comment
 // form, before anything stores or prints it. The text must be UTF-8, hold
 // no control character (C0, DEL or C1; tab and newline aside in a
-// Multiline field) and be at most f.Max characters long. Normalise line
-// ends first (NormalizeNewlines). The error, a *FieldError, names the
-// field and the first problem.
+// Multiline field) and no bidirectional control (which can make a name or
+// a link read as something else), and be at most f.Max characters long.
+// Normalise line ends first (NormalizeNewlines). The error, a
+// *FieldError, names the field and the first problem.
 func ValidateField(f Field, value string) error {
 	if i := invalidUTF8(value); i >= 0 {
 		return &FieldError{f.Label, fmt.Sprintf("is not UTF-8 text (byte %#x at byte %d)", value[i], i+1),
@@ -55,8 +56,8 @@ func ValidateField(f Field, value string) error {
 	n := 0
 	for _, r := range value {
 		n++
-		if unicode.IsControl(r) && !(f.Multiline && (r == '\n' || r == '\t')) {
-			return &FieldError{f.Label, fmt.Sprintf("holds the control character %s (character %d)", termsafe.Line(string(r)), n),
+		if what := refused(r, f.Multiline); what != "" {
+			return &FieldError{f.Label, fmt.Sprintf("holds the %s %s (character %d)", what, termsafe.Line(string(r)), n),
 				"remove it and send the comment again"}
 		}
 	}
@@ -65,6 +66,19 @@ func ValidateField(f Field, value string) error {
 			fmt.Sprintf("keep it to at most %s characters", thousands(f.Max))}
 	}
 	return nil
+}
+
+// refused names what r is when a field may not hold it, or returns "".
+func refused(r rune, multiline bool) string {
+	switch {
+	case multiline && (r == '\n' || r == '\t'):
+		return ""
+	case unicode.IsControl(r):
+		return "control character"
+	case termsafe.Bidi(r):
+		return "bidirectional text control"
+	}
+	return ""
 }
 
 // invalidUTF8 returns the index of the first byte of s that is not UTF-8,

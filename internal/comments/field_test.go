@@ -31,6 +31,9 @@ func TestValidateField(t *testing.T) {
 		{body, "caf\xc3", "The comment is not UTF-8 text (byte 0xc3 at byte 4); send the form from a page in UTF-8, or type the text again."},
 		{body, strings.Repeat("a", 10001), "The comment is 10,001 characters long; keep it to at most 10,000 characters."},
 		{body, "a real \uFFFD is text", ""},
+		{name, "Ann\u202Egnp.exe", `The name holds the bidirectional text control \u202e (character 4); remove it and send the comment again.`},
+		{body, "Right\u2067to left", `The comment holds the bidirectional text control \u2067 (character 6); remove it and send the comment again.`},
+		{name, "\u05d0\u05d1 \u0627\u0644", ""},
 		{Field{Label: "x"}, strings.Repeat("a", 1e6), ""},
 	}
 	for _, tt := range tests {

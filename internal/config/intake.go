@@ -2,6 +2,8 @@ package config
 
 import (
 	"fmt"
+	"net"
+	"net/mail"
 	"net/netip"
 	"net/url"
 	"strings"
@@ -21,6 +23,10 @@ import (
 //	git_author_name      = "blogen comments"         # author of --git commits
 //	git_author_email     = "comments@blogen.invalid"
 //	webhook              = ""   # a URL told of each kept comment (JSON with a "text" field)
+//	smtp_addr            = ""   # host:port of a mail server that tells moderators too
+//	smtp_from            = ""   # the sender of those e-mails
+//	smtp_to              = []   # the moderators' addresses
+//	smtp_user            = ""   # log in as; the password is in $BLOGEN_SMTP_PASSWORD
 type Intake struct {
 	AllowedOrigins    []string `toml:"allowed_origins"`
 	TrustedProxies    []string `toml:"trusted_proxies"`
@@ -30,6 +36,10 @@ type Intake struct {
 	GitAuthorName     string   `toml:"git_author_name"`
 	GitAuthorEmail    string   `toml:"git_author_email"`
 	Webhook           string   `toml:"webhook"`
+	SMTPAddr          string   `toml:"smtp_addr"`
+	SMTPFrom          string   `toml:"smtp_from"`
+	SMTPTo            []string `toml:"smtp_to"`
+	SMTPUser          string   `toml:"smtp_user"`
 }
 
 // DefaultIntake returns the [comments.intake] table of a site that sets
@@ -116,5 +126,42 @@ func (in Intake) validate() []problem {
 	if strings.ContainsAny(in.GitAuthorName+in.GitAuthorEmail, "<>\n") {
 		add("git_author_name", "comments.intake.git_author_name and git_author_email must not contain <, > or a line break")
 	}
+	return append(out, in.validateSMTP()...)
+}
+
+// validateSMTP checks the smtp_ keys: an address to send through, and
+// then a sender and moderators, each a plain e-mail address.
+func (in Intake) validateSMTP() []problem {
+	var out []problem
+	add := func(key, msg string) { out = append(out, problem{toml.Key{key}, msg}) }
+	if in.SMTPAddr == "" {
+		for key, set := range map[string]bool{"smtp_from": in.SMTPFrom != "", "smtp_to": len(in.SMTPTo) > 0, "smtp_user": in.SMTPUser != ""} {
+			if set {
+				add(key, "comments.intake."+key+" is set, but smtp_addr, needed to send e-mail, is not; write it as host:port, such as smtp.example.org:587")
+			}
+		}
+		return out
+	}
+	if host, port, err := net.SplitHostPort(in.SMTPAddr); err != nil || host == "" || port == "" {
+		add("smtp_addr", fmt.Sprintf("comments.intake.smtp_addr %q is not host:port, such as smtp.example.org:587", in.SMTPAddr))
+	}
+	if !plainAddress(in.SMTPFrom) {
+		add("smtp_from", fmt.Sprintf("comments.intake.smtp_from %q is not an e-mail address such as comments@example.org", in.SMTPFrom))
+	}
+	if len(in.SMTPTo) == 0 {
+		add("smtp_to", "comments.intake.smtp_to names no moderator to write to")
+	}
+	for _, to := range in.SMTPTo {
+		if !plainAddress(to) {
+			add("smtp_to", fmt.Sprintf("comments.intake.smtp_to: %q is not an e-mail address", to))
+		}
+	}
 	return out
+}
+
+// plainAddress reports whether s is an e-mail address alone, without a
+// name or angle brackets.
+func plainAddress(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && !strings.ContainsAny(s, "\r\n<>")
 }

@@ -32,11 +32,20 @@ func TestIntakeErrors(t *testing.T) {
 		{"[comments.intake]\nflood_seconds = -1\n", "site.toml:2: comments.intake.flood_seconds must not be negative"},
 		{"[comments.intake]\nwebhook = \"file:///etc\"\n", "comments.intake.webhook"},
 		{"[comments.intake]\nflod_seconds = 1\n", `unknown key "comments.intake.flod_seconds"`},
+		{"[comments.intake]\nsmtp_to = [\"mod@example.org\"]\n", "site.toml:2: comments.intake.smtp_to is set, but smtp_addr, needed to send e-mail, is not"},
+		{"[comments.intake]\nsmtp_addr = \"smtp.example.org\"\nsmtp_from = \"c@example.org\"\nsmtp_to = [\"m@example.org\"]\n", `comments.intake.smtp_addr "smtp.example.org" is not host:port`},
+		{"[comments.intake]\nsmtp_addr = \"smtp.example.org:587\"\nsmtp_to = [\"m@example.org\"]\n", `comments.intake.smtp_from "" is not an e-mail address`},
+		{"[comments.intake]\nsmtp_addr = \"smtp.example.org:587\"\nsmtp_from = \"c@example.org\"\n", "comments.intake.smtp_to names no moderator"},
+		{"[comments.intake]\nsmtp_addr = \"smtp.example.org:587\"\nsmtp_from = \"c@example.org\"\nsmtp_to = [\"Mod <m@example.org>\"]\n", `comments.intake.smtp_to: "Mod <m@example.org>" is not an e-mail address`},
 	} {
 		_, err := Parse([]byte(tt.src), "site.toml")
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Parse(%q) = %v, want %q", tt.src, err, tt.want)
 		}
+	}
+	smtp := "[comments.intake]\nsmtp_addr = \"smtp.example.org:587\"\nsmtp_from = \"c@example.org\"\nsmtp_to = [\"m@example.org\", \"n@example.org\"]\nsmtp_user = \"c\"\n"
+	if _, err := Parse([]byte(smtp), "site.toml"); err != nil {
+		t.Errorf("smtp: %v", err)
 	}
 	for _, ok := range []string{"", "/comments", "https://comments.example.org/comments"} {
 		if _, err := Parse([]byte("[comments]\nendpoint = \""+ok+"\"\n"), "site.toml"); err != nil {

@@ -8,8 +8,9 @@
 //     origins (403), and answers CORS for exactly those, preflight
 //     included, without credentials;
 //   - reads the form (application/x-www-form-urlencoded, at most 64 KB and
-//     16 fields; every field within its limit, valid UTF-8, without control
-//     characters or bidirectional overrides: else 400);
+//     16 fields; every field trimmed, then within its limit, valid UTF-8,
+//     without control characters or bidirectional controls, as
+//     comments.ValidateField checks it: else 400 with what to change);
 //   - checks it against the site's posts (an unknown or closed post, a
 //     parent that is not a shown comment of the post, a filled honeypot:
 //     400);
@@ -39,6 +40,14 @@
 // status with {"status":"error","message":…}. A plain form post gets 303
 // back to the post's URL with #comment-pending or #comment-approved, or a
 // short page with the reasons and the reader's text.
+//
+// Each comment kept is then handed on (Options.Kept), never holding up
+// the answer: to Git, which commits and pushes it, and to a Notifier,
+// which tells moderators by webhook and e-mail from a queue with retries.
+//
+// blogen serve hands the POSTs to its own comment endpoint to a Service
+// too (after its Host and cross-site checks, with Options.SameHost), so
+// that the form behaves in the preview as it will when deployed.
 //
 // Nothing a reader sends is fetched or executed. Logs (log/slog) carry
 // ids, statuses and rule ids, never a comment's text, a name or an e-mail

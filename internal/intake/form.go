@@ -7,31 +7,32 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/blogen/blogen/internal/comments"
 )
 
-// The limits of a request and of each field, in bytes for the body and in
-// characters for the fields. The theme's form states the same maxlength.
+// The limits of a request, in bytes.
 const (
 	maxBody   = 64 << 10
 	maxFields = 16
-	maxName   = 100
-	maxEmail  = 200
-	maxURL    = 300
-	maxText   = 10000
-	maxPost   = 200
-	maxParent = 100
-	maxKey    = 64
-	maxIssued = 20
 )
 
 // honeypot is the name of the form field people never see and bots fill.
 const honeypot = "homepage"
 
-// fields are the form fields the intake reads, with their limits.
-var fieldLimits = map[string]int{
-	"post": maxPost, "name": maxName, "email": maxEmail, "website": maxURL,
-	"comment": maxText, "parent": maxParent, "key": maxKey, "issued": maxIssued, honeypot: maxName,
+// fields are the form fields the intake reads, as comments.ValidateField
+// checks them: their names in messages and their limits in characters.
+// The theme's form states the same maxlength.
+var fields = map[string]comments.Field{
+	"post":    {Label: "post", Max: 200},
+	"name":    {Label: "name", Max: 100},
+	"email":   {Label: "e-mail address", Max: 200},
+	"website": {Label: "website", Max: 300},
+	"comment": {Label: "comment", Max: 10000, Multiline: true},
+	"parent":  {Label: "reply", Max: 100},
+	"key":     {Label: "key", Max: 64},
+	"issued":  {Label: "time", Max: 20},
+	honeypot:  {Label: "last field", Max: 100},
 }
 
 // Form is a comment as the form sends it, checked field by field but not
@@ -56,23 +57,40 @@ func (e *badInput) Error() string { return e.msg }
 
 func bad(format string, args ...any) error { return &badInput{fmt.Sprintf(format, args...)} }
 
-// isBadInput reports whether err is a problem of the reader's input, and
-// returns its message.
-func isBadInput(err error) (string, bool) {
+// readerMessage returns the sentence that tells the reader what is wrong
+// with what they sent, when err is such a problem.
+func readerMessage(err error) (string, bool) {
 	var b *badInput
-	if errors.As(err, &b) {
-		return b.msg, true
+	var f *comments.FieldError
+	switch {
+	case errors.As(err, &b):
+		return capitalize(b.msg) + ".", true
+	case errors.As(err, &f):
+		return f.Error(), true
 	}
 	return "", false
 }
 
 // ParseForm reads an application/x-www-form-urlencoded body. It accepts
-// at most maxFields fields, each once; unknown fields are ignored; every
-// value must be valid UTF-8 without control characters (but line breaks
-// and tabs in the comment) or bidirectional overrides, and within its
+// at most maxFields fields, each once; unknown fields are ignored. Each
+// value has its line ends normalised and its ends trimmed, then must pass
+// comments.ValidateField: valid UTF-8 without control characters (but
+// newlines and tabs in the comment) or bidirectional controls, within its
 // limit.
 func ParseForm(body string) (Form, error) {
-	var f Form
+	vals, err := formValues(body)
+	if err != nil {
+		return Form{}, err
+	}
+	f := Form{
+		Post: vals["post"], Name: vals["name"], Email: strings.ToLower(vals["email"]), Website: vals["website"],
+		Comment: vals["comment"], Parent: vals["parent"], Key: vals["key"], Issued: vals["issued"], Trap: vals[honeypot] != "",
+	}
+	return f, f.check()
+}
+
+// formValues decodes the fields the intake reads and checks each.
+func formValues(body string) (map[string]string, error) {
 	vals := map[string]string{}
 	n := 0
 	for pair := range strings.SplitSeq(body, "&") {
@@ -80,62 +98,37 @@ func ParseForm(body string) (Form, error) {
 			continue
 		}
 		if n++; n > maxFields {
-			return f, bad("the form has more than %d fields", maxFields)
+			return nil, bad("the form has more than %d fields", maxFields)
 		}
 		k, v, _ := strings.Cut(pair, "=")
 		key, err1 := url.QueryUnescape(k)
 		val, err2 := url.QueryUnescape(v)
 		if err1 != nil || err2 != nil {
-			return f, bad("the form is not URL-encoded")
+			return nil, bad("the form is not URL-encoded")
 		}
-		limit, known := fieldLimits[key]
+		field, known := fields[key]
 		if !known {
 			continue
 		}
 		if _, dup := vals[key]; dup {
-			return f, bad("the field %s is sent twice", key)
+			return nil, bad("the field %s is sent twice", key)
 		}
-		if err := checkText(key, val, limit); err != nil {
-			return f, err
+		val = trimSpace(comments.NormalizeNewlines(val))
+		if err := comments.ValidateField(field, val); err != nil {
+			return nil, err
 		}
 		vals[key] = val
 	}
-	f = Form{
-		Post: vals["post"], Name: strings.TrimSpace(vals["name"]),
-		Email:   strings.ToLower(strings.TrimSpace(vals["email"])),
-		Website: strings.TrimSpace(vals["website"]),
-		Comment: strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(vals["comment"], "\r\n", "\n"), "\r", "\n")),
-		Parent:  vals["parent"], Key: vals["key"], Issued: vals["issued"], Trap: vals[honeypot] != "",
-	}
-	return f, f.check()
+	return vals, nil
 }
 
-// checkText checks one value: UTF-8, within limit characters, no control
-// characters but line breaks and tabs in the comment, no bidi controls.
-func checkText(key, val string, limit int) error {
-	if !utf8.ValidString(val) {
-		return bad("the field %s is not valid UTF-8 text", key)
-	}
-	if utf8.RuneCountInString(val) > limit {
-		return bad("the field %s is longer than %d characters", key, limit)
-	}
-	for _, r := range val {
-		switch {
-		case (r == '\n' || r == '\r' || r == '\t') && key == "comment":
-		case unicode.IsControl(r):
-			return bad("the field %s holds a control character (U+%04X)", key, r)
-		case isBidiControl(r):
-			return bad("the field %s holds a bidirectional text control (U+%04X)", key, r)
-		}
-	}
-	return nil
-}
-
-// isBidiControl reports whether r overrides or isolates the direction of
-// text, which can make a name or a link read as something else.
-func isBidiControl(r rune) bool {
-	return (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069') || r == '\u061C' ||
-		r == '\u200E' || r == '\u200F'
+// trimSpace trims the white space around a value, but not a control
+// character: ValidateField refuses that, rather than it being dropped
+// unseen.
+func trimSpace(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) && (r == '\n' || r == '\t' || !unicode.IsControl(r))
+	})
 }
 
 // check checks the fields that must be there and their forms.

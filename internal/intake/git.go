@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -27,7 +28,8 @@ type Git struct {
 	Log          *slog.Logger
 	mu           sync.Mutex
 	queue        []Kept
-	unpushed     bool
+	unpushed     bool // commits wait to be pushed
+	ahead        int  // how many, as of the last push that failed
 	wake         chan struct{}
 	done         chan struct{}
 	lastPushFail string
@@ -66,14 +68,18 @@ func (g *Git) Wait(timeout time.Duration) {
 	}
 }
 
-// Health is what /healthz reports of git: comments not yet committed,
-// and whether commits wait to be pushed.
+// Health is what /healthz reports of git: the comments not yet
+// committed, and with Push the commits not yet pushed (as of the last
+// push that failed) and why that push failed.
 func (g *Git) Health() map[string]any {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	h := map[string]any{"git_uncommitted": len(g.queue)}
 	if g.Push {
-		h["git_unpushed"] = g.unpushed
+		h["git_unpushed"] = 0
+		if g.unpushed {
+			h["git_unpushed"] = max(g.ahead, 1)
+		}
 		if g.lastPushFail != "" {
 			h["git_push_error"] = g.lastPushFail
 		}
@@ -147,19 +153,26 @@ func (g *Git) recover() {
 	}
 }
 
-// commit commits one file, with the site's author identity.
+// commit commits one file, with the site's author identity. A file
+// already committed as it is (by recover, or by hand) is done.
 func (g *Git) commit(file, msg string) error {
 	if _, err := g.git("add", "--", file); err != nil {
 		return err
+	}
+	if out, err := g.git("status", "--porcelain", "--", file); err == nil && strings.TrimSpace(out) == "" {
+		return nil
 	}
 	_, err := g.git("commit", "--quiet", "--no-verify", "-m", msg, "--", file)
 	return err
 }
 
-// push pushes to the upstream, rebasing on it when another pushed first.
+// push pushes to the upstream, rebasing on it when another pushed first,
+// and trying again after a short wait that grows, so that two intakes
+// racing to push do not keep meeting.
 func (g *Git) push() {
 	_, err := g.git("push", "--quiet")
-	for try := 0; err != nil && try < 5; try++ {
+	for try := 1; err != nil && try <= 5; try++ {
+		time.Sleep(jitter(time.Duration(try) * 100 * time.Millisecond))
 		if _, rerr := g.git("pull", "--rebase", "--quiet"); rerr != nil {
 			_, _ = g.git("rebase", "--abort")
 			err = rerr
@@ -167,14 +180,20 @@ func (g *Git) push() {
 		}
 		_, err = g.git("push", "--quiet")
 	}
+	ahead := 0
+	if err != nil {
+		if n, cerr := g.git("rev-list", "--count", "@{upstream}..HEAD"); cerr == nil {
+			ahead, _ = strconv.Atoi(strings.TrimSpace(n))
+		}
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if err != nil {
-		g.lastPushFail = err.Error()
-		g.Log.Warn("git push failed; it is retried, the commits are safe locally", "err", err)
+		g.lastPushFail, g.ahead = err.Error(), ahead
+		g.Log.Warn("git push failed; it is retried, the commits are safe locally", "unpushed", ahead, "err", err)
 		return
 	}
-	g.unpushed, g.lastPushFail = false, ""
+	g.unpushed, g.lastPushFail, g.ahead = false, "", 0
 }
 
 // git runs one git command in the site folder.

@@ -11,16 +11,25 @@ import (
 // originAllowed reports whether a request may post: its Origin is one of
 // the allowed ones; without an Origin, its Referer must not name another
 // origin. A request with neither (a script, not a browser) may post.
+// With Options.SameHost, the origin of the request's own Host may post
+// too.
 func (s *Service) originAllowed(r *http.Request) bool {
 	if o := r.Header.Get("Origin"); o != "" {
-		return s.allowedOrigin(o)
+		return s.allowedOrigin(o) || s.sameHost(r, o)
 	}
 	ref := r.Header.Get("Referer")
 	if ref == "" {
 		return true
 	}
 	o, ok := originOf(ref)
-	return ok && s.allowedOrigin(o)
+	return ok && (s.allowedOrigin(o) || s.sameHost(r, o))
+}
+
+// sameHost reports whether origin is http or https on the request's own
+// Host, when Options.SameHost allows that.
+func (s *Service) sameHost(r *http.Request, origin string) bool {
+	scheme, host, _ := strings.Cut(origin, "://")
+	return s.opts.SameHost && (scheme == "http" || scheme == "https") && host != "" && strings.EqualFold(host, r.Host)
 }
 
 func (s *Service) allowedOrigin(o string) bool {

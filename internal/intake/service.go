@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -49,13 +50,19 @@ type Options struct {
 	Kept func(Kept)
 	// Health, when set, adds to what /healthz reports.
 	Health func() map[string]any
+	// SameHost lets pages served from the request's own Host post, beside
+	// the allowed origins: blogen serve's pages and its endpoint share one
+	// host, which the preview server checks before it hands a request on.
+	SameHost bool
 }
 
 // Kept is a comment the intake has written.
 type Kept struct {
 	Post, ID string
 	Status   content.Status
-	File     string // site-relative path
+	Verdict  comments.Verdict // the policy's: publish or hold
+	Rules    []string         // the rules of the policy's findings
+	File     string           // site-relative path
 	Author   string
 	URL      string // the post's URL
 }
@@ -153,12 +160,17 @@ func (s *Service) post(w http.ResponseWriter, r *http.Request) {
 		"rules", ruleIDs(o.reasons), "ms", float64(s.opts.Now().Sub(start).Microseconds())/1000)
 }
 
-func ruleIDs(fs []comments.Finding) string {
-	ids := make([]string, len(fs))
-	for i, f := range fs {
-		ids[i] = f.Rule
+func ruleIDs(fs []comments.Finding) string { return strings.Join(ruleList(fs), ",") }
+
+// ruleList lists the rules of findings, each once.
+func ruleList(fs []comments.Finding) []string {
+	var ids []string
+	for _, f := range fs {
+		if !slices.Contains(ids, f.Rule) {
+			ids = append(ids, f.Rule)
+		}
 	}
-	return strings.Join(ids, ",")
+	return ids
 }
 
 // take checks and keeps a comment, and says how it went.
@@ -168,7 +180,7 @@ func (s *Service) take(r *http.Request, now time.Time) outcome {
 	}
 	form, err := s.readForm(r)
 	if err != nil {
-		return failed(http.StatusBadRequest, "The comment could not be read: "+err.Error()+".")
+		return badRequest(err)
 	}
 	cat := s.catalog.Load()
 	if cat == nil {
@@ -176,7 +188,7 @@ func (s *Service) take(r *http.Request, now time.Time) outcome {
 	}
 	post, err := checkPost(cat, form)
 	if err != nil {
-		o := failed(http.StatusBadRequest, capitalize(err.Error())+".")
+		o := badRequest(err)
 		o.text = form.Comment
 		return o
 	}
@@ -257,7 +269,7 @@ func (s *Service) keep(r *http.Request, cat *Catalog, f Form, post Post, now tim
 		o.wait = time.Hour
 		return o
 	}
-	o, err := s.write(f, post, status, now)
+	o, err := s.write(f, post, res, status, now)
 	if err != nil {
 		undo()
 		if status == content.StatusPending {
@@ -302,8 +314,9 @@ func emailHash(email string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// write puts the comment on disk, durably, under a new id.
-func (s *Service) write(f Form, post Post, status content.Status, now time.Time) (outcome, error) {
+// write puts the comment on disk, durably, under a new id, and tells
+// Options.Kept.
+func (s *Service) write(f Form, post Post, res comments.Result, status content.Status, now time.Time) (outcome, error) {
 	c := moderation.NewComment{Post: f.Post, Author: f.Name, AuthorURL: f.Website, EmailHash: emailHash(f.Email),
 		Date: now, Parent: f.Parent, Status: status, Body: []byte(f.Comment)}
 	for range 3 {
@@ -316,7 +329,8 @@ func (s *Service) write(f Form, post Post, status content.Status, now time.Time)
 			return outcome{}, err
 		}
 		if s.opts.Kept != nil {
-			s.opts.Kept(Kept{Post: f.Post, ID: id, Status: status, File: file, Author: f.Name, URL: post.URL})
+			s.opts.Kept(Kept{Post: f.Post, ID: id, Status: status, Verdict: res.Verdict, Rules: ruleList(res.Findings),
+				File: file, Author: f.Name, URL: post.URL})
 		}
 		return s.accepted(id, status, f), nil
 	}
@@ -336,6 +350,16 @@ func (s *Service) accepted(id string, status content.Status, f Form) outcome {
 		}
 	}
 	return o
+}
+
+// badRequest is the answer to a form that cannot be taken as it is:
+// 400, with what to change.
+func badRequest(err error) outcome {
+	msg, ok := readerMessage(err)
+	if !ok {
+		msg = "The comment could not be read."
+	}
+	return failed(http.StatusBadRequest, msg)
 }
 
 func failed(status int, msg string) outcome {

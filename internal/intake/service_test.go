@@ -69,13 +69,18 @@ func form(kv ...string) url.Values {
 	return v
 }
 
-// postForm posts a body to the service as the theme's script does.
+// postForm posts a body to the service as the theme's script does;
+// header sets (or, with "", removes) headers, and "Host" the Host.
 func postForm(s *Service, body string, header ...string) *httptest.ResponseRecorder {
 	r := httptest.NewRequest(http.MethodPost, "/comments", strings.NewReader(body))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	r.Header.Set("Accept", "application/json")
 	r.Header.Set("Origin", testOrigin)
 	for i := 0; i+1 < len(header); i += 2 {
+		if header[i] == "Host" {
+			r.Host = header[i+1]
+			continue
+		}
 		if header[i+1] == "" {
 			r.Header.Del(header[i])
 		} else {
@@ -346,6 +351,34 @@ func TestCORS(t *testing.T) {
 	}
 	if w := pre("https://evil.example"); w.Code != 403 || w.Header().Get("Access-Control-Allow-Origin") != "" {
 		t.Errorf("preflight of another origin: %d %v", w.Code, w.Header())
+	}
+}
+
+// TestSameHost posts from pages of the request's own host, which only
+// SameHost (blogen serve's) allows.
+func TestSameHost(t *testing.T) {
+	tests := []struct {
+		name     string
+		sameHost bool
+		header   []string
+		want     int
+	}{
+		{"the host's page, SameHost", true, []string{"Origin", "http://localhost:1313"}, 202},
+		{"the host's page, no SameHost", false, []string{"Origin", "http://localhost:1313"}, 403},
+		{"the host's page by Referer", true, []string{"Origin", "", "Referer", "http://localhost:1313/2026/02/open/"}, 202},
+		{"another port", true, []string{"Origin", "http://localhost:8080"}, 403},
+		{"another scheme", true, []string{"Origin", "file://localhost:1313"}, 403},
+		{"a null origin", true, []string{"Origin", "null"}, 403},
+		{"the allowed origin still", true, []string{"Origin", testOrigin}, 202},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _ := newTestService(t, func(o *Options) { o.SameHost = tt.sameHost })
+			w := postForm(s, form().Encode(), append([]string{"Host", "localhost:1313"}, tt.header...)...)
+			if w.Code != tt.want {
+				t.Fatalf("status %d, want %d: %s", w.Code, tt.want, w.Body)
+			}
+		})
 	}
 }
 

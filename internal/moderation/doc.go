@@ -19,7 +19,7 @@
 // replaced atomically: the new content goes to a hidden temporary file in
 // the same folder, which is synced and renamed over the old one.
 //
-// WriteComment adds a new comment file for the comment endpoints. It
-// picks the next free id of the post's folder and never overwrites a file,
-// even with other writers at the same time.
+// CreateComment adds a new comment file for the comment service (package
+// intake), durably, under the id it is given, and never overwrites a
+// file, even with other writers at the same time.
 package moderation

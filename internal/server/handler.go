@@ -37,8 +37,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	v := s.cur.Load()
 	switch {
-	case r.Method == http.MethodPost && v != nil && v.site.CommentEndpoint != "" && r.URL.Path == v.site.CommentEndpoint:
-		s.postComment(w, r, v)
+	case r.Method == http.MethodPost && v != nil && v.site.Comments != nil && r.URL.Path == v.site.CommentEndpoint:
+		v.site.Comments.ServeHTTP(w, r)
 	case r.Method != http.MethodGet && r.Method != http.MethodHead:
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -26,15 +26,16 @@
 // Every answer has X-Content-Type-Options: nosniff and a content type
 // from its extension.
 //
-// The server also takes what the site's comment form posts, as the
-// site's comment service would, so the form can be tried locally.
+// The server also takes what the site's comment form posts, through the
+// handler of the site's comment service (Site.Comments), so the form can
+// be tried locally and behaves as it will when deployed.
 package server
 
 import (
 	"errors"
 	"fmt"
-	"github.com/blogen/blogen/internal/comments"
 	"io/fs"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -52,18 +53,18 @@ type Site struct {
 	// Static maps the output path of every static file to where it is
 	// read from.
 	Static map[string]StaticFile
-	// Posts maps the slug of every published post to what the comment
-	// endpoint needs of it.
-	Posts map[string]Post
 	// BasePath is the path of the site's base URL, "/" or "/blog/"; the
 	// site is served under it.
 	BasePath string
 	// CommentEndpoint is the path the comment form posts to ("/comments"),
 	// or "" when comments are off or go to another host.
 	CommentEndpoint string
-	// Policy checks posted comments against the site's comment policy; a
-	// comment it rejects is refused with its reasons. Nil accepts all.
-	Policy *comments.Linter
+	// Comments takes the POSTs to CommentEndpoint once the server's own
+	// Host and cross-site checks have passed: the handler of blogen
+	// comments serve (package intake), so that the preview takes a
+	// comment exactly as the deployed site's service does. Required when
+	// CommentEndpoint is set.
+	Comments http.Handler
 }
 
 // StaticFile is where one static file is read from.
@@ -72,19 +73,10 @@ type StaticFile struct {
 	Name string // path within FS
 }
 
-// Post is what the comment endpoint needs to know of a post.
-type Post struct {
-	URL      string   // from the site root, "/2013/06/slug/"
-	Open     bool     // readers may comment
-	Comments []string // ids of its shown comments, which replies may name
-}
-
 // Options configure a Server.
 type Options struct {
 	// Hub tells browsers of new versions; required.
 	Hub *livereload.Hub
-	// SiteDir is the site folder, where posted comments are written.
-	SiteDir string
 	// Addr is the address the server listens on, host:port as --bind and
 	// the listener give it. Requests whose Host names another (DNS
 	// rebinding) are refused with 421. The loopback names localhost,

@@ -6,8 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"github.com/blogen/blogen/internal/comments"
-	"github.com/blogen/blogen/internal/config"
 	"io"
 	"maps"
 	"mime/multipart"
@@ -25,7 +23,10 @@ import (
 
 	"go.uber.org/goleak"
 
+	"github.com/blogen/blogen/internal/comments"
+	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/intake"
 	"github.com/blogen/blogen/internal/livereload"
 )
 
@@ -50,8 +51,7 @@ func fakeSite(t *testing.T, outputs map[string]string) *Site {
 	if err := os.Symlink("theme/style.css", filepath.Join(static, "link-in.css")); err != nil {
 		t.Fatal(err)
 	}
-	site := &Site{Static: map[string]StaticFile{}, BasePath: "/",
-		Posts: map[string]Post{"a": {URL: "/2013/06/a/", Open: true, Comments: []string{"001"}}, "closed": {URL: "/closed/"}}}
+	site := &Site{Static: map[string]StaticFile{}, BasePath: "/"}
 	for _, name := range []string{"theme/style.css", "feed.webmanifest", "img/logo.svg", "docs/page.html", "CNAME", "link-out.txt", "link-in.css", "theme"} {
 		site.Static[name] = StaticFile{FS: RootFS(static), Name: name}
 	}
@@ -89,7 +89,7 @@ var pages = map[string]string{
 func newServer(t *testing.T, site *Site) (*Server, *livereload.Hub, *httptest.Server) {
 	t.Helper()
 	hub := livereload.NewHub("s1")
-	s := New(Options{Hub: hub, SiteDir: t.TempDir()})
+	s := New(Options{Hub: hub})
 	if site != nil {
 		if err := s.Publish(site, nil); err != nil {
 			t.Fatal(err)
@@ -395,6 +395,12 @@ func TestConcurrentRequestsRenderOnce(t *testing.T) {
 	}
 }
 
+// thankYou is the intake's answer to a comment kept, pending.
+const thankYou = "Thank you. Your comment is awaiting moderation."
+
+// TestComment posts the comment form to the preview, which hands it to the
+// comment service's handler (package intake): what the deployed site's
+// service would answer, and only a good comment written.
 func TestComment(t *testing.T) {
 	valid := url.Values{"post": {"a"}, "name": {"Ana Ruiz"}, "email": {"  Ana@Example.ORG "}, "website": {"https://ana.example.org/"},
 		"comment": {"A thoughtful reply about the night shift.\r\n\r\nWith two paragraphs, and a second thought."}, "homepage": {""}, "parent": {"001"}}
@@ -413,30 +419,33 @@ func TestComment(t *testing.T) {
 		json      bool
 		status    int
 		message   string
+		reasons   string // the policy's reasons, "; " between them
 		location  string
 	}{
-		{"a comment from the theme's script", valid, true, true, 200, thankYou, ""},
-		{"a plain form post", valid, false, false, 303, "", "/2013/06/a/?comment=pending#comments"},
-		{"the honeypot filled", with("homepage", "http://spam.example/"), false, true, 400, "The comment was taken for spam: leave the last field empty.", ""},
-		{"no name", with("name", " "), false, true, 400, "Please give your name.", ""},
-		{"a bad e-mail address", with("email", "ana at example"), false, true, 400, "Please give a valid e-mail address; it is never published.", ""},
-		{"a website that is no web address", with("website", "javascript:alert(1)"), false, true, 400, "Please give your website as an http:// or https:// address, or leave it empty.", ""},
-		{"no comment", with("comment", "\n"), false, true, 400, "Please write a comment.", ""},
-		{"no such post", with("post", "../../site"), false, true, 400, "There is no such post to comment on.", ""},
-		{"a closed post", with("post", "closed"), false, true, 400, "Comments on this post are closed.", ""},
-		{"a reply to no comment", with("parent", "999"), false, true, 400, "The comment you reply to is not on this post.", ""},
-		{"a name with a terminal escape", with("name", "Ana\x1b]52;c;ZXZpbA==\x07"), false, true, 400, `The name holds the control character \x1b (character 4); remove it and send the comment again.`, ""},
-		{"a name with a NUL", with("name", "Ana\x00Ruiz"), true, true, 400, `The name holds the control character \x00 (character 4); remove it and send the comment again.`, ""},
-		{"a comment with a C1 control", with("comment", "A thoughtful reply \u009b31m about the night shift and the morning after it."), false, true, 400, `The comment holds the control character \u009b (character 20); remove it and send the comment again.`, ""},
-		{"a comment with a lone CR", with("comment", "A thoughtful reply\rabout the night shift and the morning after it."), false, true, 400, `The comment holds the control character \x0d (character 19); remove it and send the comment again.`, ""},
-		{"a name that is not UTF-8", with("name", "Ana \xff"), false, true, 400, "The name is not UTF-8 text (byte 0xff at byte 5); send the form from a page in UTF-8, or type the text again.", ""},
-		{"a website that is not UTF-8", with("website", "https://ana.example.org/\xc3"), true, true, 400, "The website is not UTF-8 text (byte 0xc3 at byte 25); send the form from a page in UTF-8, or type the text again.", ""},
-		{"a comment that is not UTF-8", with("comment", "A thoughtful reply about the night shift \xe2\x80 and the morning after."), false, true, 400, "The comment is not UTF-8 text (byte 0xe2 at byte 42); send the form from a page in UTF-8, or type the text again.", ""},
-		{"a post slug that is not UTF-8", with("post", "a\xff"), false, true, 400, "The post is not UTF-8 text (byte 0xff at byte 2); send the form from a page in UTF-8, or type the text again.", ""},
-		{"a comment too long", with("comment", strings.Repeat("word ", 2001)), false, true, 400, "The comment is 10,004 characters long; keep it to at most 10,000 characters.", ""},
-		{"brief praise the policy rejects", with("comment", "Great post!!"), false, true, 422, "The comment does not meet the comment policy: 2 words of comment; the policy asks for at least 8.", ""},
+		{"a comment from the theme's script", valid, false, true, 202, thankYou, "", ""},
+		{"a plain form post", valid, false, false, 303, "", "", "/2013/06/a/#comment-pending"},
+		{"a multipart form", valid, true, true, 400, "Send the form as application/x-www-form-urlencoded.", "", ""},
+		{"the honeypot filled", with("homepage", "http://spam.example/"), false, true, 400, `The comment was taken for spam: leave the field "Leave this field empty" empty.`, "", ""},
+		{"no name", with("name", " "), false, true, 400, "Please give your name.", "", ""},
+		{"a bad e-mail address", with("email", "ana at example"), false, true, 400, "Please give a valid e-mail address; it is never published.", "", ""},
+		{"a website that is no web address", with("website", "javascript:alert(1)"), false, true, 400, "Please give your website as an http:// or https:// address, or leave it empty.", "", ""},
+		{"no comment", with("comment", "\n"), false, true, 400, "Please write a comment.", "", ""},
+		{"no such post", with("post", "../../site"), false, true, 400, "There is no such post to comment on.", "", ""},
+		{"a closed post", with("post", "closed"), false, true, 400, "Comments on this post are closed.", "", ""},
+		{"a reply to no comment", with("parent", "999"), false, true, 400, "The comment you reply to is not on this post.", "", ""},
+		{"a name with a terminal escape", with("name", "Ana\x1b]52;c;ZXZpbA==\x07"), false, true, 400, `The name holds the control character \x1b (character 4); remove it and send the comment again.`, "", ""},
+		{"a name with a NUL", with("name", "Ana\x00Ruiz"), false, true, 400, `The name holds the control character \x00 (character 4); remove it and send the comment again.`, "", ""},
+		{"a name with a bidi override", with("name", "Ana\u202eziuR"), false, true, 400, `The name holds the bidirectional text control \u202e (character 4); remove it and send the comment again.`, "", ""},
+		{"a comment with a C1 control", with("comment", "A thoughtful reply \u009b31m about the night shift and the morning after it."), false, true, 400, `The comment holds the control character \u009b (character 20); remove it and send the comment again.`, "", ""},
+		{"a comment with a lone CR", with("comment", "A thoughtful reply\rabout the night shift and the morning after it."), false, true, 400, `The comment holds the control character \x0d (character 19); remove it and send the comment again.`, "", ""},
+		{"a name that is not UTF-8", with("name", "Ana \xff"), false, true, 400, "The name is not UTF-8 text (byte 0xff at byte 5); send the form from a page in UTF-8, or type the text again.", "", ""},
+		{"a website that is not UTF-8", with("website", "https://ana.example.org/\xc3"), false, true, 400, "The website is not UTF-8 text (byte 0xc3 at byte 25); send the form from a page in UTF-8, or type the text again.", "", ""},
+		{"a comment that is not UTF-8", with("comment", "A thoughtful reply about the night shift \xe2\x80 and the morning after."), false, true, 400, "The comment is not UTF-8 text (byte 0xe2 at byte 42); send the form from a page in UTF-8, or type the text again.", "", ""},
+		{"a post slug that is not UTF-8", with("post", "a\xff"), false, true, 400, "The post is not UTF-8 text (byte 0xff at byte 2); send the form from a page in UTF-8, or type the text again.", "", ""},
+		{"a comment too long", with("comment", strings.Repeat("word ", 2001)), false, true, 400, "The comment is 10,004 characters long; keep it to at most 10,000 characters.", "", ""},
+		{"brief praise the policy rejects", with("comment", "Great post!!"), false, true, 422, "The comment does not meet the comment policy.", "2 words of comment; the policy asks for at least 8", ""},
 		{"a product pitch the policy rejects", with("comment", "Buy our tool at https://shop.example.com/pricing?utm_source=blog today, it does all of this for you and more."), false, true, 422,
-			"The comment does not meet the comment policy: link shop.example.com/pricing?utm_source=blog carries the tracking parameter utm_source; link shop.example.com/pricing?utm_source=blog goes to a commercial site (shop.example.com), not to an article.", ""},
+			"The comment does not meet the comment policy.", "link shop.example.com/pricing?utm_source=blog carries the tracking parameter utm_source; link shop.example.com/pricing?utm_source=blog goes to a commercial site (shop.example.com), not to an article", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -454,34 +463,54 @@ func TestComment(t *testing.T) {
 				t.Errorf("Location = %q, want %q", rec.Header().Get("Location"), tt.location)
 			}
 			if tt.json {
-				var got struct{ Message string }
-				if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || got.Message != tt.message {
-					t.Errorf("answer %q, want message %q", rec.Body.String(), tt.message)
-				}
+				checkAnswer(t, rec.Body.Bytes(), tt.message, tt.reasons)
 			}
 			checkWritten(t, dir, tt.status < 400)
 		})
 	}
 }
 
+// checkAnswer checks the JSON answer's message and the policy's reasons.
+func checkAnswer(t *testing.T, body []byte, message, reasons string) {
+	t.Helper()
+	var got struct {
+		Message string
+		Reasons []struct{ Message string }
+	}
+	if err := json.Unmarshal(body, &got); err != nil || got.Message != message {
+		t.Errorf("answer %s, want message %q", body, message)
+	}
+	var msgs []string
+	for _, r := range got.Reasons {
+		msgs = append(msgs, r.Message)
+	}
+	if strings.Join(msgs, "; ") != reasons {
+		t.Errorf("reasons %q, want %q", msgs, reasons)
+	}
+}
+
 // commentServer serves a site that takes comments on post "a", which has
-// comment 001, from a site folder of its own; addr is Options.Addr.
+// comment 001, from a site folder of its own, through the comment
+// service's handler as blogen serve sets it up; addr is Options.Addr.
 func commentServer(t *testing.T, addr string, policy *comments.Linter) (*Server, string) {
 	t.Helper()
 	hub := livereload.NewHub("s1")
 	t.Cleanup(hub.Close)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "content", "comments", "a", "001.md"), "---\nauthor: R\ndate: 2020-01-05T10:00:00Z\nstatus: approved\n---\nFirst.\n")
-	s := New(Options{Hub: hub, SiteDir: dir, Addr: addr})
+	s := New(Options{Hub: hub, Addr: addr})
+	svc := intake.New(intake.Options{SiteDir: dir, Path: "/comments", Comments: config.DefaultComments(),
+		BaseURL: "https://blog.example.org/", Linter: policy, SameHost: true})
+	svc.SetCatalog(&intake.Catalog{Posts: map[string]intake.Post{
+		"a": {URL: "/2013/06/a/", Open: true, Comments: []string{"001"}}, "closed": {URL: "/closed/"}}})
 	site := fakeSite(t, pages)
 	site.CommentEndpoint = "/comments"
-	site.Policy = policy
+	site.Comments = svc
 	if err := s.Publish(site, nil); err != nil {
 		t.Fatal(err)
 	}
 	return s, dir
 }
-
 func formRequest(t *testing.T, form url.Values, multi bool) *http.Request {
 	t.Helper()
 	if !multi {
@@ -514,11 +543,10 @@ func checkWritten(t *testing.T, dir string, want bool) {
 		}
 		return
 	}
-	written := filepath.Join(dir, "content", "comments", "a", "002.md")
-	if len(files) != 2 || files[1] != written {
-		t.Fatalf("written: %q, want content/comments/a/002.md", files)
+	if len(files) != 2 || files[0] != filepath.Join(dir, "content", "comments", "a", "001.md") {
+		t.Fatalf("written: %q, want one file beside content/comments/a/001.md", files)
 	}
-	b, err := os.ReadFile(written)
+	b, err := os.ReadFile(files[1])
 	if err != nil {
 		t.Fatal(err)
 	}

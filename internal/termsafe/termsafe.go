@@ -35,10 +35,17 @@ func Escaped(r rune) bool {
 	switch {
 	case r < 0x20, r >= 0x7f && r <= 0x9f:
 		return true
-	case r == 0x061c, r == 0x200e, r == 0x200f, r == 0x2028, r == 0x2029:
+	case r == 0x2028, r == 0x2029:
 		return true
 	}
-	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+	return Bidi(r)
+}
+
+// Bidi reports whether r is a bidirectional control: an embedding,
+// override or isolate (U+202A to U+202E, U+2066 to U+2069) or a mark
+// (U+200E, U+200F, U+061C).
+func Bidi(r rune) bool {
+	return r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // escape writes s with its unsafe characters escaped; keepLines keeps tab

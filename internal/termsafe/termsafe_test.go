@@ -95,3 +95,14 @@ func TestJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestBidi(t *testing.T) {
+	for r, want := range map[rune]bool{
+		'\u202e': true, '\u202a': true, '\u2066': true, '\u2069': true, '\u200e': true, '\u200f': true, '\u061c': true,
+		'a': false, '\u05d0': false, '\u2028': false, '\x1b': false, '\u2070': false, '\u202f': false,
+	} {
+		if Bidi(r) != want {
+			t.Errorf("Bidi(%U) = %v, want %v", r, !want, want)
+		}
+	}
+}
