@@ -65,6 +65,10 @@ type Options struct {
 type Result struct {
 	Posts, Pages, Lists, Feeds, Files int
 	Skipped                           int // drafts, future and expired posts left out
+	// Due is when the next post left out for its date falls due (or a
+	// published one expires): the time of the next build that changes
+	// the site by the clock alone.
+	Due site.NextDue
 	// Kept counts the outputs the build kept from the previous one, as
 	// nothing they are made from had changed.
 	Kept int
@@ -96,7 +100,21 @@ func (r Result) String() string {
 	if r.Skipped > 0 {
 		s += fmt.Sprintf("; left out %d drafts or future posts (use --drafts, --future)", r.Skipped)
 	}
-	return s + noFileNote(r.NoFile) + sectionsNote(r.Sections)
+	return s + dueNote(r.Due) + noFileNote(r.NoFile) + sectionsNote(r.Sections)
+}
+
+// dueNote is the line of the summary that tells when the site next
+// changes by the clock alone, so that a build can be scheduled for then.
+func dueNote(d site.NextDue) string {
+	if d.Post == nil {
+		return ""
+	}
+	what := "is due"
+	if d.Expires {
+		what = "expires"
+	}
+	return fmt.Sprintf("\nNext: %s %s at %s; build again then (blogen build --next-due prints only that time).",
+		d.Post.Source, what, d.Time.UTC().Format(time.RFC3339))
 }
 
 // sectionsNote is the line of the summary that lists the section pages
@@ -503,7 +521,7 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 		noFile[i] = a.ID
 	}
 	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Kept: stats.Kept,
-		Skipped: p.Site.Skipped, Templates: p.tmpl.Stats(), NoFile: noFile, Sections: p.loaded.Sections, Warnings: stats.Warnings, usedKeys: r.UsedKeys()}, nil
+		Skipped: p.Site.Skipped, Due: p.Site.Due, Templates: p.tmpl.Stats(), NoFile: noFile, Sections: p.loaded.Sections, Warnings: stats.Warnings, usedKeys: r.UsedKeys()}, nil
 }
 
 // StaticFile is one file copied as it is into the output.

@@ -35,6 +35,12 @@
 //	[sidebar]
 //	tags = 45           # the most used tags the sidebar lists; the tags page lists all
 //
+//	[related]
+//	count = 3           # related posts under each post (shared tags, categories, authors); 0 leaves them out
+//
+//	[toc]
+//	headings = 0        # a table of contents on posts with more headings than this; 0: only toc: true
+//
 //	[highlight]
 //	light = "github"
 //	dark  = "github-dark"
@@ -87,6 +93,8 @@ type Config struct {
 	Feeds      Feeds          `toml:"feeds"`
 	Featured   Featured       `toml:"featured"`
 	Sidebar    Sidebar        `toml:"sidebar"`
+	Related    Related        `toml:"related"`
+	TOC        TOC            `toml:"toc"`
 	Highlight  Highlight      `toml:"highlight"`
 	Social     Social         `toml:"social"`
 	Menu       []MenuItem     `toml:"menu"`
@@ -122,6 +130,20 @@ type Sidebar struct {
 	Tags int `toml:"tags"`
 }
 
+// Related sets the related posts shown under each post.
+type Related struct {
+	// Count is how many; 0 shows none.
+	Count int `toml:"count"`
+}
+
+// TOC sets the tables of contents of posts.
+type TOC struct {
+	// Headings gives a table of contents to every post with more
+	// headings than this, unless it says toc: false; 0 gives one only to
+	// posts that say toc: true.
+	Headings int `toml:"headings"`
+}
+
 // Highlight names the chroma styles for code in light and dark mode.
 type Highlight struct {
 	Light string `toml:"light"`
@@ -154,6 +176,7 @@ func Default() *Config {
 		Feeds:      Feeds{Limit: 20, FullContent: true},
 		Featured:   Featured{Count: 5},
 		Sidebar:    Sidebar{Tags: 45},
+		Related:    Related{Count: 3},
 		Highlight:  Highlight{Light: "github", Dark: "github-dark"},
 		Social: Social{
 			Mentions:   true,
@@ -225,6 +248,12 @@ func (c *Config) Validate() []problem {
 	}
 	if c.Sidebar.Tags < 0 {
 		add("sidebar.tags must not be negative; 0 leaves the tag cloud out", "sidebar", "tags")
+	}
+	if c.Related.Count < 0 {
+		add("related.count must not be negative; 0 leaves related posts out", "related", "count")
+	}
+	if c.TOC.Headings < 0 {
+		add("toc.headings must not be negative; 0 shows a table of contents only on posts with toc: true", "toc", "headings")
 	}
 	if err := CheckPermalink(c.Permalinks.Post); err != nil {
 		add("permalinks.post: "+err.Error(), "permalinks", "post")

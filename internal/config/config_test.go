@@ -25,6 +25,8 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"titel = \"x\"\n", `site.toml:1: unknown key "titel"`},
 		{"\n[pagination]\nper_page = 0\n", "site.toml:3: pagination.per_page must be at least 1"},
+		{"[related]\ncount = -1\n", "site.toml:2: related.count must not be negative"},
+		{"[toc]\nheadings = -2\n", "site.toml:2: toc.headings must not be negative"},
 		{"[permalinks]\npost = \"/:year/\"\n", "site.toml:2: permalinks.post: \"/:year/\" must contain :slug or :title"},
 		{"[permalinks]\npost = \"/:yr/:slug/\"\n", "unknown placeholder"},
 		{"base_url = \"blog.example.org\"\n", "site.toml:1: base_url \"blog.example.org\" is not an absolute URL"},

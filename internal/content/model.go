@@ -42,6 +42,12 @@ type Post struct {
 	ImageAlt    string
 	ImageCredit *Credit
 	Comments    CommentMode
+	// Series names the series the post is a part of ("" for none); the
+	// parts are ordered by date.
+	Series string
+	// TOC says whether the post shows a table of contents: TOCAuto
+	// leaves it to the site's [toc] headings setting.
+	TOC TOCMode
 	// Original is where a republished post first appeared; nil otherwise.
 	Original                  *Attribution
 	RepublishedWithPermission bool
@@ -71,6 +77,19 @@ const (
 	CommentsOpen CommentMode = iota
 	// CommentsClosed shows the approved comments and no form.
 	CommentsClosed
+)
+
+// TOCMode is a post's toc: setting.
+type TOCMode int8
+
+const (
+	// TOCAuto shows a table of contents when the post has more headings
+	// than the site's [toc] headings.
+	TOCAuto TOCMode = iota
+	// TOCOn always shows one (toc: true).
+	TOCOn
+	// TOCOff never does (toc: false).
+	TOCOff
 )
 
 // Credit is the credit line of a post's image.

@@ -56,6 +56,21 @@ func TestParsePost(t *testing.T) {
 				t.Errorf("authors %v line %d", p.Authors, p.AuthorLine)
 			}
 		}},
+		{"series and toc", "content/posts/s.md", "---\ntitle: S\ndate: 2020-01-01\nseries: \" Listening \"\ntoc: true\n---\n", func(t *testing.T, p *Post) {
+			if p.Series != "Listening" || p.TOC != TOCOn {
+				t.Errorf("series %q toc %v", p.Series, p.TOC)
+			}
+		}},
+		{"hugo series list, toc off", "content/posts/s2.md", "---\ntitle: S\ndate: 2020-01-01\nseries: [Care, Other]\ntoc: false\n---\n", func(t *testing.T, p *Post) {
+			if p.Series != "Care" || p.TOC != TOCOff {
+				t.Errorf("series %q toc %v", p.Series, p.TOC)
+			}
+		}},
+		{"no toc key", "content/posts/s3.md", "---\ntitle: S\ndate: 2020-01-01\n---\n", func(t *testing.T, p *Post) {
+			if p.Series != "" || p.TOC != TOCAuto {
+				t.Errorf("series %q toc %v", p.Series, p.TOC)
+			}
+		}},
 		{"no front matter", "content/posts/2020-01-01-plain.md", "Just text.\n", func(t *testing.T, p *Post) {
 			if p.Title != "" {
 				t.Errorf("%+v", p)

@@ -42,6 +42,7 @@ func Methods() (*compile.Methods, error) {
 		compile.Method0(ms, "Title", (*site.Archive).Title),
 		compile.Method0(ms, "First", (*site.Pager).First),
 		compile.Method0(ms, "Last", (*site.Pager).Last),
+		compile.Method1(ms, "Part", (*site.Series).Part),
 		compile.Method1(ms, "Author", (*site.Site).Author),
 		compile.Method1(ms, "AbsURL", (*site.Site).AbsURL),
 		compile.Method1(ms, "RelURL", (*site.Site).RelURL),

@@ -38,12 +38,20 @@ type Page struct {
 	Terms       []*site.Term // for "terms": every tag or every category
 	TermKind    string       // "tags" or "categories"
 	Alias       *site.Alias
-	FeedURL     string // folder of the feeds for this page, "" for none
+	FeedURL     string    // folder of the feeds for this page, "" for none
+	TOC         []Heading // a post's table of contents, nil for none
 
 	src Source
 	// reads records the posts whose bodies the page read, so that a later
 	// build knows when it must make the page again.
 	reads *Reads
+}
+
+// Heading is one entry of a table of contents.
+type Heading struct {
+	Level int    // 2 for h2 ...
+	ID    string // the heading's id, for #fragment links
+	Text  string // plain text
 }
 
 // Bind hands a page the site and what the render stage made of it, and

@@ -611,7 +611,11 @@ func (r *Renderer) renderPost(p *site.Post, d *pagedata.Reads) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	body, heads := anchorHeadings(body)
 	page := &pagedata.Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(body), Description: p.Description}
+	if showTOC(p.TOC, len(heads), r.site.Config.TOC.Headings) {
+		page.TOC = heads
+	}
 	if page.Description == "" {
 		page.Description = htmltext.Truncate(htmltext.PlainText(summary), 160)
 	}

@@ -1,0 +1,137 @@
+package build_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blogen/blogen/internal/sitetest"
+)
+
+// readerSite has a series of three parts, posts that share tags, a long
+// post and a post that falls due after the test clock (2025-06-01).
+const readerSite = `
+-- site.toml --
+base_url = "https://example.org/"
+minify = false
+[related]
+count = 2
+[toc]
+headings = 2
+-- content/posts/part-1.md --
+---
+title: Listening, part one
+date: 2024-01-01
+series: Listening
+tags: [listening, care]
+---
+One.
+-- content/posts/part-2.md --
+---
+title: Listening, part two
+date: 2024-02-01
+series: Listening
+tags: [listening]
+toc: true
+---
+## Why listen
+
+Because.
+
+### To whom
+-- content/posts/part-3.md --
+---
+title: Listening, part three
+date: 2024-03-01
+series: listening
+tags: [care]
+---
+Three.
+-- content/posts/long.md --
+---
+title: A long post
+date: 2024-04-01
+tags: [listening, care]
+---
+## One
+## Two
+## Three
+-- content/posts/short-toc-off.md --
+---
+title: Headings but no contents
+date: 2024-04-02
+toc: false
+---
+## One
+## Two
+## Three
+-- content/posts/unrelated.md --
+---
+title: Nothing shared
+date: 2024-05-01
+---
+Alone.
+-- content/posts/soon.md --
+---
+title: Soon
+date: 2025-06-03T08:00:00Z
+tags: [care]
+---
+Not yet.
+`
+
+func TestSeriesRelatedAndContents(t *testing.T) {
+	s := sitetest.Build(t, readerSite)
+	part2 := "2024/02/part-2/index.html"
+	s.Contains(part2,
+		`<p class="series-part">Part 2 of 3 in the series <strong>Listening</strong></p>`,
+		`<li><a href="/2024/01/part-1/">Listening, part one</a></li>`,
+		`<li><span aria-current="page">Listening, part two</span></li>`,
+		`<li><a href="/2024/03/part-3/">Listening, part three</a></li>`,
+		`<nav class="toc" aria-label="Table of contents">`,
+		`<li class="toc-2"><a href="#why-listen">Why listen</a></li>`,
+		`<li class="toc-3"><a href="#to-whom">To whom</a></li>`,
+		`<h2 id="why-listen">Why listen<a class="anchor" href="#why-listen" aria-label="Link to the section Why listen">#</a></h2>`,
+	)
+	// Related: shared tags weigh most, then the nearer in date; never the
+	// post itself, never the unpublished one, two as configured.
+	related := func(path string) string {
+		body := s.File(path)
+		i := strings.Index(body, `<section class="related"`)
+		if i < 0 {
+			return ""
+		}
+		return body[i : i+strings.Index(body[i:], "</section>")]
+	}
+	r1 := related("2024/01/part-1/index.html")
+	if !strings.Contains(r1, "/2024/04/long/") || !strings.Contains(r1, "/2024/02/part-2/") || strings.Count(r1, "<li>") != 2 {
+		t.Errorf("related of part 1:\n%s", r1)
+	}
+	for _, p := range []string{"2024/01/part-1/index.html", "2024/04/long/index.html"} {
+		if r := related(p); strings.Contains(r, strings.TrimSuffix(p, "index.html")) || strings.Contains(r, "/soon/") {
+			t.Errorf("related of %s lists itself or a future post:\n%s", p, r)
+		}
+	}
+	if r := related("2024/05/unrelated/index.html"); r != "" {
+		t.Errorf("a post sharing nothing has related posts:\n%s", r)
+	}
+	// Contents: the site default gives one to a post with more than two
+	// headings; toc: false and short posts have none, nor does the series
+	// box appear outside a series.
+	s.Contains("2024/04/long/index.html", `<nav class="toc"`, `<li class="toc-2"><a href="#three">Three</a></li>`)
+	s.NotContains("2024/04/short-toc-off/index.html", `<nav class="toc"`)
+	s.Contains("2024/04/short-toc-off/index.html", `<a class="anchor" href="#one"`)
+	s.NotContains("2024/01/part-1/index.html", `<nav class="toc"`)
+	s.NotContains("2024/04/long/index.html", `class="series"`)
+}
+
+func TestNextDueInTheSummary(t *testing.T) {
+	s := sitetest.Build(t, readerSite)
+	due := s.Result.Due
+	if due.Post == nil || due.Post.Slug != "soon" || !due.Time.Equal(time.Date(2025, 6, 3, 8, 0, 0, 0, time.UTC)) {
+		t.Fatalf("due %+v", due)
+	}
+	if want := "Next: content/posts/soon.md is due at 2025-06-03T08:00:00Z"; !strings.Contains(s.Result.String(), want) {
+		t.Errorf("summary %q does not say %q", s.Result.String(), want)
+	}
+}
