@@ -1,10 +1,14 @@
 package build_test
 
 import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/blogen/blogen/internal/search"
 	"github.com/blogen/blogen/internal/sitetest"
 )
 
@@ -134,4 +138,58 @@ func TestNextDueInTheSummary(t *testing.T) {
 	if want := "Next: content/posts/soon.md is due at 2025-06-03T08:00:00Z"; !strings.Contains(s.Result.String(), want) {
 		t.Errorf("summary %q does not say %q", s.Result.String(), want)
 	}
+}
+
+func TestSearchIndex(t *testing.T) {
+	s := sitetest.Build(t, readerSite+`-- content/posts/cjk.md --
+---
+title: 社会化媒体
+date: 2024-05-02
+---
+倾听客户。
+`)
+	s.Contains("search/index.html", `data-shards="8"`, `<script src="/theme/search.js" defer></script>`, `<input type="search" id="search-q" name="q"`)
+	s.Contains("index.html", `<form class="site-search" role="search" action="/search/" method="get">`, `<a class="site-search-fallback" href="#archives">Archives</a>`, `id="archives"`)
+	s.NotContains("index.html", "/theme/search.js")
+	// Posts are numbered newest first; the future post is not indexed.
+	s.Contains("search/d/6.json", `{"u":"/2024/01/part-1/","t":"Listening, part one","d":"January 1, 2024","s":"One.","x":"One."}`)
+	if s.Exists("search/d/7.json") {
+		t.Error("the index has a file for a post that is not published")
+	}
+	postings := func(term string) []int {
+		var shard map[string][]int
+		if err := json.Unmarshal([]byte(s.File(fmt.Sprintf("search/s/%d.json", search.ShardOf(term, 8)))), &shard); err != nil {
+			t.Fatal(err)
+		}
+		return shard[term]
+	}
+	// "listening": in the titles of the parts (posts 4, 5, 6), the tags
+	// of parts 1 and 2 and of the long post (3); "why" in one heading;
+	// the Han text in pairs, in the title or in the text and summary.
+	if got := fmt.Sprint(postings("listening")); got != "[3 20 1 100 1 120 1 120]" {
+		t.Errorf("listening: %s", got)
+	}
+	if got := fmt.Sprint(postings("why")); got != "[5 1]" {
+		t.Errorf("why: %s", got)
+	}
+	if got := fmt.Sprint(postings("客户"), postings("媒体")); got != "[0 21] [0 100]" {
+		t.Errorf("Han pairs: %s", got)
+	}
+	// A word added to a post's text reaches the index on a warm build.
+	editFile(t, filepath.Join(s.Dir, "content/posts/unrelated.md"), "Alone.", "Alone with a zebrafish.")
+	s.Rebuild()
+	if s.Err != nil {
+		t.Fatal(s.Err)
+	}
+	if got := fmt.Sprint(postings("zebrafish")); got != "[1 21]" {
+		t.Errorf("zebrafish after a warm build: %s", got)
+	}
+}
+
+func TestSearchOff(t *testing.T) {
+	s := sitetest.Build(t, strings.Replace(readerSite, "[toc]", "[search]\nenabled = false\n[toc]", 1))
+	if s.Exists("search/index.html") || s.Exists("search/s/0.json") {
+		t.Error("search files written with search off")
+	}
+	s.NotContains("index.html", `class="site-search"`)
 }

@@ -41,6 +41,9 @@
 //	[toc]
 //	headings = 0        # a table of contents on posts with more headings than this; 0: only toc: true
 //
+//	[search]
+//	enabled = true      # the search page /search/, its index, and the box in the header
+//
 //	[highlight]
 //	light = "github"
 //	dark  = "github-dark"
@@ -95,6 +98,7 @@ type Config struct {
 	Sidebar    Sidebar        `toml:"sidebar"`
 	Related    Related        `toml:"related"`
 	TOC        TOC            `toml:"toc"`
+	Search     Search         `toml:"search"`
 	Highlight  Highlight      `toml:"highlight"`
 	Social     Social         `toml:"social"`
 	Menu       []MenuItem     `toml:"menu"`
@@ -144,6 +148,12 @@ type TOC struct {
 	Headings int `toml:"headings"`
 }
 
+// Search sets the site's static search.
+type Search struct {
+	// Enabled writes the search index and page and shows the search box.
+	Enabled bool `toml:"enabled"`
+}
+
 // Highlight names the chroma styles for code in light and dark mode.
 type Highlight struct {
 	Light string `toml:"light"`
@@ -177,6 +187,7 @@ func Default() *Config {
 		Featured:   Featured{Count: 5},
 		Sidebar:    Sidebar{Tags: 45},
 		Related:    Related{Count: 3},
+		Search:     Search{Enabled: true},
 		Highlight:  Highlight{Light: "github", Dark: "github-dark"},
 		Social: Social{
 			Mentions:   true,

@@ -24,6 +24,7 @@ func Methods() (*compile.Methods, error) {
 		compile.Method0(ms, "Sidebar", (*Page).Sidebar),
 		compile.Method0(ms, "QueryAliases", (*Page).QueryAliases),
 		compile.Method0(ms, "SidebarKey", (*Page).SidebarKey),
+		compile.Method0(ms, "SearchShards", (*Page).SearchShards),
 		compile.Method1(ms, "AbsURL", (*Page).AbsURL),
 		compile.Method1(ms, "RelURL", (*Page).RelURL),
 		compile.Method1(ms, "Summary", (*Page).Summary),

@@ -19,6 +19,7 @@ import (
 	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/htmltext"
+	"github.com/blogen/blogen/internal/search"
 	"github.com/blogen/blogen/internal/site"
 )
 
@@ -27,7 +28,7 @@ import (
 // list, or the terms of a taxonomy).
 type Page struct {
 	Site        *site.Site
-	Kind        string // "home", "post", "page", "list", "terms", "authors", "404", "alias"
+	Kind        string // "home", "post", "page", "list", "terms", "authors", "search", "404", "alias"
 	Title       string // the page's own title, without the site's
 	Description string
 	URL         string // path from the site root
@@ -516,6 +517,10 @@ func (p *Page) words(i int) int {
 	p.reads.Add(i)
 	return p.src.Words(i)
 }
+
+// SearchShards is the number of shards of the site's search index, which
+// the search script needs to find a word's shard.
+func (p *Page) SearchShards() int { return search.Shards(len(p.Site.Posts)) }
 
 // SidebarKey names the variant of the sidebar this page shows, for Cached.
 func (p *Page) SidebarKey() string {
