@@ -46,26 +46,20 @@ type posting struct {
 	weight uint8
 }
 
-// docTerms is what the index keeps of one post until it is written.
-type docTerms struct {
-	terms   []string
-	weights []uint8
-}
-
 // Index collects the posts of a site, from any goroutine, and writes the
 // shards. Adding a post twice keeps the first; the shards depend only on
 // the posts added, never on the order they came in.
 type Index struct {
 	mu    sync.Mutex
-	docs  []*docTerms
-	names map[string]string // one copy of each term
+	added []bool
+	post  map[string][]posting // term -> its posts, in the order added
 	once  sync.Once
 	shard [][]byte
 }
 
 // NewIndex returns an index of n posts.
 func NewIndex(n int) *Index {
-	return &Index{docs: make([]*docTerms, n), names: map[string]string{}}
+	return &Index{added: make([]bool, n), post: map[string][]posting{}}
 }
 
 // Has reports whether post id has been added, or the shards are made
@@ -73,7 +67,7 @@ func NewIndex(n int) *Index {
 func (x *Index) Has(id int) bool {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return x.docs == nil || x.docs[id] != nil
+	return x.post == nil || x.added[id]
 }
 
 // Add indexes a post.
@@ -88,26 +82,15 @@ func (x *Index) Add(d Doc) {
 	}
 	meta(d.Summary)
 	Tokens(d.Title, func(t string) { w[t] = w[t]%TitleWeight + TitleWeight })
-	terms := make([]string, 0, len(w))
-	for t := range w {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if x.docs == nil || x.docs[d.ID] != nil {
+	if x.post == nil || x.added[d.ID] {
 		return
 	}
-	dt := &docTerms{terms: terms, weights: make([]uint8, len(terms))}
-	for i, t := range terms {
-		if s, ok := x.names[t]; ok {
-			dt.terms[i] = s
-		} else {
-			x.names[t] = t
-		}
-		dt.weights[i] = uint8(w[t])
+	x.added[d.ID] = true
+	for t, weight := range w {
+		x.post[t] = append(x.post[t], posting{int32(d.ID), uint8(weight)})
 	}
-	x.docs[d.ID] = dt
 }
 
 // Shards returns the number of shards for a site of n posts: about one
@@ -128,27 +111,19 @@ func (x *Index) Shard(i int) []byte {
 func (x *Index) build() {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	post := map[string][]posting{}
-	for id, d := range x.docs {
-		if d == nil {
-			continue
-		}
-		for i, t := range d.terms {
-			post[t] = append(post[t], posting{int32(id), d.weights[i]})
-		}
-	}
-	n := Shards(len(x.docs))
+	n := Shards(len(x.added))
 	byShard := make([][]string, n)
-	for t := range post {
+	for t, ps := range x.post {
+		slices.SortFunc(ps, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 		s := ShardOf(t, n)
 		byShard[s] = append(byShard[s], t)
 	}
 	x.shard = make([][]byte, n)
 	for s, terms := range byShard {
 		slices.Sort(terms)
-		x.shard[s] = encodeShard(terms, post)
+		x.shard[s] = encodeShard(terms, x.post)
 	}
-	x.docs, x.names = nil, nil
+	x.post = nil
 }
 
 // encodeShard writes the terms of a shard and their postings as JSON,
