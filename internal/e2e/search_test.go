@@ -1,0 +1,94 @@
+package e2e
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/blogen/blogen/internal/search"
+)
+
+// jsSearch reads the search page: the titles of the results, the marked
+// words of the first, and the bytes of the index fetched so far.
+const jsSearch = `window.results = {
+  titles: function () { return Array.prototype.map.call(document.querySelectorAll(".search-result-title"), function (h) { return h.textContent; }); },
+  marks: function () { var r = document.querySelector(".search-result"); return r ? Array.prototype.map.call(r.querySelectorAll("mark"), function (m) { return m.textContent.toLowerCase(); }) : []; },
+  snippetMarks: function () { return document.querySelectorAll(".search-result-snippet mark").length; },
+  fetched: function () { return performance.getEntriesByType("resource").filter(function (e) { return e.name.indexOf("/search/") >= 0 && /\.json$/.test(e.name); }); },
+  bytes: function () { return this.fetched().reduce(function (n, e) { return n + e.encodedBodySize; }, 0); }
+};`
+
+// TestSearchInTheBrowser types a query into the search page and reads
+// the results: the post with the words in its title first, the words
+// marked in titles and snippets, the query in the address; nothing of
+// the index is fetched before the reader types, and a query in the
+// address is searched at once.
+func TestSearchInTheBrowser(t *testing.T) {
+	tb := newTab(t, 1366, 900)
+	tb.open("/search/")
+	tb.waitFor(`window.blogenSearch !== undefined`, "the search script did not start")
+	eval[chromedp.Void](tb, jsSearch)
+	if n := eval[int](tb, `results.fetched().length`); n != 0 {
+		t.Errorf("the search page fetched %d files of the index before the reader typed", n)
+	}
+	tb.do(chromedp.SendKeys(chromedp.CSS("#search-q"), "listening"))
+	tb.waitFor(`results.titles().length >= 3 && document.querySelector("[data-search-status]").textContent.indexOf("found") >= 0`, "no results for listening")
+	titles := eval[[]string](tb, `results.titles()`)
+	if !strings.HasPrefix(titles[0], "Listening before talking") {
+		t.Errorf("first result %q, want the post with listening in its title; all: %q", titles[0], titles)
+	}
+	if marks := eval[[]string](tb, `results.marks()`); len(marks) < 2 || marks[0] != "listening" {
+		t.Errorf("marked words of the first result: %q", marks)
+	}
+	if n := eval[int](tb, `results.snippetMarks()`); n < len(titles) {
+		t.Errorf("%d marked words in %d snippets", n, len(titles))
+	}
+	if loc := tb.location(); loc != "/search/?q=listening" {
+		t.Errorf("the address is %s, want the query in it", loc)
+	}
+	if n := eval[int](tb, `results.bytes()`); n == 0 || n > 300<<10 {
+		t.Errorf("the query fetched %d bytes of the index", n)
+	}
+
+	// A linked search, with a prefix and an English ending: "replies"
+	// finds the post about auto-replies by its title.
+	tb.open("/search/?q=auto-repl")
+	eval[chromedp.Void](tb, jsSearch)
+	tb.waitFor(`results.titles().length >= 1`, "no results for a query in the address")
+	if got := eval[string](tb, `document.querySelector("#search-q").value`); got != "auto-repl" {
+		t.Errorf("the box shows %q, want the query of the address", got)
+	}
+	if first := eval[[]string](tb, `results.titles()`)[0]; !strings.Contains(first, "auto-replies") {
+		t.Errorf("first result for auto-repl: %q", first)
+	}
+}
+
+// TestSearchScriptReadsWordsAsTheIndexDoes holds the script's reading of
+// text to package search's: the same terms, and the same shards.
+func TestSearchScriptReadsWordsAsTheIndexDoes(t *testing.T) {
+	tb := newTab(t, 800, 600)
+	tb.open("/search/")
+	tb.waitFor(`window.blogenSearch !== undefined`, "the search script did not start")
+	texts := []string{
+		"Social Listening, auto-replies!", "a I x2 don't", "Café au lait", "Москва слушает", "社会化媒体 東 京",
+		"ソーシャルmedia", strings.Repeat("x", 50), strings.Repeat("é", 30), "Ünïcöde\u0301 naïve", "١٢٣ عربى", "ΕΛΛΗΝΙΚΆ",
+	}
+	for _, text := range texts {
+		var want []string
+		search.Tokens(text, func(term string) { want = append(want, term) })
+		arg, _ := json.Marshal(text)
+		got := eval[[]string](tb, `blogenSearch.tokens(`+string(arg)+`)`)
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%q: the script reads %q, the index %q", text, got, want)
+		}
+		n := eval[int](tb, `Number(document.querySelector("[data-search]").getAttribute("data-shards"))`)
+		for _, term := range want {
+			arg, _ := json.Marshal(term)
+			if got, want := eval[int](tb, `blogenSearch.shardOf(`+string(arg)+`)`), search.ShardOf(term, n); got != want {
+				t.Errorf("%q: the script looks in shard %d, the index puts it in %d", term, got, want)
+			}
+		}
+	}
+}
