@@ -583,7 +583,7 @@ func TestAuthorBiosAndPages(t *testing.T) {
 	if got := all.texts(".author-card h2.bio-name a"); !slices.Equal(got, []string{"Ana Ruiz", "Ben Okafor"}) {
 		t.Errorf("the authors page lists %q", got)
 	}
-	if got := all.texts(".author-posts a"); !slices.Equal(got, []string{"3 posts by Ana Ruiz", "2 posts by Ben Okafor"}) {
+	if got := all.texts(".bio-posts a"); !slices.Equal(got, []string{"3 posts by Ana Ruiz", "2 posts by Ben Okafor"}) {
 		t.Errorf("the authors page counts %q", got)
 	}
 }

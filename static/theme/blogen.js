@@ -208,8 +208,8 @@
     });
   }
 
-  // A table wider than the post scrolls sideways; focusable, it can be
-  // scrolled with the keyboard too.
+  // A table or a code block wider than the post scrolls sideways;
+  // focusable, it can be scrolled with the keyboard too.
   function setupWideTable(table) {
     table.setAttribute("data-enhanced", "");
     if (table.scrollWidth > table.clientWidth + 1 && !table.hasAttribute("tabindex")) {
@@ -231,7 +231,7 @@
 
   function init() {
     followQueryAlias();
-    Array.prototype.forEach.call(document.querySelectorAll(".post-body table"), setupWideTable);
+    Array.prototype.forEach.call(document.querySelectorAll(".post-body table, .post-body pre"), setupWideTable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-carousel]"), setupCarousel);
     Array.prototype.forEach.call(document.querySelectorAll("[data-comment-form]"), setupCommentForm);
   }
