@@ -73,7 +73,7 @@ func TestHostileCommentIsInertInTheBrowser(t *testing.T) {
 		"links carry nofollow ugc":                `Array.prototype.every.call(document.querySelectorAll("#comment-001 .comment-text a[href^='http']"), function (a) { return a.rel === "nofollow ugc"; })`,
 		"no event handler attribute":              `Array.prototype.every.call(document.querySelectorAll("#comments *"), function (e) { return Array.prototype.every.call(e.attributes, function (at) { return at.name.indexOf("on") !== 0; }); })`,
 		"the page's own form is shown":            `getComputedStyle(document.querySelector(".comment-form")).display !== "none"`,
-		"one form on the page":                    `document.forms.length === 1`,
+		"one form in the comments":                `document.querySelectorAll("#comments form").length === 1 && document.forms.length === 2`,
 		"the reply is still inside its thread":    `document.querySelector("#comment-001 .comment-replies #comment-002") !== null`,
 		"the author's name is text":               `document.querySelector("#comment-001 .comment-author").textContent.indexOf("<img") === 0`,
 		"the good link is there":                  `document.querySelector("#comment-001 a[href='https://en.wikipedia.org/wiki/Comment_(computer_programming)']") !== null`,
