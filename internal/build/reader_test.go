@@ -193,3 +193,58 @@ func TestSearchOff(t *testing.T) {
 	}
 	s.NotContains("index.html", `class="site-search"`)
 }
+
+func TestCommentAvatarsAndAuthorBadge(t *testing.T) {
+	s := sitetest.Build(t, `
+-- content/authors/ana.md --
+---
+name: Ana
+---
+Bio.
+-- content/posts/a.md --
+---
+title: A
+date: 2024-01-01
+author: ana
+---
+Text.
+-- content/comments/a/001.md --
+---
+author: Reader
+email_hash: 774417b424e9244d5486c427aa9360911ca1b51d22ac979da1a62fe7623f3735
+date: 2024-01-02T10:00:00Z
+status: approved
+---
+A question.
+-- content/comments/a/002.md --
+---
+author: Ana
+author_id: ana
+date: 2024-01-02T11:00:00Z
+status: approved
+parent: "001"
+---
+An answer.
+-- content/comments/a/003.md --
+---
+author: Ben
+author_id: ben
+date: 2024-01-02T12:00:00Z
+status: approved
+---
+Not an author of this post.
+`)
+	page := s.File("2024/01/a/index.html")
+	if n := strings.Count(page, `<svg class="comment-avatar"`); n != 3 {
+		t.Errorf("%d avatars for 3 comments", n)
+	}
+	if n := strings.Count(page, `<span class="comment-badge">Author</span>`); n != 1 {
+		t.Errorf("%d author badges, want the one on the post author's reply", n)
+	}
+	if i, j := strings.Index(page, `comment-badge`), strings.Index(page, `id="comment-002"`); i < j || j < 0 {
+		t.Error("the badge is not on the post author's comment")
+	}
+	if strings.Contains(page, "gravatar") {
+		t.Error("the page asks Gravatar for avatars")
+	}
+}

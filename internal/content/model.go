@@ -157,9 +157,12 @@ type Comment struct {
 	Author    string
 	AuthorURL string
 	EmailHash string
-	Date      time.Time
-	Status    Status
-	Parent    string // the id of the comment it replies to, or ""
+	// AuthorID names the author of the blog who wrote the comment (the
+	// id of their file), or is "".
+	AuthorID string
+	Date     time.Time
+	Status   Status
+	Parent   string // the id of the comment it replies to, or ""
 	// Body is the Markdown body. Load drops it, as it does the bodies of
 	// posts (see ReadCommentBody); ParseComment keeps it.
 	Body []byte

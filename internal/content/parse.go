@@ -404,6 +404,7 @@ func parseComment(file string, src []byte, n *names) (*Comment, error) {
 		Author:    f.name("author", "name"),
 		AuthorURL: f.name("author_url", "url"),
 		EmailHash: f.name("email_hash"),
+		AuthorID:  f.name("author_id"),
 		Date:      f.date("date"),
 		Status:    statusOf(f.str("status")),
 		Parent:    f.str("parent", "reply_to"),

@@ -123,11 +123,11 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseComment(t *testing.T) {
-	c, err := ParseComment("content/comments/post/003.md", []byte("---\nauthor: R\ndate: 2020-01-01T10:00:00Z\nstatus: approved\nparent: \"001\"\nemail_hash: abc\n---\nHi\n"))
+	c, err := ParseComment("content/comments/post/003.md", []byte("---\nauthor: R\ndate: 2020-01-01T10:00:00Z\nstatus: approved\nparent: \"001\"\nemail_hash: abc\nauthor_id: ana\n---\nHi\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Post != "post" || c.ID != "003" || c.Parent != "001" || c.Status != StatusApproved || c.ParentLine != 5 {
+	if c.Post != "post" || c.ID != "003" || c.Parent != "001" || c.Status != StatusApproved || c.ParentLine != 5 || c.AuthorID != "ana" {
 		t.Errorf("%+v", c)
 	}
 	for _, bad := range []string{

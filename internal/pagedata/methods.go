@@ -36,7 +36,9 @@ func Methods() (*compile.Methods, error) {
 		compile.Method1(ms, "CommentsOpen", (*Page).CommentsOpen),
 		compile.Method1(ms, "Threads", (*Page).Threads),
 		compile.Method1(ms, "Updated", (*Page).Updated),
+		compile.Method1(ms, "Identicon", (*Page).Identicon),
 		compile.Method2(ms, "SummaryText", (*Page).SummaryText),
+		compile.Method2(ms, "ByPostAuthor", (*Page).ByPostAuthor),
 		compile.Method1E(ms, "CommentHTML", (*Page).CommentHTML),
 		compile.Method3E(ms, "Cached", (*Page).Cached),
 
