@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -90,5 +91,27 @@ func TestSearchScriptReadsWordsAsTheIndexDoes(t *testing.T) {
 				t.Errorf("%q: the script looks in shard %d, the index puts it in %d", term, got, want)
 			}
 		}
+	}
+}
+
+// TestTableOfContentsScrollsToHeadings follows each link of a long post's
+// table of contents: the heading it names comes to the top of the window,
+// and its # link shows on keyboard focus.
+func TestTableOfContentsScrollsToHeadings(t *testing.T) {
+	tb := newTab(t, 1366, 700)
+	tb.media(map[string]string{"prefers-reduced-motion": "reduce"})
+	tb.open("/2012/10/live-tweeting-a-conference/")
+	ids := eval[[]string](tb, `Array.prototype.map.call(document.querySelectorAll(".toc a"), function (a) { return a.getAttribute("href").slice(1); })`)
+	if len(ids) < 3 {
+		t.Fatalf("the table of contents has %d links", len(ids))
+	}
+	for i, id := range ids {
+		arg, _ := json.Marshal(id)
+		tb.do(chromedp.Click(chromedp.CSS(`.toc li:nth-child(` + strconv.Itoa(i+1) + `) a`)))
+		tb.waitFor(`Math.abs(document.getElementById(`+string(arg)+`).getBoundingClientRect().top) < 40`, "the link to #"+id+" does not bring its heading to the top")
+	}
+	tb.do(chromedp.Focus(chromedp.CSS(".post-body h2 .anchor")))
+	if o := eval[string](tb, `getComputedStyle(document.querySelector(".post-body h2 .anchor")).opacity`); o != "1" {
+		t.Errorf("a focused heading link has opacity %s", o)
 	}
 }
