@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blogen/blogen/internal/build"
 	"github.com/blogen/blogen/internal/search"
 	"github.com/blogen/blogen/internal/sitetest"
 )
@@ -247,4 +248,31 @@ Not an author of this post.
 	if strings.Contains(page, "gravatar") {
 		t.Error("the page asks Gravatar for avatars")
 	}
+}
+
+func TestBrand(t *testing.T) {
+	s := sitetest.Build(t, `
+-- site.toml --
+base_url = "https://example.org/"
+minify = false
+[brand]
+color = "#8a1c4a"
+color_dark = "#f0a6c4"
+logo = "/images/logo.svg"
+-- static/images/logo.svg --
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>
+-- content/posts/a.md --
+---
+title: A
+date: 2024-01-01
+---
+Text.
+`, func(o *build.Options) { o.CheckTemplates = true })
+	for _, page := range []string{"index.html", "2024/01/a/index.html", "search/index.html"} {
+		s.Contains(page,
+			`<style>:root{--accent:#8a1c4a}@media (prefers-color-scheme: dark){:root:not([data-theme="light"]){--accent:#f0a6c4}}:root[data-theme="dark"]{--accent:#f0a6c4}</style>`,
+			`<a href="/" rel="home"><img class="site-logo" src="/images/logo.svg" alt="" width="40" height="40">My blog</a>`)
+	}
+	plain := sitetest.Build(t, "-- content/posts/a.md --\n---\ntitle: A\ndate: 2024-01-01\n---\nText.\n")
+	plain.NotContains("index.html", "<style>", "site-logo")
 }

@@ -44,6 +44,11 @@
 //	[search]
 //	enabled = true      # the search page /search/, its index, and the box in the header
 //
+//	[brand]
+//	color = ""          # accent colour (#rrggbb) of links and buttons, light page; needs 4.5:1 contrast
+//	color_dark = ""     # the same on the dark page
+//	logo = ""           # path of an image beside the title, such as /images/logo.svg
+//
 //	[highlight]
 //	light = "github"
 //	dark  = "github-dark"
@@ -99,6 +104,7 @@ type Config struct {
 	Related    Related        `toml:"related"`
 	TOC        TOC            `toml:"toc"`
 	Search     Search         `toml:"search"`
+	Brand      Brand          `toml:"brand"`
 	Highlight  Highlight      `toml:"highlight"`
 	Social     Social         `toml:"social"`
 	Menu       []MenuItem     `toml:"menu"`
@@ -282,6 +288,7 @@ func (c *Config) Validate() []problem {
 			add(fmt.Sprintf("social.share: unknown network %q; use linkedin, x or facebook", s), "social", "share")
 		}
 	}
+	out = append(out, c.Brand.validate()...)
 	for _, p := range c.Comments.validate() {
 		out = append(out, problem{append(toml.Key{"comments"}, p.key...), p.msg})
 	}
