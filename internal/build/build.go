@@ -180,8 +180,12 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		out.Abort()
 		return Result{}, err
 	}
+	if p.assets, err = p.hashAssets(); err != nil {
+		out.Abort()
+		return Result{}, err
+	}
 	if store != nil {
-		p.graph = graphKey(p.Options, p.tmpl, p.loaded, p.Site, p.markdownSettings)
+		p.graph = graphKey(p.Options, p.tmpl, p.loaded, p.Site, p.markdownSettings, p.assets)
 	}
 	res, err := p.render(ctx, out, store)
 	if err != nil {
@@ -263,6 +267,9 @@ type Prepared struct {
 	// graph is the key of everything but the bodies of posts
 	// (render.Options.Graph), when Build keeps outputs between builds.
 	graph cache.Key
+	// assets are the content-hashed names of the theme's stylesheets and
+	// scripts; nil (plain names) but in Build.
+	assets Assets
 	// tables is the first renderer made of this site graph; versions
 	// that share the graph share its tables (render.Renderer.Fresh).
 	tables *sharedRenderer
@@ -487,7 +494,7 @@ func (p *Prepared) Renderer() *render.Renderer {
 func (p *Prepared) renderer(store *cache.Store) *render.Renderer {
 	return render.New(p.Site, p.tmpl, p.md, p.comments, render.Options{
 		Minify: p.Config.Minify, Progress: p.Options.Progress, Content: p.siteFS,
-		Cache: store, MarkdownSettings: p.markdownSettings, Graph: p.graph,
+		Cache: store, MarkdownSettings: p.markdownSettings, Graph: p.graph, Assets: p.assets,
 	})
 }
 
@@ -509,6 +516,11 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 	for _, f := range static {
 		if err := sink.Copy(f.Path, f.FS, f.Src); err != nil {
 			return Result{}, diag.Locate(f.Src, 0, err, "cannot copy the static file")
+		}
+		if hashed, ok := p.assets[f.Path]; ok {
+			if err := sink.Copy(hashed, f.FS, f.Src); err != nil {
+				return Result{}, diag.Locate(f.Src, 0, err, "cannot copy the static file")
+			}
 		}
 	}
 	r := p.renderer(store)

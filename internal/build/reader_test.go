@@ -149,7 +149,7 @@ date: 2024-05-02
 ---
 倾听客户。
 `)
-	s.Contains("search/index.html", `data-shards="8"`, `<script src="/theme/search.js" defer></script>`, `<input type="search" id="search-q" name="q"`)
+	s.Contains("search/index.html", `data-shards="8"`, `<script src="/`+hashed(s, "theme/search.js")+`" defer></script>`, `<input type="search" id="search-q" name="q"`)
 	s.Contains("index.html", `<form class="site-search" role="search" action="/search/" method="get">`, `<a class="site-search-fallback" href="#archives">Archives</a>`, `id="archives"`)
 	s.NotContains("index.html", "/theme/search.js")
 	// Posts are numbered newest first; the future post is not indexed.

@@ -709,7 +709,7 @@ func TestEveryPageHead(t *testing.T) {
 		}
 		if len(p.all(`meta[http-equiv="refresh"]`)) == 0 {
 			p.jsonLD()
-			if len(p.all(`head link[rel="stylesheet"][href="/theme/style.css"]`)) != 1 || len(p.all(`head link[rel="stylesheet"][href="/theme/print.css"][media="print"]`)) != 1 {
+			if len(p.all(`head link[rel="stylesheet"][href="/`+hashed(s, "theme/style.css")+`"]`)) != 1 || len(p.all(`head link[rel="stylesheet"][href="/`+hashed(s, "theme/print.css")+`"][media="print"]`)) != 1 {
 				t.Errorf("%s does not link the screen and print stylesheets", f)
 			}
 		}
@@ -725,7 +725,7 @@ func TestEveryPageHead(t *testing.T) {
 			}
 		}
 		for _, n := range p.all("script") {
-			if src, ok := nodeAttrOK(n, "src"); ok && src != "/theme/blogen.js" && (src != "/theme/search.js" || f != "search/index.html") {
+			if src, ok := nodeAttrOK(n, "src"); ok && src != "/"+hashed(s, "theme/blogen.js") && (src != "/"+hashed(s, "theme/search.js") || f != "search/index.html") {
 				t.Errorf("%s runs the script %s", f, src)
 			}
 		}

@@ -27,6 +27,7 @@ func Methods() (*compile.Methods, error) {
 		compile.Method0(ms, "SearchShards", (*Page).SearchShards),
 		compile.Method1(ms, "AbsURL", (*Page).AbsURL),
 		compile.Method1(ms, "RelURL", (*Page).RelURL),
+		compile.Method1(ms, "Asset", (*Page).Asset),
 		compile.Method1(ms, "Summary", (*Page).Summary),
 		compile.Method1(ms, "ReadingTime", (*Page).ReadingTime),
 		compile.Method1(ms, "Bio", (*Page).Bio),

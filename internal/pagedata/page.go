@@ -69,6 +69,13 @@ func (p *Page) Config() *config.Config { return p.Site.Config }
 // AbsURL makes a path from the site root absolute.
 func (p *Page) AbsURL(path string) string { return p.Site.AbsURL(path) }
 
+// Asset returns the URL of a stylesheet or script of the theme, given by
+// its path from the site root ("/theme/style.css"): under the base URL's
+// path, and named by its content when the build names it so.
+func (p *Page) Asset(path string) string {
+	return p.Site.RelURL("/" + p.src.Asset(strings.TrimPrefix(path, "/")))
+}
+
 // RelURL puts a path from the site root under the base URL's path.
 func (p *Page) RelURL(path string) string { return p.Site.RelURL(path) }
 

@@ -86,6 +86,9 @@ func (r *Renderer) laterOutputs() []output {
 	add("sitemap.xml", outSitemap, 0)
 	add("robots.txt", outRobots, 0)
 	add("theme/syntax.css", outSyntaxCSS, 0)
+	if hashed, ok := r.opts.Assets["theme/syntax.css"]; ok {
+		add(hashed, outSyntaxCSS, 0)
+	}
 	r.searchOutputs(add)
 	return outs
 }

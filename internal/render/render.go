@@ -83,6 +83,10 @@ type Options struct {
 	// the previous build with the same Graph, whose posts' bodies are
 	// unchanged, is kept without being made.
 	Graph cache.Key
+	// Assets maps the theme's stylesheets and scripts ("theme/style.css")
+	// to the names pages link instead, which carry a hash of their
+	// content; nil links the plain names.
+	Assets map[string]string
 }
 
 // Stats count what a render wrote.
@@ -696,6 +700,14 @@ func (st *state) Summary(i int) string { return st.post(i).summary }
 
 // Words implements pagedata.Source.
 func (st *state) Words(i int) int { return st.words(i) }
+
+// Asset implements pagedata.Source.
+func (st *state) Asset(p string) string {
+	if a, ok := st.r.opts.Assets[p]; ok {
+		return a
+	}
+	return p
+}
 
 // Bio implements pagedata.Source.
 func (st *state) Bio(authorID string) string { return st.bios[authorID] }
