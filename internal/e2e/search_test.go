@@ -1,14 +1,21 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/blogen/blogen/internal/build"
 	"github.com/blogen/blogen/internal/search"
+	"github.com/blogen/blogen/internal/sitetest"
 )
 
 // jsSearch reads the search page: the titles of the results, the marked
@@ -114,4 +121,67 @@ func TestTableOfContentsScrollsToHeadings(t *testing.T) {
 	if o := eval[string](tb, `getComputedStyle(document.querySelector(".post-body h2 .anchor")).opacity`); o != "1" {
 		t.Errorf("a focused heading link has opacity %s", o)
 	}
+}
+
+// TestSearchOnALargeSite builds a generated site of 10,000 posts (1,000
+// with -short) and searches it: the first result has the words in its
+// title, and the query costs the reader a few hundred KB at most.
+func TestSearchOnALargeSite(t *testing.T) {
+	n := 10000
+	if testing.Short() {
+		n = 1000
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(context.Background(), build.Options{SiteDir: sitetest.Generated(t, n), OutDir: out, Now: demoNow}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(withAvatars(out, http.FileServer(http.Dir(out))))
+	t.Cleanup(srv.Close)
+	// A phone's width: the sidebar, whose avatars the generated site does
+	// not have, is below the fold and its images are not loaded.
+	tb := newTabOn(t, srv.URL, 390, 800)
+	tb.open("/search/")
+	tb.waitFor(`window.blogenSearch !== undefined`, "the search script did not start")
+	eval[chromedp.Void](tb, jsSearch)
+	var newest struct {
+		Title string `json:"t"`
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "search/d/0.json")); err != nil || json.Unmarshal(b, &newest) != nil {
+		t.Fatalf("the newest post's file of the index: %v", err)
+	}
+	for _, q := range []string{"grocery delivery", "engagement", strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer(",", "", ":", "").Replace(newest.Title)))[:3], " ")} {
+		eval[chromedp.Void](tb, `performance.clearResourceTimings()`)
+		eval[chromedp.Void](tb, `document.querySelector("#search-q").value = ""`)
+		tb.do(chromedp.SendKeys(chromedp.CSS("#search-q"), q))
+		arg, _ := json.Marshal(q)
+		tb.waitFor(`results.titles().length > 0 && document.querySelector("[data-search-status]").textContent.indexOf(`+string(arg)+`) >= 0`, "no results for "+q)
+		first := strings.ToLower(eval[[]string](tb, `results.titles()`)[0])
+		for _, w := range strings.Fields(q) {
+			if !strings.Contains(first, w) {
+				t.Errorf("%q: first result %q lacks %q in its title", q, first, w)
+			}
+		}
+		bytes, files := eval[int](tb, `results.bytes()`), eval[int](tb, `results.fetched().length`)
+		t.Logf("%q on %d posts: %d bytes in %d files", q, n, bytes, files)
+		if bytes > 400<<10 {
+			t.Errorf("%q fetched %d bytes of the index", q, bytes)
+		}
+	}
+}
+
+// withAvatars answers for the avatars the generated site names and does
+// not have with a blank image, which the browser would otherwise report
+// as errors of the page.
+func withAvatars(dir string, h http.Handler) http.Handler {
+	blank := []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/images/avatars/") {
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(r.URL.Path))); err != nil {
+				w.Header().Set("Content-Type", "image/gif")
+				w.Write(blank)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
 }
