@@ -153,7 +153,7 @@ date: 2024-05-02
 	s.Contains("index.html", `<form class="site-search" role="search" action="/search/" method="get">`, `<a class="site-search-fallback" href="#archives">Archives</a>`, `id="archives"`)
 	s.NotContains("index.html", "/theme/search.js")
 	// Posts are numbered newest first; the future post is not indexed.
-	s.Contains("search/d/6.json", `{"u":"/2024/01/part-1/","t":"Listening, part one","d":"January 1, 2024","s":"One.","x":"One."}`)
+	s.Contains("search/d/6.json", `{"u":"/2024/01/part-1/","t":"Listening, part one","d":"1 January 2024","s":"One.","x":"One."}`)
 	if s.Exists("search/d/7.json") {
 		t.Error("the index has a file for a post that is not published")
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/blogen/blogen/internal/cache"
 	"github.com/blogen/blogen/internal/htmltext"
+	"github.com/blogen/blogen/internal/pagedata"
 	"github.com/blogen/blogen/internal/search"
 	"github.com/blogen/blogen/internal/site"
 )
@@ -71,7 +72,7 @@ func (r *Renderer) searchDoc(i int, html, summaryHTML string) search.Doc {
 	if summary == "" {
 		summary = htmltext.PlainText(summaryHTML)
 	}
-	d := search.Doc{ID: i, URL: r.site.RelURL(p.URL), Title: p.Title, Date: p.Date.Format("January 2, 2006"),
+	d := search.Doc{ID: i, URL: r.site.RelURL(p.URL), Title: p.Title, Date: p.Date.Format(pagedata.DateLayout),
 		Summary: htmltext.Truncate(summary, 240), Text: htmltext.PlainText(html)}
 	for _, t := range p.Tags {
 		d.Meta = append(d.Meta, t.Name)
