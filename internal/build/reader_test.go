@@ -270,7 +270,7 @@ Text.
 `, func(o *build.Options) { o.CheckTemplates = true })
 	for _, page := range []string{"index.html", "2024/01/a/index.html", "search/index.html"} {
 		s.Contains(page,
-			`<style>:root{--accent:#8a1c4a}@media (prefers-color-scheme: dark){:root:not([data-theme="light"]){--accent:#f0a6c4}}:root[data-theme="dark"]{--accent:#f0a6c4}</style>`,
+			`<style>:root{--accent-light:#8a1c4a;--accent-dark:#f0a6c4;}</style>`,
 			`<a href="/" rel="home"><img class="site-logo" src="/images/logo.svg" alt="" width="40" height="40">My blog</a>`)
 	}
 	plain := sitetest.Build(t, "-- content/posts/a.md --\n---\ntitle: A\ndate: 2024-01-01\n---\nText.\n")

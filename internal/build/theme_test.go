@@ -734,7 +734,7 @@ func TestEveryPageHead(t *testing.T) {
 		t.Errorf("only %d pages were checked", pages)
 	}
 	s.Contains("theme/print.css", "@page", ".sidebar", "display: none")
-	s.Contains("theme/style.css", "prefers-color-scheme: dark", "prefers-reduced-motion")
+	s.Contains("theme/style.css", "color-scheme: light dark", "--bg: light-dark(", `:root[data-theme="dark"] { color-scheme: dark; }`, "prefers-reduced-motion")
 	s.Contains("old/url/index.html", `<link rel="canonical" href="https://example.org/2013/06/old/">`)
 	s.Contains("2013/06/old/index.html", `<link rel="canonical" href="https://www.linkedin.com/pulse/old">`)
 }
