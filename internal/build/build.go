@@ -65,6 +65,10 @@ type Options struct {
 type Result struct {
 	Posts, Pages, Lists, Feeds, Files int
 	Skipped                           int // drafts, future and expired posts left out
+	// Due is when the next post left out for its date falls due (or a
+	// published one expires): the time of the next build that changes
+	// the site by the clock alone.
+	Due site.NextDue
 	// Kept counts the outputs the build kept from the previous one, as
 	// nothing they are made from had changed.
 	Kept int
@@ -96,7 +100,21 @@ func (r Result) String() string {
 	if r.Skipped > 0 {
 		s += fmt.Sprintf("; left out %d drafts or future posts (use --drafts, --future)", r.Skipped)
 	}
-	return s + noFileNote(r.NoFile) + sectionsNote(r.Sections)
+	return s + dueNote(r.Due) + noFileNote(r.NoFile) + sectionsNote(r.Sections)
+}
+
+// dueNote is the line of the summary that tells when the site next
+// changes by the clock alone, so that a build can be scheduled for then.
+func dueNote(d site.NextDue) string {
+	if d.Post == nil {
+		return ""
+	}
+	what := "is due"
+	if d.Expires {
+		what = "expires"
+	}
+	return fmt.Sprintf("\nNext: %s %s at %s; build again then (blogen build --next-due prints only that time).",
+		d.Post.Source, what, d.Time.UTC().Format(time.RFC3339))
 }
 
 // sectionsNote is the line of the summary that lists the section pages
@@ -162,8 +180,12 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		abort(ctx, out)
 		return Result{}, err
 	}
+	if p.assets, err = p.hashAssets(); err != nil {
+		out.Abort()
+		return Result{}, err
+	}
 	if store != nil {
-		p.graph = graphKey(p.Options, p.tmpl, p.loaded, p.Site, p.markdownSettings)
+		p.graph = graphKey(p.Options, p.tmpl, p.loaded, p.Site, p.markdownSettings, p.assets)
 	}
 	res, err := p.render(ctx, out, store)
 	if err != nil {
@@ -269,6 +291,9 @@ type Prepared struct {
 	// graph is the key of everything but the bodies of posts
 	// (render.Options.Graph), when Build keeps outputs between builds.
 	graph cache.Key
+	// assets are the content-hashed names of the theme's stylesheets and
+	// scripts; nil (plain names) but in Build.
+	assets Assets
 	// tables is the first renderer made of this site graph; versions
 	// that share the graph share its tables (render.Renderer.Fresh).
 	tables *sharedRenderer
@@ -498,7 +523,7 @@ func (p *Prepared) Renderer() *render.Renderer {
 func (p *Prepared) renderer(store *cache.Store) *render.Renderer {
 	return render.New(p.Site, p.tmpl, p.md, p.comments, render.Options{
 		Minify: p.Config.Minify, Progress: p.Options.Progress, Content: p.siteFS,
-		Cache: store, MarkdownSettings: p.markdownSettings, Graph: p.graph,
+		Cache: store, MarkdownSettings: p.markdownSettings, Graph: p.graph, Assets: p.assets,
 	})
 }
 
@@ -529,6 +554,11 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 		if err := sink.Copy(f.Path, f.FS, f.Src); err != nil {
 			return Result{}, diag.Locate(f.Src, 0, err, "cannot copy the static file")
 		}
+		if hashed, ok := p.assets[f.Path]; ok {
+			if err := sink.Copy(hashed, f.FS, f.Src); err != nil {
+				return Result{}, diag.Locate(f.Src, 0, err, "cannot copy the static file")
+			}
+		}
 	}
 	stats, err := r.Site(ctx, sink)
 	if err != nil {
@@ -539,7 +569,7 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 		noFile[i] = a.ID
 	}
 	return Result{Posts: stats.Posts, Pages: stats.Pages, Lists: stats.Lists, Feeds: stats.Feeds, Kept: stats.Kept,
-		Skipped: p.Site.Skipped, Templates: p.tmpl.Stats(), NoFile: noFile, Sections: p.loaded.Sections, Warnings: stats.Warnings, usedKeys: r.UsedKeys()}, nil
+		Skipped: p.Site.Skipped, Due: p.Site.Due, Templates: p.tmpl.Stats(), NoFile: noFile, Sections: p.loaded.Sections, Warnings: stats.Warnings, usedKeys: r.UsedKeys()}, nil
 }
 
 // StaticFile is one file copied as it is into the output.

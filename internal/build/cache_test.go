@@ -44,6 +44,7 @@ func TestWarmBuildsMatchColdBuilds(t *testing.T) {
 		{"site.toml", edit("site.toml", "base_url", "title = \"Renamed\"\nbase_url"), false},
 		{"a comment approved", write("content/comments/a/002.md", "---\nauthor: S\ndate: 2020-01-06T10:00:00Z\nstatus: approved\n---\nAnother comment.\n"), false},
 		{"a static file", write("static/theme/extra.css", "body{color:red}"), true},
+		{"the theme's stylesheet, which every page links by its content", write("static/theme/style.css", "body{color:navy}"), false},
 		{"the text of a featured post, in the carousel of pages that do not list it", edit("content/posts/a.md", "Hello", "Hello again"), true},
 		{"a footer that shows a post's summary", write("layouts/partials/footer.html",
 			"<footer>{{range .Site.Posts}}{{if eq .Slug \"b\"}}{{$.Summary .}}{{end}}{{end}}</footer>\n"), false},

@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,9 +42,9 @@ func TestCompiledTemplatesWriteWhatHTMLTemplateWrites(t *testing.T) {
 			if stats.Mismatches > 0 {
 				t.Errorf("%d pages or partials differ; the first: %s", stats.Mismatches, stats.FirstMismatch)
 			}
-			if stats.Fallbacks > 0 || stats.Checked < int64(len(files))/2 {
-				t.Errorf("%d of %d outputs checked, %d handed to html/template; want most checked and none handed over",
-					stats.Checked, len(files), stats.Fallbacks)
+			if stats.Fallbacks > 0 || stats.Checked < int64(pages(files))/2 {
+				t.Errorf("%d of %d pages checked, %d handed to html/template; want most checked and none handed over",
+					stats.Checked, pages(files), stats.Fallbacks)
 			}
 		})
 	}
@@ -53,10 +54,22 @@ func TestCompiledTemplatesWriteWhatHTMLTemplateWrites(t *testing.T) {
 // pages through the compiled templates.
 func TestBuildRunsCompiledTemplates(t *testing.T) {
 	files, stats := renderSite(t, "../..", false, false)
-	if stats.Compiled < int64(len(files))/2 || stats.Fallbacks > 0 || stats.Checked > 0 {
-		t.Errorf("of %d outputs, %d compiled, %d handed to html/template, %d checked; want most compiled, none handed over or checked",
-			len(files), stats.Compiled, stats.Fallbacks, stats.Checked)
+	if stats.Compiled < int64(pages(files))/2 || stats.Fallbacks > 0 || stats.Checked > 0 {
+		t.Errorf("of %d pages, %d compiled, %d handed to html/template, %d checked; want most compiled, none handed over or checked",
+			pages(files), stats.Compiled, stats.Fallbacks, stats.Checked)
 	}
+}
+
+// pages counts the HTML pages among outputs: the others (feeds, the
+// files of the search index) are not made by templates.
+func pages(files map[string][]byte) int {
+	n := 0
+	for p := range files {
+		if strings.HasSuffix(p, ".html") {
+			n++
+		}
+	}
+	return n
 }
 
 // TestPlainTemplatesWriteTheSamePages renders the demo blog compiled and

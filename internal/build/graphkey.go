@@ -16,11 +16,12 @@ import (
 // graphKey is the key of everything the outputs of a build are made from
 // but the bodies of posts (render.Options.Graph): blogen itself, the
 // build's options, site.toml, the templates, every content file but the
-// bodies of posts, and which posts the build publishes. Two builds with
+// bodies of posts, which posts the build publishes, and the hashed names
+// of the theme's stylesheets and scripts. Two builds with
 // the same key differ only where the body of a post differs. It is zero
 // when something cannot be read, which keeps every output from being
 // kept unmade.
-func graphKey(opts Options, tmpl *layout.Templates, loaded *content.Site, graph *site.Site, markdownSettings string) cache.Key {
+func graphKey(opts Options, tmpl *layout.Templates, loaded *content.Site, graph *site.Site, markdownSettings string, assets Assets) cache.Key {
 	exe, err := executableID()
 	if err != nil {
 		return cache.Key{}
@@ -30,7 +31,7 @@ func graphKey(opts Options, tmpl *layout.Templates, loaded *content.Site, graph 
 		return cache.Key{}
 	}
 	g := cache.Graph{Executable: exe, Config: cfg, Templates: tmpl.Sum(), MarkdownSettings: markdownSettings,
-		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future}
+		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future, Assets: assets.lines()}
 	for _, p := range loaded.Posts {
 		g.Files = append(g.Files, cache.File{Source: p.Source, Sum: p.Sum, Bundled: p.Files})
 	}

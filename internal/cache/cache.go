@@ -26,8 +26,9 @@
 //     elsewhere invalidates exactly the posts that named it.
 //   - The graph key (Graph.Key): blogen's own binary, site.toml, the
 //     templates, the build's options, every content file but the bodies of
-//     posts, and which posts are published. Any change to the site but a
-//     post's body changes it.
+//     posts, which posts are published, and the content-hashed names of
+//     the theme's stylesheets and scripts, which every page links. Any
+//     change to the site but a post's body changes it.
 //   - Outputs (Manifest, and publish's spare folder, in outputs/): every
 //     output of the last build with its OutputKey, the graph key and the
 //     bodies of the posts the output read (pagedata.Reads). An output

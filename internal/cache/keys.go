@@ -45,6 +45,9 @@ type Graph struct {
 	Files []File
 	// Published names the source of every published post, in order.
 	Published []string
+	// Assets are the theme's stylesheets and scripts as pages name
+	// them, "theme/style.css theme/style.1a2b3c4d.css", sorted.
+	Assets []string
 }
 
 // File is one content file of a Graph.
@@ -67,6 +70,10 @@ func (g *Graph) Key() Key {
 	h.String("published")
 	for _, p := range g.Published {
 		h.String(p)
+	}
+	h.String("assets")
+	for _, a := range g.Assets {
+		h.String(a)
 	}
 	return h.Key()
 }

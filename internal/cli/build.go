@@ -14,10 +14,10 @@ import (
 )
 
 func runBuild(ctx context.Context, e *env, args []string) error {
-	fs := newFlags("build", "build [-s DIR] [-d OUT] [--base-url URL] [--drafts] [--future] [--plain-templates] [-v]", e.stdout)
+	fs := newFlags("build", "build [-s DIR] [-d OUT] [--base-url URL] [--drafts] [--future] [--plain-templates] [--next-due] [-v]", e.stdout)
 	var opts build.Options
 	var cpuProfile, memProfile string
-	var quiet, verbose bool
+	var quiet, verbose, nextDue bool
 	fs.StringVar(&opts.SiteDir, "s", ".", "the site `folder`")
 	fs.StringVar(&opts.OutDir, "d", "", "the output `folder` (default: public/ in the site folder)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's absolute `URL`, overriding base_url of site.toml")
@@ -27,6 +27,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&opts.PlainTemplates, "plain-templates", false, "run every page through html/template, never compiled (plain_templates in site.toml)")
 	fs.BoolVar(&quiet, "q", false, "print nothing but errors")
 	fs.BoolVar(&verbose, "v", false, "also print how many pages the compiled templates wrote, and how many html/template wrote and why")
+	fs.BoolVar(&nextDue, "next-due", false, "print only when the next future-dated post falls due (RFC 3339, UTC), or nothing when none is; for scheduling the next build")
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) to `file`")
 	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile (pprof) to `file`")
 	rest, err := parse(fs, args)
@@ -41,6 +42,9 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer stop()
+	if nextDue {
+		quiet = true
+	}
 	if !quiet {
 		opts.Progress = progress(e.stderr)
 	}
@@ -56,6 +60,9 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(e.stderr, "warning: %s\n", w)
+	}
+	if nextDue && res.Due.Post != nil {
+		fmt.Fprintln(e.stdout, res.Due.Time.UTC().Format(time.RFC3339))
 	}
 	if !quiet {
 		fmt.Fprintln(e.stdout, res)

@@ -35,6 +35,20 @@
 //	[sidebar]
 //	tags = 45           # the most used tags the sidebar lists; the tags page lists all
 //
+//	[related]
+//	count = 3           # related posts under each post (shared tags, categories, authors); 0 leaves them out
+//
+//	[toc]
+//	headings = 0        # a table of contents on posts with more headings than this; 0: only toc: true
+//
+//	[search]
+//	enabled = true      # the search page /search/, its index, and the box in the header
+//
+//	[brand]
+//	color = ""          # accent colour (#rrggbb) of links and buttons, light page; needs 4.5:1 contrast
+//	color_dark = ""     # the same on the dark page
+//	logo = ""           # path of an image beside the title, such as /images/logo.svg
+//
 //	[highlight]
 //	light = "github"
 //	dark  = "github-dark"
@@ -87,6 +101,10 @@ type Config struct {
 	Feeds      Feeds          `toml:"feeds"`
 	Featured   Featured       `toml:"featured"`
 	Sidebar    Sidebar        `toml:"sidebar"`
+	Related    Related        `toml:"related"`
+	TOC        TOC            `toml:"toc"`
+	Search     Search         `toml:"search"`
+	Brand      Brand          `toml:"brand"`
 	Highlight  Highlight      `toml:"highlight"`
 	Social     Social         `toml:"social"`
 	Menu       []MenuItem     `toml:"menu"`
@@ -122,6 +140,26 @@ type Sidebar struct {
 	Tags int `toml:"tags"`
 }
 
+// Related sets the related posts shown under each post.
+type Related struct {
+	// Count is how many; 0 shows none.
+	Count int `toml:"count"`
+}
+
+// TOC sets the tables of contents of posts.
+type TOC struct {
+	// Headings gives a table of contents to every post with more
+	// headings than this, unless it says toc: false; 0 gives one only to
+	// posts that say toc: true.
+	Headings int `toml:"headings"`
+}
+
+// Search sets the site's static search.
+type Search struct {
+	// Enabled writes the search index and page and shows the search box.
+	Enabled bool `toml:"enabled"`
+}
+
 // Highlight names the chroma styles for code in light and dark mode.
 type Highlight struct {
 	Light string `toml:"light"`
@@ -154,6 +192,8 @@ func Default() *Config {
 		Feeds:      Feeds{Limit: 20, FullContent: true},
 		Featured:   Featured{Count: 5},
 		Sidebar:    Sidebar{Tags: 45},
+		Related:    Related{Count: 3},
+		Search:     Search{Enabled: true},
 		Highlight:  Highlight{Light: "github", Dark: "github-dark"},
 		Social: Social{
 			Mentions:   true,
@@ -226,6 +266,12 @@ func (c *Config) Validate() []problem {
 	if c.Sidebar.Tags < 0 {
 		add("sidebar.tags must not be negative; 0 leaves the tag cloud out", "sidebar", "tags")
 	}
+	if c.Related.Count < 0 {
+		add("related.count must not be negative; 0 leaves related posts out", "related", "count")
+	}
+	if c.TOC.Headings < 0 {
+		add("toc.headings must not be negative; 0 shows a table of contents only on posts with toc: true", "toc", "headings")
+	}
 	if err := CheckPermalink(c.Permalinks.Post); err != nil {
 		add("permalinks.post: "+err.Error(), "permalinks", "post")
 	}
@@ -242,6 +288,7 @@ func (c *Config) Validate() []problem {
 			add(fmt.Sprintf("social.share: unknown network %q; use linkedin, x or facebook", s), "social", "share")
 		}
 	}
+	out = append(out, c.Brand.validate()...)
 	for _, p := range c.Comments.validate() {
 		out = append(out, problem{append(toml.Key{"comments"}, p.key...), p.msg})
 	}

@@ -25,6 +25,12 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"titel = \"x\"\n", `site.toml:1: unknown key "titel"`},
 		{"\n[pagination]\nper_page = 0\n", "site.toml:3: pagination.per_page must be at least 1"},
+		{"[related]\ncount = -1\n", "site.toml:2: related.count must not be negative"},
+		{"[toc]\nheadings = -2\n", "site.toml:2: toc.headings must not be negative"},
+		{"[brand]\ncolor = \"blue\"\n", `site.toml:2: brand.color "blue" is not a colour; write it as #rrggbb`},
+		{"[brand]\ncolor = \"#ffcc00\"\n", "site.toml:2: brand.color #ffcc00 has a contrast of 1.5:1 against the light page; links need 4.5:1, so pick a darker colour"},
+		{"[brand]\ncolor_dark = \"#0b5cad\"\n", "site.toml:2: brand.color_dark #0b5cad has a contrast of 2.7:1 against the dark page; links need 4.5:1, so pick a lighter colour"},
+		{"[brand]\nlogo = \"logo.svg\"\n", `site.toml:2: brand.logo "logo.svg" must be a path from the site root`},
 		{"[permalinks]\npost = \"/:year/\"\n", "site.toml:2: permalinks.post: \"/:year/\" must contain :slug or :title"},
 		{"[permalinks]\npost = \"/:yr/:slug/\"\n", "unknown placeholder"},
 		{"base_url = \"blog.example.org\"\n", "site.toml:1: base_url \"blog.example.org\" is not an absolute URL"},

@@ -42,6 +42,12 @@ type Post struct {
 	ImageAlt    string
 	ImageCredit *Credit
 	Comments    CommentMode
+	// Series names the series the post is a part of ("" for none); the
+	// parts are ordered by date.
+	Series string
+	// TOC says whether the post shows a table of contents: TOCAuto
+	// leaves it to the site's [toc] headings setting.
+	TOC TOCMode
 	// Original is where a republished post first appeared; nil otherwise.
 	Original                  *Attribution
 	RepublishedWithPermission bool
@@ -71,6 +77,19 @@ const (
 	CommentsOpen CommentMode = iota
 	// CommentsClosed shows the approved comments and no form.
 	CommentsClosed
+)
+
+// TOCMode is a post's toc: setting.
+type TOCMode int8
+
+const (
+	// TOCAuto shows a table of contents when the post has more headings
+	// than the site's [toc] headings.
+	TOCAuto TOCMode = iota
+	// TOCOn always shows one (toc: true).
+	TOCOn
+	// TOCOff never does (toc: false).
+	TOCOff
 )
 
 // Credit is the credit line of a post's image.
@@ -138,9 +157,12 @@ type Comment struct {
 	Author    string
 	AuthorURL string
 	EmailHash string
-	Date      time.Time
-	Status    Status
-	Parent    string // the id of the comment it replies to, or ""
+	// AuthorID names the author of the blog who wrote the comment (the
+	// id of their file), or is "".
+	AuthorID string
+	Date     time.Time
+	Status   Status
+	Parent   string // the id of the comment it replies to, or ""
 	// Body is the Markdown body. Load drops it, as it does the bodies of
 	// posts (see ReadCommentBody); ParseComment keeps it.
 	Body []byte

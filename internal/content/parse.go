@@ -80,6 +80,8 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 		BodyLine:    doc.bodyLine,
 	}
 	p.RepublishedWithPermission = f.boolean("republished_with_permission")
+	p.Series = f.series()
+	p.TOC = f.toc()
 	p.CanonicalSelf = f.canonicalSelf()
 	p.Slug = slugOrName(f, slug)
 	p.Section = sectionOf(file)
@@ -127,6 +129,31 @@ func pathDate(p string) time.Time {
 	}
 	t, _ := time.Parse("2006/01/02", m[1]+"/"+m[2]+"/"+m[3])
 	return t
+}
+
+// series reads the name of a post's series: series: "Name", or the
+// first of a list, as Hugo's series taxonomy writes it.
+func (f *fields) series() string {
+	if _, v, ok := f.first("series"); ok {
+		if _, isList := v.([]any); isList {
+			if l := f.list("series"); len(l) > 0 {
+				return l[0]
+			}
+			return ""
+		}
+	}
+	return strings.TrimSpace(f.str("series"))
+}
+
+// toc reads toc: true or false (Hugo's showToc too); unset is TOCAuto.
+func (f *fields) toc() TOCMode {
+	if _, _, ok := f.first("toc", "showtoc"); !ok {
+		return TOCAuto
+	}
+	if f.boolean("toc", "showtoc") {
+		return TOCOn
+	}
+	return TOCOff
 }
 
 // taxonomy reads tags or categories from their own key, else from
@@ -377,6 +404,7 @@ func parseComment(file string, src []byte, n *names) (*Comment, error) {
 		Author:    f.name("author", "name"),
 		AuthorURL: f.name("author_url", "url"),
 		EmailHash: f.name("email_hash"),
+		AuthorID:  f.name("author_id"),
 		Date:      f.date("date"),
 		Status:    statusOf(f.str("status")),
 		Parent:    f.str("parent", "reply_to"),

@@ -56,6 +56,21 @@ func TestParsePost(t *testing.T) {
 				t.Errorf("authors %v line %d", p.Authors, p.AuthorLine)
 			}
 		}},
+		{"series and toc", "content/posts/s.md", "---\ntitle: S\ndate: 2020-01-01\nseries: \" Listening \"\ntoc: true\n---\n", func(t *testing.T, p *Post) {
+			if p.Series != "Listening" || p.TOC != TOCOn {
+				t.Errorf("series %q toc %v", p.Series, p.TOC)
+			}
+		}},
+		{"hugo series list, toc off", "content/posts/s2.md", "---\ntitle: S\ndate: 2020-01-01\nseries: [Care, Other]\ntoc: false\n---\n", func(t *testing.T, p *Post) {
+			if p.Series != "Care" || p.TOC != TOCOff {
+				t.Errorf("series %q toc %v", p.Series, p.TOC)
+			}
+		}},
+		{"no toc key", "content/posts/s3.md", "---\ntitle: S\ndate: 2020-01-01\n---\n", func(t *testing.T, p *Post) {
+			if p.Series != "" || p.TOC != TOCAuto {
+				t.Errorf("series %q toc %v", p.Series, p.TOC)
+			}
+		}},
 		{"no front matter", "content/posts/2020-01-01-plain.md", "Just text.\n", func(t *testing.T, p *Post) {
 			if p.Title != "" {
 				t.Errorf("%+v", p)
@@ -110,11 +125,11 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseComment(t *testing.T) {
-	c, err := ParseComment("content/comments/post/003.md", []byte("---\nauthor: R\ndate: 2020-01-01T10:00:00Z\nstatus: approved\nparent: \"001\"\nemail_hash: abc\n---\nHi\n"))
+	c, err := ParseComment("content/comments/post/003.md", []byte("---\nauthor: R\ndate: 2020-01-01T10:00:00Z\nstatus: approved\nparent: \"001\"\nemail_hash: abc\nauthor_id: ana\n---\nHi\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Post != "post" || c.ID != "003" || c.Parent != "001" || c.Status != StatusApproved || c.ParentLine != 5 {
+	if c.Post != "post" || c.ID != "003" || c.Parent != "001" || c.Status != StatusApproved || c.ParentLine != 5 || c.AuthorID != "ana" {
 		t.Errorf("%+v", c)
 	}
 	for _, bad := range []string{

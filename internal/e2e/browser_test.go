@@ -84,8 +84,13 @@ const browserTimeout = 90 * time.Second
 // fail the test when it ends.
 func newTab(t testing.TB, width, height int64) *tab {
 	t.Helper()
+	return newTabOn(t, serveDemo(t), width, height)
+}
+
+// newTabOn is newTab on the site served at base.
+func newTabOn(t testing.TB, base string, width, height int64) *tab {
+	t.Helper()
 	exe := Chromium(t)
-	base := serveDemo(t)
 	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
 	t.Cleanup(cancel)
 	actx, acancel := chromedp.NewExecAllocator(ctx, append(quietChromium(t, exe), chromedp.WindowSize(int(width), int(height)))...)

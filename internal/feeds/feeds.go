@@ -287,6 +287,12 @@ type sitemapURL struct {
 	Lastmod string `xml:"lastmod,omitempty"`
 }
 
+// elsewhere reports whether a post's canonical URL is on another site:
+// a republished post whose rel=canonical points at its original. A
+// sitemap lists only URLs that are canonical, so it leaves such a post
+// out; search engines reach it through the original.
+func elsewhere(p *site.Post) bool { return p.Original != nil && !p.CanonicalSelf }
+
 // Sitemap lists the home page, every post and page, and the first page of
 // every list, with absolute URLs.
 func Sitemap(s *site.Site) ([]byte, error) {
@@ -302,6 +308,9 @@ func Sitemap(s *site.Site) ([]byte, error) {
 		add(l.URL, updated(l.Posts[:min(1, len(l.Posts))]))
 	}
 	for _, p := range s.Posts {
+		if elsewhere(p) {
+			continue
+		}
 		add(p.URL, p.Modified())
 	}
 	for _, p := range s.Pages {

@@ -27,11 +27,14 @@ func (fakeSource) Image(p *site.Post) string { return "/img/" + p.Slug + ".png" 
 
 // testSite assembles a site of two posts, one tagged, with the config
 // changed by edit.
-func testSite(t *testing.T, edit func(*config.Config)) *site.Site {
+func testSite(t *testing.T, edit func(*config.Config), more ...string) *site.Site {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"content/posts/a.md": {Data: []byte("---\ntitle: A & <b>\ndate: 2020-01-01\nlastmod: 2020-03-01\ntags: [care]\n---\nA body\n")},
 		"content/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2020-02-02\n---\nB body\n")},
+	}
+	for i := 0; i+1 < len(more); i += 2 {
+		fsys[more[i]] = &fstest.MapFile{Data: []byte(more[i+1])}
 	}
 	c, err := content.Load(fsys)
 	if err != nil {
@@ -131,14 +134,21 @@ func TestJSONFeed(t *testing.T) {
 }
 
 func TestSitemap(t *testing.T) {
-	s := testSite(t, func(*config.Config) {})
+	s := testSite(t, func(*config.Config) {},
+		"content/posts/r.md", "---\ntitle: R\ndate: 2019-01-01\noriginally_appeared_on:\n  site: LinkedIn\n  url: https://www.linkedin.com/pulse/r\n---\nR body\n",
+		"content/posts/s.md", "---\ntitle: S\ndate: 2019-01-02\ncanonical: self\noriginally_appeared_on:\n  site: LinkedIn\n  url: https://www.linkedin.com/pulse/s\n---\nS body\n")
 	out, err := Sitemap(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"<loc>https://example.org/blog/</loc><lastmod>2020-02-02</lastmod>", "<loc>https://example.org/blog/2020/01/a/</loc><lastmod>2020-03-01</lastmod>", "<loc>https://example.org/blog/tags/</loc>"} {
+	for _, w := range []string{"<loc>https://example.org/blog/</loc><lastmod>2020-02-02</lastmod>", "<loc>https://example.org/blog/2020/01/a/</loc><lastmod>2020-03-01</lastmod>", "<loc>https://example.org/blog/tags/</loc>",
+		"<loc>https://example.org/blog/2019/01/s/</loc>"} {
 		if !strings.Contains(string(out), w) {
 			t.Errorf("sitemap lacks %q:\n%s", w, out)
 		}
+	}
+	// A republished post whose canonical is the original is not listed.
+	if strings.Contains(string(out), "/2019/01/r/") {
+		t.Errorf("sitemap lists a post whose canonical URL is elsewhere:\n%s", out)
 	}
 }

@@ -38,7 +38,7 @@ import (
 const Dir = "layouts"
 
 // Kinds are the page templates each site has.
-var Kinds = []string{"home", "post", "page", "list", "terms", "authors", "404", "alias"}
+var Kinds = []string{"home", "post", "page", "list", "terms", "authors", "search", "404", "alias"}
 
 // Templates are a site's parsed templates, one set for each kind of page.
 // They are safe for concurrent use once loaded.

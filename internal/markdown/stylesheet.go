@@ -18,7 +18,9 @@ const (
 )
 
 // Stylesheet returns the CSS for highlighted code: the chroma style light by
-// default, and the style dark inside @media (prefers-color-scheme: dark).
+// default, and the style dark inside @media (prefers-color-scheme: dark)
+// unless the page's root says data-theme="light", and wherever it says
+// data-theme="dark" (the theme's light/dark switch sets the attribute).
 // Every selector is scoped under .chroma. An empty name selects
 // DefaultLightStyle or DefaultDarkStyle; an unknown name is an error. The
 // output depends only on the two styles.
@@ -43,14 +45,23 @@ func Stylesheet(light, dark string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	darkAll := slices.Concat(resetRules(lightRules, darkRules), darkRules)
 	var b bytes.Buffer
-	writeRules(&b, lightRules, "")
+	writeRules(&b, lightRules, "", "")
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	writeRules(&b, resetRules(lightRules, darkRules), "  ")
-	writeRules(&b, darkRules, "  ")
+	writeRules(&b, darkAll, "  ", SystemDark)
 	b.WriteString("}\n")
+	writeRules(&b, darkAll, "", ChosenDark)
 	return b.Bytes(), nil
 }
+
+// The selectors of the page's root under which the dark rules apply: when
+// the system asks for dark and the reader has not chosen light, and when
+// the reader has chosen dark.
+const (
+	SystemDark = `:root:not([data-theme="light"]) `
+	ChosenDark = `:root[data-theme="dark"] `
+)
 
 // lookupStyle returns the registered chroma style name, or def when name is
 // empty. styles.Get would silently fall back to another style instead.
@@ -154,9 +165,10 @@ func properties(decls []string) []string {
 	return props
 }
 
-// writeRules writes rules one per line, each line prefixed by indent.
-func writeRules(b *bytes.Buffer, rules []cssRule, indent string) {
+// writeRules writes rules one per line, each line prefixed by indent and
+// each selector by root.
+func writeRules(b *bytes.Buffer, rules []cssRule, indent, root string) {
 	for _, r := range rules {
-		fmt.Fprintf(b, "%s%s { %s }\n", indent, r.selector, strings.Join(r.decls, "; "))
+		fmt.Fprintf(b, "%s%s%s { %s }\n", indent, root, r.selector, strings.Join(r.decls, "; "))
 	}
 }

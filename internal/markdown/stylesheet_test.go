@@ -7,18 +7,28 @@ import (
 	"testing"
 )
 
-// splitStylesheet returns the rules outside and inside the dark block.
+// splitStylesheet returns the light rules and the dark ones, which must
+// be the same inside the block for the system's dark mode and after it
+// for the reader's choice, each under its selector of the root.
 func splitStylesheet(t *testing.T, css []byte) (light, dark []cssRule) {
 	t.Helper()
 	before, after, ok := strings.Cut(string(css), "@media (prefers-color-scheme: dark) {\n")
 	if !ok {
 		t.Fatalf("no dark block in\n%s", css)
 	}
-	inner, ok := strings.CutSuffix(after, "}\n")
+	inner, chosen, ok := strings.Cut(after, "\n}\n")
 	if !ok {
-		t.Fatalf("dark block not closed at the end of\n%s", css)
+		t.Fatalf("dark block not closed in\n%s", css)
 	}
-	return parseRules(t, before), parseRules(t, inner)
+	inner += "\n"
+	system := strings.ReplaceAll(strings.ReplaceAll(inner, "  "+SystemDark, ""), SystemDark, "?")
+	if strings.Count(inner, SystemDark) != strings.Count(inner, "\n") {
+		t.Errorf("a rule of the system's dark block is not under %q", SystemDark)
+	}
+	if want := strings.ReplaceAll(inner, "  "+SystemDark, ChosenDark); chosen != want {
+		t.Errorf("the rules for a chosen dark mode differ from the system's:\n%s\nwant\n%s", chosen, want)
+	}
+	return parseRules(t, before), parseRules(t, system)
 }
 
 // parseRules parses one rule per line and fails on anything else.
@@ -95,7 +105,7 @@ func TestStylesheetDefaults(t *testing.T) {
 	if !bytes.Equal(def, named) {
 		t.Error(`Stylesheet("", "") differs from the named defaults`)
 	}
-	for _, want := range []string{".chroma { ", ".chroma .kd { color: ", "@media (prefers-color-scheme: dark) {\n  .chroma "} {
+	for _, want := range []string{".chroma { ", ".chroma .kd { color: ", "@media (prefers-color-scheme: dark) {\n  :root:not([data-theme=\"light\"]) .chroma ", "\n:root[data-theme=\"dark\"] .chroma .kd { color: "} {
 		if !bytes.Contains(def, []byte(want)) {
 			t.Errorf("stylesheet lacks %q", want)
 		}

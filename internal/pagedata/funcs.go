@@ -7,12 +7,15 @@ import (
 	"time"
 )
 
+// DateLayout is how the theme writes a date: "10 June 2013".
+const DateLayout = "2 January 2006"
+
 // Funcs are the functions every template may call, besides the methods of
 // Page.
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		// date formats a time as "10 June 2013".
-		"date": func(t time.Time) string { return t.Format("2 January 2006") },
+		"date": func(t time.Time) string { return t.Format(DateLayout) },
 		// isoDate formats a time for <time datetime>: "2013-06-10T09:30:00Z".
 		"isoDate": func(t time.Time) string { return t.Format(time.RFC3339) },
 		// plural picks "1 Comment" or "12 Comments".

@@ -19,6 +19,7 @@ import (
 	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/htmltext"
+	"github.com/blogen/blogen/internal/search"
 	"github.com/blogen/blogen/internal/site"
 )
 
@@ -27,7 +28,7 @@ import (
 // list, or the terms of a taxonomy).
 type Page struct {
 	Site        *site.Site
-	Kind        string // "home", "post", "page", "list", "terms", "authors", "404", "alias"
+	Kind        string // "home", "post", "page", "list", "terms", "authors", "search", "404", "alias"
 	Title       string // the page's own title, without the site's
 	Description string
 	URL         string // path from the site root
@@ -38,12 +39,20 @@ type Page struct {
 	Terms       []*site.Term // for "terms": every tag or every category
 	TermKind    string       // "tags" or "categories"
 	Alias       *site.Alias
-	FeedURL     string // folder of the feeds for this page, "" for none
+	FeedURL     string    // folder of the feeds for this page, "" for none
+	TOC         []Heading // a post's table of contents, nil for none
 
 	src Source
 	// reads records the posts whose bodies the page read, so that a later
 	// build knows when it must make the page again.
 	reads *Reads
+}
+
+// Heading is one entry of a table of contents.
+type Heading struct {
+	Level int    // 2 for h2 ...
+	ID    string // the heading's id, for #fragment links
+	Text  string // plain text
 }
 
 // Bind hands a page the site and what the render stage made of it, and
@@ -59,6 +68,13 @@ func (p *Page) Config() *config.Config { return p.Site.Config }
 
 // AbsURL makes a path from the site root absolute.
 func (p *Page) AbsURL(path string) string { return p.Site.AbsURL(path) }
+
+// Asset returns the URL of a stylesheet or script of the theme, given by
+// its path from the site root ("/theme/style.css"): under the base URL's
+// path, and named by its content when the build names it so.
+func (p *Page) Asset(path string) string {
+	return p.Site.RelURL("/" + p.src.Asset(strings.TrimPrefix(path, "/")))
+}
 
 // RelURL puts a path from the site root under the base URL's path.
 func (p *Page) RelURL(path string) string { return p.Site.RelURL(path) }
@@ -508,6 +524,10 @@ func (p *Page) words(i int) int {
 	p.reads.Add(i)
 	return p.src.Words(i)
 }
+
+// SearchShards is the number of shards of the site's search index, which
+// the search script needs to find a word's shard.
+func (p *Page) SearchShards() int { return search.Shards(len(p.Site.Posts)) }
 
 // SidebarKey names the variant of the sidebar this page shows, for Cached.
 func (p *Page) SidebarKey() string {

@@ -14,6 +14,9 @@ type Source interface {
 	Summary(post int) string
 	// Words is the number of words of a post.
 	Words(post int) int
+	// Asset is the name pages link for a file of the theme
+	// ("theme/style.css"): the same, or one with a hash of its content.
+	Asset(path string) string
 	// Bio is the HTML of an author's bio, or "".
 	Bio(authorID string) string
 	// CommentHTML is a comment's body rendered in safe mode.

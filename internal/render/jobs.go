@@ -31,6 +31,9 @@ const (
 	outSitemap
 	outRobots
 	outSyntaxCSS
+	outSearchPage
+	outSearchDoc
+	outSearchShard
 )
 
 // fromLayout reports whether outputs of kind k are pages that
@@ -38,7 +41,7 @@ const (
 // layout.Recycle once written.
 func (k outputKind) fromLayout() bool {
 	switch k {
-	case outRSS, outAtom, outJSONFeed, outSitemap, outRobots, outSyntaxCSS:
+	case outRSS, outAtom, outJSONFeed, outSitemap, outRobots, outSyntaxCSS, outSearchDoc, outSearchShard:
 		return false
 	}
 	return true
@@ -83,6 +86,10 @@ func (r *Renderer) laterOutputs() []output {
 	add("sitemap.xml", outSitemap, 0)
 	add("robots.txt", outRobots, 0)
 	add("theme/syntax.css", outSyntaxCSS, 0)
+	if hashed, ok := r.opts.Assets["theme/syntax.css"]; ok {
+		add(hashed, outSyntaxCSS, 0)
+	}
+	r.searchOutputs(add)
 	return outs
 }
 
@@ -108,12 +115,18 @@ func (r *Renderer) render(o output, d *pagedata.Reads) ([]byte, error) {
 		return r.robots()
 	case outSyntaxCSS:
 		return r.syntaxCSS()
+	case outSearchDoc:
+		d.Add(i)
+		return r.searchDocFile(i)
+	case outSearchShard:
+		return r.searchShard(i)
 	}
 	return r.page(r.fixedPage(o), d)
 }
 
 // fixedPage is the Page of a outAlias, of the pages of all tags, all
-// categories and all authors, or of the page for a missing one.
+// categories and all authors, of the search page, or of the page for a
+// missing one.
 func (r *Renderer) fixedPage(o output) *pagedata.Page {
 	s := r.site
 	switch o.kind {
@@ -126,6 +139,8 @@ func (r *Renderer) fixedPage(o output) *pagedata.Page {
 		return &pagedata.Page{Kind: "terms", Title: "Categories", URL: "/categories/", Terms: s.Categories, TermKind: "categories"}
 	case outAuthors:
 		return &pagedata.Page{Kind: "authors", Title: "Authors", URL: "/authors/"}
+	case outSearchPage:
+		return &pagedata.Page{Kind: "search", Title: "Search", URL: "/search/", Description: "Search " + s.Config.Title}
 	}
 	return &pagedata.Page{Kind: "404", Title: "Page not found", URL: "/404.html"}
 }

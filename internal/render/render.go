@@ -83,6 +83,10 @@ type Options struct {
 	// the previous build with the same Graph, whose posts' bodies are
 	// unchanged, is kept without being made.
 	Graph cache.Key
+	// Assets maps the theme's stylesheets and scripts ("theme/style.css")
+	// to the names pages link instead, which carry a hash of their
+	// content; nil links the plain names.
+	Assets map[string]string
 }
 
 // Stats count what a render wrote.
@@ -197,6 +201,7 @@ type Renderer struct {
 	byPath   *pathIndex
 	bundles  map[string]string // output path -> bundle file
 	dropins  *dropins
+	search   *searchState // nil when search is off
 	biosErr  error
 	done     atomic.Int64
 	kept     atomic.Int64 // outputs kept unmade
@@ -207,7 +212,7 @@ type Renderer struct {
 // New prepares the rendering of a site graph. Nothing is rendered until
 // Site or Output is called, except the authors' bios.
 func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *markdown.CommentRenderer, opts Options) *Renderer {
-	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), byPath: &pathIndex{}, bundles: map[string]string{}, dropins: newDropins(s), used: map[cache.Key]bool{}}
+	r := &Renderer{site: s, tmpl: tmpl, md: md, comments: comments, opts: opts, resolve: newResolver(s), inFeed: postsInFeeds(s), byPath: &pathIndex{}, bundles: map[string]string{}, dropins: newDropins(s), used: map[cache.Key]bool{}, search: newSearch(s)}
 	if opts.Minify {
 		r.min = newMinifier()
 		r.tmpl = tmpl.Compact(r.min.template)
@@ -235,7 +240,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 func (r *Renderer) Fresh() *Renderer {
 	f := &Renderer{site: r.site, tmpl: r.tmpl, md: r.md, comments: r.comments, opts: r.opts, min: r.min,
 		resolve: r.resolve, inFeed: r.inFeed, outputs: r.outputs, pagers: r.pagers, byPath: r.byPath, bundles: r.bundles,
-		dropins: r.dropins, biosErr: r.biosErr, used: map[cache.Key]bool{}}
+		dropins: r.dropins, biosErr: r.biosErr, used: map[cache.Key]bool{}, search: newSearch(r.site)}
 	f.st = &state{r: f, posts: make([]postSlot, len(r.site.Posts)), bios: r.st.bios, comments: r.comments,
 		partials: newPartialCache(partialCacheBytes)}
 	return f
@@ -415,7 +420,7 @@ func (r *Renderer) writeOutput(o output, sink Sink) error {
 	posts := d.List()
 	rec := cache.Output{
 		Source: cache.NewOutputHasher("output").String(o.path).Bytes(raw).String(strconv.FormatBool(r.min != nil)).Key(),
-		Inputs: r.inputs(o.path, posts), Deps: posts,
+		Inputs: r.outputInputs(o, posts), Deps: posts,
 	}
 	if keeping.Reuse(o.path, rec) {
 		return nil
@@ -434,7 +439,7 @@ func (r *Renderer) writeOutput(o output, sink Sink) error {
 // posts it read. The Markdown of those posts stays in the cache.
 func (r *Renderer) keepUnmade(o output, sink KeepingSink) bool {
 	prev, ok := sink.Previous(o.path)
-	if !ok || prev.Inputs == (cache.Key{}) || prev.Inputs != r.inputs(o.path, prev.Deps) {
+	if !ok || prev.Inputs == (cache.Key{}) || prev.Inputs != r.outputInputs(o, prev.Deps) {
 		return false
 	}
 	if !sink.Reuse(o.path, prev) {
@@ -611,7 +616,12 @@ func (r *Renderer) renderPost(p *site.Post, d *pagedata.Reads) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.indexPost(p.Index, body, summary)
+	body, heads := anchorHeadings(body)
 	page := &pagedata.Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(body), Description: p.Description}
+	if showTOC(p.TOC, len(heads), r.site.Config.TOC.Headings) {
+		page.TOC = heads
+	}
 	if page.Description == "" {
 		page.Description = htmltext.Truncate(htmltext.PlainText(summary), 160)
 	}
@@ -690,6 +700,14 @@ func (st *state) Summary(i int) string { return st.post(i).summary }
 
 // Words implements pagedata.Source.
 func (st *state) Words(i int) int { return st.words(i) }
+
+// Asset implements pagedata.Source.
+func (st *state) Asset(p string) string {
+	if a, ok := st.r.opts.Assets[p]; ok {
+		return a
+	}
+	return p
+}
 
 // Bio implements pagedata.Source.
 func (st *state) Bio(authorID string) string { return st.bios[authorID] }

@@ -52,6 +52,10 @@ func (r *Renderer) shownBy(o output, fn func(i int, onPager bool)) {
 		for _, p := range r.site.Feeds[o.index].Posts {
 			fn(p.Index, false)
 		}
+	case outSearchDoc:
+		// Not shown, but written soon after the post's page, which
+		// keeps the file until then.
+		fn(int(o.index), false)
 	}
 }
 

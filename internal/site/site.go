@@ -56,6 +56,7 @@ type Site struct {
 	Categories []*Term
 	Years      []*Archive // newest first
 	Featured   []*Post    // the home carousel
+	Series     []*Series  // by slug
 	Lists      []*List    // every paginated list
 	Feeds      []*Feed
 	Aliases    []Alias
@@ -66,6 +67,8 @@ type Site struct {
 	Menu         []config.MenuItem
 	// Skipped counts the posts left out: drafts, future and expired.
 	Skipped int
+	// Due is when the next post left out for its date falls due.
+	Due NextDue
 	// NoFile are the authors that posts name and content/authors/ has no
 	// file for, by id: authors all the same, with a page and no bio.
 	NoFile []*Author
@@ -88,6 +91,10 @@ type Post struct {
 	// CommentCount counts the comments shown: approved ones whose
 	// parents are shown too.
 	CommentCount int
+	// Related are the posts most like this one ([related] count).
+	Related []*Post
+	// Series is the series the post is a part of, or nil.
+	Series *Series
 }
 
 // Folder is the folder of the post's URL, where the files of its page
@@ -251,6 +258,9 @@ func Assemble(cfg *config.Config, c *content.Site, opts Options) (*Site, error) 
 	s.addArchives()
 	s.addComments(c, &errs)
 	s.addFeatured()
+	s.addSeries()
+	s.addRelated()
+	s.Due = nextDue(c.Posts, opts)
 	s.addLists()
 	s.addFeeds()
 	s.addAliases(&errs)

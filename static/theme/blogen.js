@@ -208,8 +208,8 @@
     });
   }
 
-  // A table wider than the post scrolls sideways; focusable, it can be
-  // scrolled with the keyboard too.
+  // A table or a code block wider than the post scrolls sideways;
+  // focusable, it can be scrolled with the keyboard too.
   function setupWideTable(table) {
     table.setAttribute("data-enhanced", "");
     if (table.scrollWidth > table.clientWidth + 1 && !table.hasAttribute("tabindex")) {
@@ -229,9 +229,30 @@
     if (to) { window.location.replace(to); }
   }
 
+  // The light/dark switch: pressed means dark. The choice is kept in
+  // localStorage and set on <html> by the script in <head> of every page.
+  function setupThemeToggle(button) {
+    button.setAttribute("data-enhanced", "");
+    var root = document.documentElement;
+    function dark() {
+      var chosen = root.getAttribute("data-theme");
+      if (chosen) { return chosen === "dark"; }
+      return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
+    }
+    function show() { button.setAttribute("aria-pressed", String(dark())); }
+    button.addEventListener("click", function () {
+      var next = dark() ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      try { localStorage.setItem("blogen-theme", next); } catch (e) { /* private mode: this page only */ }
+      show();
+    });
+    show();
+  }
+
   function init() {
     followQueryAlias();
-    Array.prototype.forEach.call(document.querySelectorAll(".post-body table"), setupWideTable);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-theme-toggle]"), setupThemeToggle);
+    Array.prototype.forEach.call(document.querySelectorAll(".post-body table, .post-body pre"), setupWideTable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-carousel]"), setupCarousel);
     Array.prototype.forEach.call(document.querySelectorAll("[data-comment-form]"), setupCommentForm);
   }
