@@ -91,6 +91,8 @@ type Config struct {
 	Social     Social         `toml:"social"`
 	Menu       []MenuItem     `toml:"menu"`
 	Comments   CommentsConfig `toml:"comments"`
+	Images     Images         `toml:"images"`
+	Brand      Brand          `toml:"brand"`
 }
 
 // Permalinks are the URL patterns of posts and pages.
@@ -162,6 +164,8 @@ func Default() *Config {
 			Share:      []string{"linkedin", "x", "facebook"},
 		},
 		Comments: DefaultComments(),
+		Images:   DefaultImages(),
+		Brand:    DefaultBrand(),
 	}
 }
 
@@ -242,6 +246,7 @@ func (c *Config) Validate() []problem {
 			add(fmt.Sprintf("social.share: unknown network %q; use linkedin, x or facebook", s), "social", "share")
 		}
 	}
+	out = append(out, c.validateImages()...)
 	for _, p := range c.Comments.validate() {
 		out = append(out, problem{append(toml.Key{"comments"}, p.key...), p.msg})
 	}
