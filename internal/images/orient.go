@@ -63,3 +63,7 @@ func toNRGBA(img image.Image) *image.NRGBA {
 	draw.Draw(out, b, img, b.Min, draw.Src)
 	return out
 }
+
+// Upright returns the decoded image img (as Decode returned it) turned
+// as its EXIF orientation says.
+func Upright(img image.Image, in Info) image.Image { return upright(img, in.Orientation) }

@@ -34,6 +34,7 @@ import (
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/diag"
 	"github.com/blogen/blogen/internal/htmltext"
+	"github.com/blogen/blogen/internal/images"
 	"github.com/blogen/blogen/internal/layout"
 	"github.com/blogen/blogen/internal/markdown"
 	"github.com/blogen/blogen/internal/pagedata"
@@ -77,6 +78,9 @@ type Options struct {
 	// MarkdownSettings describes the Markdown renderer's options; it is
 	// part of every cache key.
 	MarkdownSettings string
+	// Images are the raster files of static/, whose copies are made
+	// like those of the images of page bundles.
+	Images []ImageFile
 	// Graph, when not zero, is the key of everything outputs are made
 	// from but the bodies of posts: the site graph, the templates, the
 	// configuration and blogen itself. With a KeepingSink, an output of
@@ -197,6 +201,7 @@ type Renderer struct {
 	byPath   *pathIndex
 	bundles  map[string]string // output path -> bundle file
 	dropins  *dropins
+	images   *imageSet
 	biosErr  error
 	done     atomic.Int64
 	kept     atomic.Int64 // outputs kept unmade
@@ -225,6 +230,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 		}
 	}
 	r.outputs = append(r.outputs, later...)
+	r.images = newImageSet(r)
 	return r
 }
 
@@ -235,7 +241,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 func (r *Renderer) Fresh() *Renderer {
 	f := &Renderer{site: r.site, tmpl: r.tmpl, md: r.md, comments: r.comments, opts: r.opts, min: r.min,
 		resolve: r.resolve, inFeed: r.inFeed, outputs: r.outputs, pagers: r.pagers, byPath: r.byPath, bundles: r.bundles,
-		dropins: r.dropins, biosErr: r.biosErr, used: map[cache.Key]bool{}}
+		dropins: r.dropins, images: r.images, biosErr: r.biosErr, used: map[cache.Key]bool{}}
 	f.st = &state{r: f, posts: make([]postSlot, len(r.site.Posts)), bios: r.st.bios, comments: r.comments,
 		partials: newPartialCache(partialCacheBytes)}
 	return f
@@ -286,7 +292,7 @@ func (r *Renderer) Output(p string) (data []byte, ok bool, err error) {
 			b, err := fs.ReadFile(r.opts.Content, src)
 			return b, true, err
 		}
-		return nil, false, nil
+		return r.imageOutput(p)
 	}
 	if r.biosErr != nil {
 		return nil, true, r.biosErr
@@ -344,8 +350,11 @@ func (r *Renderer) Site(ctx context.Context, sink Sink) (Stats, error) {
 		l.Add(f.err)
 	}
 	l.Add(r.copyBundles(sink))
+	if err := r.writeImages(ctx, sink); err != nil {
+		l.Add(err)
+	}
 	stats := Stats{Posts: len(r.site.Posts), Pages: len(r.site.Pages), Feeds: 3 * len(r.site.Feeds), Kept: int(r.kept.Load()),
-		Warnings: r.dropins.warnings()}
+		Warnings: append(r.dropins.warnings(), r.images.sorted()...)}
 	for _, list := range r.site.Lists {
 		stats.Lists += len(list.Pagers)
 	}
@@ -611,6 +620,7 @@ func (r *Renderer) renderPost(p *site.Post, d *pagedata.Reads) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	body = r.pictures(body, p.Folder(), r.images.source(imageSitePath(p)) == nil && p.Image == "")
 	page := &pagedata.Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(body), Description: p.Description}
 	if page.Description == "" {
 		page.Description = htmltext.Truncate(htmltext.PlainText(summary), 160)
@@ -690,6 +700,15 @@ func (st *state) Summary(i int) string { return st.post(i).summary }
 
 // Words implements pagedata.Source.
 func (st *state) Words(i int) int { return st.words(i) }
+
+// Picture implements pagedata.Source.
+func (st *state) Picture(path string) *pagedata.Picture { return st.r.picture(path) }
+
+// Card implements pagedata.Source.
+func (st *state) Card(p *pagedata.Page) *pagedata.Card {
+	c := st.r.cardOf(p)
+	return &pagedata.Card{URL: st.r.site.AbsURL("/" + c.path), Width: images.CardWidth, Height: images.CardHeight, Alt: c.alt}
+}
 
 // Bio implements pagedata.Source.
 func (st *state) Bio(authorID string) string { return st.bios[authorID] }
