@@ -96,10 +96,16 @@ func (t *Typesetter) Draw(c Card) (*image.NRGBA, error) {
 	return img, t.byline(img, ink, c)
 }
 
+// TitleArea is the part of a card the title is drawn in; nothing else
+// is.
+func TitleArea() image.Rectangle {
+	return image.Rect(cardMargin, cardMargin+80, CardWidth-cardMargin, CardHeight-cardMargin-avatarSize-24)
+}
+
 // title sets the title in the middle band of the card, as large as fits.
 func (t *Typesetter) title(img *image.NRGBA, ink image.Image, title string) error {
-	top, bottom := cardMargin+80, CardHeight-cardMargin-avatarSize-24
-	width := CardWidth - 2*cardMargin
+	top, bottom := TitleArea().Min.Y, TitleArea().Max.Y
+	width := TitleArea().Dx()
 	for size := titleMaxSize; ; size -= 4 {
 		face, err := opentype.NewFace(t.bold, &opentype.FaceOptions{Size: float64(size), DPI: 72})
 		if err != nil {

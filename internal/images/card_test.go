@@ -5,6 +5,8 @@ import (
 	"image"
 	"image/color"
 	"testing"
+
+	"github.com/blogen/blogen/internal/images/imagetest"
 )
 
 func TestCardDrawsTheTitle(t *testing.T) {
@@ -23,7 +25,7 @@ func TestCardDrawsTheTitle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := Card{Title: tt.title, Author: "Ana Ruiz", Avatar: halves(200, 200), Site: "Social Business",
+			c := Card{Title: tt.title, Author: "Ana Ruiz", Avatar: imagetest.Halves(200, 200), Site: "Social Business",
 				Color: color.NRGBA{R: 0x1d, G: 0x4e, B: 0x89, A: 0xff}}
 			with, err := ts.Draw(c)
 			if err != nil {
@@ -37,8 +39,7 @@ func TestCardDrawsTheTitle(t *testing.T) {
 			if with.Bounds() != image.Rect(0, 0, CardWidth, CardHeight) {
 				t.Fatalf("card is %v", with.Bounds())
 			}
-			area := image.Rect(cardMargin, cardMargin+80, CardWidth-cardMargin, CardHeight-cardMargin-avatarSize-24)
-			if differ := !bytes.Equal(crop(with, area), crop(without, area)); differ != tt.drawn {
+			if differ := !bytes.Equal(crop(with, TitleArea()), crop(without, TitleArea())); differ != tt.drawn {
 				t.Errorf("title area differs = %v, want %v", differ, tt.drawn)
 			}
 			if got := len(ts.Missing(tt.title)) == 0; got != tt.drawn {

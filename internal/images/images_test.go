@@ -2,20 +2,20 @@ package images
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"image/png"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/blogen/blogen/internal/images/imagetest"
 )
 
 var testSettings = Settings{Widths: []int{480, 800, 1200, 1600}, Quality: 80, Formats: []Format{WebP}, MaxPixels: 50_000_000}
 
 func TestProbe(t *testing.T) {
 	var pngBuf bytes.Buffer
-	if err := png.Encode(&pngBuf, halves(30, 10)); err != nil {
+	if err := png.Encode(&pngBuf, imagetest.Halves(30, 10)); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -27,7 +27,7 @@ func TestProbe(t *testing.T) {
 		{"upright jpeg", testJPEG(t, 40, 20, 1), Info{Format: JPEG, Width: 40, Height: 20, Orientation: 1}, ""},
 		{"turned jpeg", testJPEG(t, 40, 20, 6), Info{Format: JPEG, Width: 20, Height: 40, Orientation: 6}, ""},
 		{"png", pngBuf.Bytes(), Info{Format: PNG, Width: 30, Height: 10, Orientation: 1}, ""},
-		{"bomb", bombPNG(100_000, 100_000), Info{}, "more than the 50 megapixels"},
+		{"bomb", imagetest.Bomb(100_000, 100_000), Info{}, "more than the 50 megapixels"},
 		{"truncated", testJPEG(t, 40, 20, 1)[:40], Info{}, "cannot read the jpeg header"},
 		{"text", []byte("<svg></svg>"), Info{}, "not a JPEG"},
 	}
@@ -45,15 +45,6 @@ func TestProbe(t *testing.T) {
 			}
 		})
 	}
-}
-
-// bombPNG is the header of a PNG declaring w x h pixels, with no pixels.
-func bombPNG(w, h uint32) []byte {
-	b := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR")
-	b = binary.BigEndian.AppendUint32(b, w)
-	b = binary.BigEndian.AppendUint32(b, h)
-	b = append(b, 8, 6, 0, 0, 0)
-	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(b[12:]))
 }
 
 func TestCopyWidths(t *testing.T) {
@@ -96,7 +87,7 @@ func TestCopiesAreUprightAndCarryNoMetadata(t *testing.T) {
 	}
 	for i, f := range files {
 		c := copies[i]
-		for _, bad := range []string{"Exif", secret, "GPS"} {
+		for _, bad := range []string{"Exif", imagetest.Secret, "GPS"} {
 			if bytes.Contains(f, []byte(bad)) {
 				t.Errorf("the %d %s copy carries %q", c.Width, c.Format, bad)
 			}

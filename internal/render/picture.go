@@ -57,8 +57,9 @@ var markdownImage = regexp.MustCompile(`<img src="([^"<>]*)" alt="([^"<>]*)"((?:
 
 // pictures rewrites the Markdown images of a post's HTML whose files are
 // raster images of the site into <picture> elements with their copies,
-// size and lazy loading; folder is the post's folder, against which
-// relative sources resolve. The first is loaded at once when eagerFirst.
+// size and lazy loading, and makes the others lazy; folder is the post's
+// folder, against which relative sources resolve. The first is loaded at
+// once when eagerFirst.
 func (r *Renderer) pictures(body, folder string, eagerFirst bool) string {
 	if !strings.Contains(body, "<img ") {
 		return body
@@ -70,13 +71,16 @@ func (r *Renderer) pictures(body, folder string, eagerFirst bool) string {
 		if !strings.HasPrefix(src, "/") {
 			src = path.Join(folder, src)
 		}
-		pic := r.picture(src)
-		if pic == nil {
-			return tag
-		}
 		eager := first
 		first = false
-		return pictureHTML(pic, m[2], m[3], bodySizes, eager)
+		pic := r.picture(src)
+		switch {
+		case pic != nil:
+			return pictureHTML(pic, m[2], m[3], bodySizes, eager)
+		case eager:
+			return tag
+		}
+		return strings.TrimSuffix(tag, ">") + ` loading="lazy" decoding="async">`
 	})
 }
 
