@@ -120,13 +120,28 @@ func scaleStored(src image.Image, o, w, h int) image.Image {
 	if swapsSides(o) {
 		w, h = h, w
 	}
-	b := src.Bounds()
-	if b.Dx() == w && b.Dy() == h {
+	if b := src.Bounds(); b.Dx() == w && b.Dy() == h {
 		return src
 	}
-	dst := image.NewNRGBA(image.Rect(0, 0, w, h))
-	draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
+	src = shrink(src, w, h)
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	scaler(w, src.Bounds().Dy()).Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
 	return dst
+}
+
+// maxScaleBuffer caps the buffer of Catmull-Rom scaling (32 bytes for
+// each column of the copy and row of the source), so that images are
+// scaled in bounded memory, whatever their size.
+const maxScaleBuffer = 64 << 20
+
+// scaler is Catmull-Rom when its buffer for a copy w wide from a source
+// h high stays under maxScaleBuffer, else bilinear sampling, which needs
+// none: after shrink, the factor left is under two.
+func scaler(w, h int) draw.Scaler {
+	if 32*w*h <= maxScaleBuffer {
+		return draw.CatmullRom
+	}
+	return draw.ApproxBiLinear
 }
 
 // Encode writes img in format f; quality applies to JPEG and WebP.

@@ -2,6 +2,7 @@ package images
 
 import (
 	"image"
+	"math"
 
 	"golang.org/x/image/draw"
 )
@@ -15,10 +16,10 @@ const (
 // Cover crops the upright image up to the aspect of w x h around focus
 // and scales the crop to w x h. A smaller image is scaled up: a card must
 // be full size.
-func Cover(up image.Image, focus Focus, w, h int) *image.NRGBA {
+func Cover(up image.Image, focus Focus, w, h int) *image.RGBA {
 	crop := coverRect(up.Bounds(), focus, w, h)
-	dst := image.NewNRGBA(image.Rect(0, 0, w, h))
-	draw.CatmullRom.Scale(dst, dst.Bounds(), up, crop, draw.Src, nil)
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	scaler(w, crop.Dy()).Scale(dst, dst.Bounds(), up, crop, draw.Src, nil)
 	return dst
 }
 
@@ -37,3 +38,17 @@ func coverRect(b image.Rectangle, focus Focus, w, h int) image.Rectangle {
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// CoverDecoded is Cover of a decoded image (as Decode returned it): the
+// image is first scaled down, and turned upright, to the smallest size
+// that still covers w x h, so a large photo never needs a buffer of its
+// full size.
+func CoverDecoded(img image.Image, in Info, focus Focus, w, h int) *image.RGBA {
+	scale := max(float64(w)/float64(in.Width), float64(h)/float64(in.Height))
+	if scale < 1 {
+		tw := max(w, int(math.Ceil(float64(in.Width)*scale)))
+		th := max(h, int(math.Ceil(float64(in.Height)*scale)))
+		return Cover(upright(scaleStored(img, in.Orientation, tw, th), in.Orientation), focus, w, h)
+	}
+	return Cover(upright(img, in.Orientation), focus, w, h)
+}

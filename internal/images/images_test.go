@@ -143,3 +143,49 @@ func TestCoverRect(t *testing.T) {
 		}
 	}
 }
+
+func TestShrink(t *testing.T) {
+	tests := []struct {
+		name      string
+		img       image.Image
+		w, h      int
+		wantW     int
+		wantYCbCr bool
+	}{
+		{"jpeg to a quarter", mustDecode(t, testJPEG(t, 1000, 800, 1)), 240, 200, 250, true},
+		{"jpeg, less than half", mustDecode(t, testJPEG(t, 1000, 800, 1)), 600, 480, 1000, true},
+		{"rgba, odd", imagetest.Halves(1001, 601), 300, 200, 500, false},
+	}
+	for _, tt := range tests {
+		got := shrink(tt.img, tt.w, tt.h)
+		_, isY := got.(*image.YCbCr)
+		if got.Bounds().Dx() != tt.wantW || (isY != tt.wantYCbCr && got != tt.img) {
+			t.Errorf("%s: shrink gives %v, %T", tt.name, got.Bounds(), got)
+		}
+		r, _, b, _ := got.At(got.Bounds().Dx()/4, got.Bounds().Dy()/4).RGBA()
+		if r < b {
+			t.Errorf("%s: the left half is no longer red", tt.name)
+		}
+	}
+}
+
+func mustDecode(t *testing.T, b []byte) image.Image {
+	img, _ := decodeAny(t, b)
+	return img
+}
+
+// TestCoverDecoded crops a phone photo turned a quarter: the card is
+// upright (red, the stored left, on top) and full size.
+func TestCoverDecoded(t *testing.T) {
+	img, in, err := Decode(testJPEG(t, 4000, 3000, 6), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	card := CoverDecoded(img, in, Focus{0.5, 0}, CardWidth, CardHeight)
+	if card.Bounds() != image.Rect(0, 0, CardWidth, CardHeight) {
+		t.Fatalf("card is %v", card.Bounds())
+	}
+	if r, _, b, _ := card.At(CardWidth/2, 10).RGBA(); r < b {
+		t.Error("the card is not upright: its top is blue")
+	}
+}

@@ -5,7 +5,7 @@ import (
 	"image/draw"
 )
 
-// upright returns src turned as EXIF orientation o says, in a new NRGBA
+// upright returns src turned as EXIF orientation o says, in a new RGBA
 // image, or src itself when o is 1.
 func upright(src image.Image, o int) image.Image {
 	if o <= orientUpright || o > orientMax {
@@ -17,8 +17,8 @@ func upright(src image.Image, o int) image.Image {
 	if swapsSides(o) {
 		dw, dh = h, w
 	}
-	in := toNRGBA(src)
-	out := image.NewNRGBA(image.Rect(0, 0, dw, dh))
+	in := toRGBA(src)
+	out := image.NewRGBA(image.Rect(0, 0, dw, dh))
 	for y := range h {
 		for x := range w {
 			dx, dy := orientedPoint(o, x, y, w, h)
@@ -52,14 +52,14 @@ func orientedPoint(o, x, y, w, h int) (int, int) {
 	return x, y
 }
 
-// toNRGBA returns img as an NRGBA image with its bounds kept, converting
+// toRGBA returns img as an RGBA image with its bounds kept, converting
 // it when it is of another type.
-func toNRGBA(img image.Image) *image.NRGBA {
-	if n, ok := img.(*image.NRGBA); ok {
+func toRGBA(img image.Image) *image.RGBA {
+	if n, ok := img.(*image.RGBA); ok {
 		return n
 	}
 	b := img.Bounds()
-	out := image.NewNRGBA(b)
+	out := image.NewRGBA(b)
 	draw.Draw(out, b, img, b.Min, draw.Src)
 	return out
 }

@@ -182,7 +182,7 @@ func (r *Renderer) makeCard(c cardSpec) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		card := images.Cover(images.Upright(img, info), c.focus, images.CardWidth, images.CardHeight)
+		card := images.CoverDecoded(img, info, c.focus, images.CardWidth, images.CardHeight)
 		return images.Encode(card, photoCardFormat(info.Format), is.settings.Quality)
 	}
 	if is.tsErr != nil {
