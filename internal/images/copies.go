@@ -144,6 +144,10 @@ func scaler(w, h int) draw.Scaler {
 	return draw.ApproxBiLinear
 }
 
+// webpMethod is libwebp's effort, 0 to 6: 1 writes files within a few
+// percent of 4, its default, in a quarter of the time.
+const webpMethod = 1
+
 // Encode writes img in format f; quality applies to JPEG and WebP.
 func Encode(img image.Image, f Format, quality int) ([]byte, error) {
 	var buf bytes.Buffer
@@ -154,7 +158,7 @@ func Encode(img image.Image, f Format, quality int) ([]byte, error) {
 	case PNG:
 		err = (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img)
 	case WebP:
-		err = webp.Encode(&buf, img, webp.Options{Quality: quality, Method: 4})
+		err = webp.Encode(&buf, img, webp.Options{Quality: quality, Method: webpMethod})
 	default:
 		err = fmt.Errorf("blogen does not write %s images", f)
 	}
