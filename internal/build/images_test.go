@@ -357,3 +357,41 @@ func imageInodes(t *testing.T, dir string) map[string]uint64 {
 	}
 	return out
 }
+
+// TestImagesOnDemand asks a renderer, as serve does, for copies and
+// cards no page has asked for yet.
+func TestImagesOnDemand(t *testing.T) {
+	s := writeImageSite(t)
+	p, err := build.Prepare(build.Options{SiteDir: s.Dir, NoCache: true, Now: sitetest.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.Renderer()
+	tests := []struct {
+		path   string
+		format images.Format
+		width  int
+	}{
+		{"2020/01/trip/photo-480w.webp", images.WebP, 480},
+		{"2020/01/trip/photo-1000w.jpg", images.JPEG, 1000},
+		{"images/static-800w.jpg", images.JPEG, 800},
+		{"2020/01/trip/card.jpg", images.JPEG, 1200},
+		{"2020/01/none/card.png", images.PNG, 1200},
+		{"card.png", images.PNG, 1200},
+	}
+	for _, tt := range tests {
+		data, ok, err := r.Output(tt.path)
+		if !ok || err != nil {
+			t.Errorf("%s: found %v, %v", tt.path, ok, err)
+			continue
+		}
+		if info, err := images.Probe(data, 0); err != nil || info.Format != tt.format || info.Width != tt.width {
+			t.Errorf("%s: %+v, %v", tt.path, info, err)
+		}
+	}
+	for _, missing := range []string{"2020/01/trip/photo-1200w.jpg", "2020/01/trip/photo-480w.png", "images/nothing-480w.jpg"} {
+		if _, ok, _ := r.Output(missing); ok {
+			t.Errorf("%s is found", missing)
+		}
+	}
+}
