@@ -395,3 +395,47 @@ func TestImagesOnDemand(t *testing.T) {
 		}
 	}
 }
+
+// TestBadImages builds a bundle of images blogen cannot read: each is
+// published as it is, shown as written, and named in a warning; the
+// build does not fail.
+func TestBadImages(t *testing.T) {
+	s := sitetest.Write(t, `-- content/posts/bad/index.md --
+---
+title: Bad images
+date: 2020-01-01
+image: gone.jpg
+---
+![Broken](broken.jpg) ![Bomb](bomb.png) ![Text](text.jpg) ![Renamed](renamed.png)
+`)
+	bundle := filepath.Join(s.Dir, "content/posts/bad")
+	photo := imagetest.JPEG(t, imagetest.Halves(600, 400), 0)
+	for name, data := range map[string][]byte{
+		"broken.jpg":  photo[:len(photo)/2],
+		"bomb.png":    imagetest.Bomb(100_000, 100_000),
+		"text.jpg":    []byte("not an image"),
+		"renamed.png": photo,
+	} {
+		sitetest.WriteFile(t, filepath.Join(bundle, name), data)
+	}
+	s.Rebuild()
+	if s.Err != nil {
+		t.Fatal(s.Err)
+	}
+	warnings := strings.Join(s.Result.Warnings, "\n")
+	for _, want := range []string{
+		"content/posts/bad/broken.jpg: cannot decode the jpeg image",
+		"content/posts/bad/bomb.png: the image is 100000x100000 pixels, more than the 64 megapixels of [images] max_megapixels",
+		"content/posts/bad/text.jpg: not a JPEG, PNG, GIF or WebP image",
+		`content/posts/bad/index.md: image "gone.jpg" is no file of static/ or of the post's bundle`,
+	} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("no warning %q in\n%s", want, warnings)
+		}
+	}
+	s.Contains("2020/01/bad/index.html", `<img src="broken.jpg" alt="Broken" loading="lazy" decoding="async">`,
+		`<img src="/2020/01/bad/renamed-600w.jpg"`)
+	if s.File("2020/01/bad/bomb.png") != string(imagetest.Bomb(100_000, 100_000)) {
+		t.Error("the bomb is not published as it is")
+	}
+}

@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"image"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blogen/blogen/internal/cache"
 	"github.com/blogen/blogen/internal/diag"
@@ -34,12 +36,16 @@ type imageSource struct {
 	once sync.Once
 	meta imageMeta
 	err  error
+	// broken is set when the image's header reads but its pixels do
+	// not decode: pages then show it as it is, without copies.
+	broken atomic.Bool
 }
 
 // imageMeta is what a build learns of an image before making its copies.
 type imageMeta struct {
 	sum  [sha256.Size]byte
 	info images.Info
+	key  cache.Key // the ImageFileKey it is to be cached under, when read from the file
 }
 
 // imageSet is every raster image of a site, by output path, and what
@@ -99,8 +105,15 @@ func (is *imageSet) source(p string) *imageSource {
 // from the cache when the file's size and time are as recorded.
 func (is *imageSet) metaOf(s *imageSource) (imageMeta, error) {
 	s.once.Do(func() { s.meta, s.err = is.readMeta(s) })
+	if s.err == nil && s.broken.Load() {
+		return s.meta, errBroken
+	}
 	return s.meta, s.err
 }
+
+// errBroken is the error of an image whose pixels do not decode, which
+// writeCopies has reported.
+var errBroken = errors.New("the image does not decode")
 
 func (is *imageSet) readMeta(s *imageSource) (imageMeta, error) {
 	st, err := fs.Stat(s.fsys, s.src)
@@ -124,11 +137,15 @@ func (is *imageSet) readMeta(s *imageSource) (imageMeta, error) {
 	if err != nil {
 		return imageMeta{}, fmt.Errorf("%s: %w; it is published as it is", s.src, err)
 	}
-	m := imageMeta{sum: sha256.Sum256(data), info: info}
-	if is.store != nil {
-		is.store.Put(key, encodeMeta(m))
+	return imageMeta{sum: sha256.Sum256(data), info: info, key: key}, nil
+}
+
+// remember keeps what was learnt of an image for the next build, once its
+// copies are made: an image whose pixels do not decode is read again.
+func (is *imageSet) remember(m imageMeta) {
+	if is.store != nil && m.key != (cache.Key{}) {
+		is.store.Put(m.key, encodeMeta(m))
 	}
-	return m, nil
 }
 
 // encodeMeta writes m as the SHA-256 then "format width height
@@ -207,10 +224,12 @@ func (r *Renderer) writeCopies(s *imageSource, sink Sink) error {
 		}
 	}
 	if len(todo) == 0 {
+		is.remember(m)
 		return nil
 	}
 	img, info, err := is.decode(s)
 	if err != nil {
+		s.broken.Store(true)
 		is.warn(err.Error() + "; it is published as it is")
 		return nil
 	}
@@ -218,6 +237,7 @@ func (r *Renderer) writeCopies(s *imageSource, sink Sink) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", s.src, err)
 	}
+	is.remember(m)
 	for i, c := range todo {
 		key := is.copyKey(m, c)
 		if is.store != nil {
@@ -230,27 +250,27 @@ func (r *Renderer) writeCopies(s *imageSource, sink Sink) error {
 	return nil
 }
 
-// writeImages makes every copy and every social card on the worker pool,
-// one image at a time on each worker.
+// writeImages makes every copy, then every social card (which know then
+// which images do not decode), on the worker pool, one image at a time
+// on each worker.
 func (r *Renderer) writeImages(ctx context.Context, sink Sink) error {
-	cards := r.allCards()
-	n := len(r.images.list)
 	var errs diag.List
 	var mu sync.Mutex
-	err := r.run(ctx, n+len(cards), func(i int) {
-		var err error
-		if i < n {
-			err = r.writeCopies(r.images.list[i], sink)
-		} else {
-			err = r.writeCard(cards[i-n], sink)
-		}
-		if err != nil {
-			mu.Lock()
-			errs.Add(err)
-			mu.Unlock()
-		}
-	})
-	if err != nil {
+	each := func(n int, fn func(i int) error) error {
+		return r.pool(ctx, n, func(i int) {
+			if err := fn(i); err != nil {
+				mu.Lock()
+				errs.Add(err)
+				mu.Unlock()
+			}
+		})
+	}
+	list := r.images.list
+	if err := each(len(list), func(i int) error { return r.writeCopies(list[i], sink) }); err != nil {
+		return err
+	}
+	cards := r.allCards()
+	if err := each(len(cards), func(i int) error { return r.writeCard(cards[i], sink) }); err != nil {
 		return err
 	}
 	return errs.Err()

@@ -333,6 +333,11 @@ func (r *Renderer) Site(ctx context.Context, sink Sink) (Stats, error) {
 	if r.biosErr != nil {
 		return Stats{}, r.biosErr
 	}
+	// Images first: pages show an image only with the copies made of it.
+	imagesErr := r.writeImages(ctx, sink)
+	if ctx.Err() != nil {
+		return Stats{}, ctx.Err()
+	}
 	failed, err := r.writeAll(ctx, sink)
 	if err != nil {
 		return Stats{}, err
@@ -350,9 +355,7 @@ func (r *Renderer) Site(ctx context.Context, sink Sink) (Stats, error) {
 		l.Add(f.err)
 	}
 	l.Add(r.copyBundles(sink))
-	if err := r.writeImages(ctx, sink); err != nil {
-		l.Add(err)
-	}
+	l.Add(imagesErr)
 	stats := Stats{Posts: len(r.site.Posts), Pages: len(r.site.Pages), Feeds: 3 * len(r.site.Feeds), Kept: int(r.kept.Load()),
 		Warnings: append(r.dropins.warnings(), r.images.sorted()...)}
 	for _, list := range r.site.Lists {
@@ -472,9 +475,18 @@ func (r *Renderer) copyBundles(sink Sink) error {
 	return errs.Err()
 }
 
-// run calls fn for 0..n-1 on the worker pool, and returns the context's
-// error if it ends first.
+// run calls fn for 0..n-1 on the worker pool, counting each as an output
+// done, and returns the context's error if it ends first.
 func (r *Renderer) run(ctx context.Context, n int, fn func(i int)) error {
+	return r.pool(ctx, n, func(i int) {
+		fn(i)
+		r.tick()
+	})
+}
+
+// pool calls fn for 0..n-1 on the worker pool, and returns the context's
+// error if it ends first.
+func (r *Renderer) pool(ctx context.Context, n int, fn func(i int)) error {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(r.workers(), n) {
@@ -485,7 +497,6 @@ func (r *Renderer) run(ctx context.Context, n int, fn func(i int)) error {
 					return
 				}
 				fn(i)
-				r.tick()
 			}
 		})
 	}
