@@ -39,6 +39,11 @@ func TestCardDrawsTheTitle(t *testing.T) {
 			if with.Bounds() != image.Rect(0, 0, CardWidth, CardHeight) {
 				t.Fatalf("card is %v", with.Bounds())
 			}
+			c.NoTitle = false
+			if again, err := ts.Draw(c); err != nil || !bytes.Equal(again.Pix, with.Pix) {
+				t.Errorf("a card drawn twice differs (%v)", err)
+			}
+			c.NoTitle = true
 			if differ := !bytes.Equal(crop(with, TitleArea()), crop(without, TitleArea())); differ != tt.drawn {
 				t.Errorf("title area differs = %v, want %v", differ, tt.drawn)
 			}

@@ -39,4 +39,7 @@ func (p *Page) Card() *Card { return p.src.Card(p) }
 
 // ImagePath is the site path of a post's image ("/2013/06/a/photo.jpg",
 // "/images/b.png"), a URL of another host, or "".
-func (p *Page) ImagePath(post *site.Post) string { return imagePath(post) }
+func (p *Page) ImagePath(post *site.Post) string { return ImagePath(post) }
+
+// ImagePath is the site path of a post's image, as Page.ImagePath.
+func ImagePath(post *site.Post) string { return imagePath(post) }

@@ -76,11 +76,8 @@ func (r *Renderer) postCard(p *site.Post) cardSpec {
 	return c
 }
 
-// imageSitePath is the site path of a post's image, as pagedata.Page's
-// ImagePath.
-func imageSitePath(p *site.Post) string {
-	return (&pagedata.Page{}).ImagePath(p)
-}
+// imageSitePath is the site path of a post's image.
+func imageSitePath(p *site.Post) string { return pagedata.ImagePath(p) }
 
 // photoCardFormat is JPEG for a photo, PNG for an image that may be
 // transparent.
