@@ -60,7 +60,14 @@ func builtDemo(t testing.TB) string {
 // its URL (without a trailing slash).
 func serveDemo(t testing.TB) string {
 	t.Helper()
-	srv := httptest.NewServer(http.FileServer(http.Dir(builtDemo(t))))
+	return serveDir(t, builtDemo(t))
+}
+
+// serveDir serves a built site on a local test server and returns its
+// URL (without a trailing slash).
+func serveDir(t testing.TB, dir string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
@@ -85,7 +92,12 @@ const browserTimeout = 90 * time.Second
 func newTab(t testing.TB, width, height int64) *tab {
 	t.Helper()
 	exe := Chromium(t)
-	base := serveDemo(t)
+	return newTabOn(t, exe, serveDemo(t), width, height)
+}
+
+// newTabOn is newTab on the site served at base, by the Chromium exe.
+func newTabOn(t testing.TB, exe, base string, width, height int64) *tab {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
 	t.Cleanup(cancel)
 	actx, acancel := chromedp.NewExecAllocator(ctx, append(quietChromium(t, exe), chromedp.WindowSize(int(width), int(height)))...)
