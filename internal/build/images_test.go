@@ -80,7 +80,7 @@ Text.
 ---
 title: About us
 ---
-About.
+![Our office](/images/static.jpg)
 -- static/images/drawing.svg --
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>
 `
@@ -138,6 +138,7 @@ func TestPicturesInPages(t *testing.T) {
 	if n, lazy := strings.Count(page, "<img "), strings.Count(page, `loading="lazy"`); lazy != n-1 {
 		t.Errorf("%d of %d images lazy, want all but the hero", lazy, n)
 	}
+	s.Contains("about/index.html", `<img src="/images/static-1600w.jpg" srcset="/images/static-480w.jpg 480w, /images/static-800w.jpg 800w, /images/static-1200w.jpg 1200w, /images/static-1600w.jpg 1600w" sizes="(min-width: 64rem) 42rem, calc(100vw - 2.5rem)" width="1600" height="1200" alt="Our office" fetchpriority="high">`)
 	svg := s.File("2020/01/svg/index.html")
 	if !strings.Contains(svg, `<img src="/images/drawing.svg" alt="" width="1200" height="630" fetchpriority="high">`) {
 		t.Errorf("the SVG hero is not shown as it was: %s", regexp.MustCompile(`<figure[^\n]*\n[^\n]*`).FindString(svg))

@@ -84,6 +84,15 @@ func (r *Renderer) pictures(body, folder string, eagerFirst bool) string {
 	})
 }
 
+// urlFolder is the folder of a page's URL: the URL itself, or the folder
+// of a URL that names a file.
+func urlFolder(url string) string {
+	if strings.HasSuffix(url, "/") {
+		return url
+	}
+	return path.Dir(url) + "/"
+}
+
 // pictureHTML writes a <picture> element; alt and extra are already
 // escaped.
 func pictureHTML(pic *pagedata.Picture, alt, extra, sizes string, eager bool) string {
