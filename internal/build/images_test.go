@@ -51,6 +51,8 @@ Text.
 
 ![WebP](pic.webp)
 
+![Moving](moving.gif)
+
 ![Static](/images/static.jpg)
 
 ![Elsewhere](https://cdn.example.net/x.jpg)
@@ -95,6 +97,7 @@ func writeImageSite(t *testing.T) *sitetest.Site {
 		filepath.Join(bundle, "clear.png"):               imagetest.PNG(t, imagetest.Transparent(900, 600)),
 		filepath.Join(bundle, "frame.gif"):               imagetest.GIF(t, imagetest.Halves(600, 400)),
 		filepath.Join(bundle, "pic.webp"):                imagetest.WebP(t, imagetest.Halves(1000, 500)),
+		filepath.Join(bundle, "moving.gif"):              imagetest.AnimatedGIF(t, imagetest.Halves(300, 200)),
 		filepath.Join(s.Dir, "static/images/static.jpg"): imagetest.JPEG(t, imagetest.Halves(2000, 1500), 0),
 		filepath.Join(s.Dir, "static/images/ana.png"):    imagetest.PNG(t, imagetest.Halves(300, 300)),
 	} {
@@ -124,6 +127,7 @@ func TestPicturesInPages(t *testing.T) {
 		{"GIF, as PNG", `<img src="/2020/01/trip/frame-600w.png" srcset="/2020/01/trip/frame-480w.png 480w, /2020/01/trip/frame-600w.png 600w" sizes="(min-width: 64rem) 42rem, calc(100vw - 2.5rem)" width="600" height="400" alt="A GIF" title="framed" loading="lazy" decoding="async">`},
 		{"WebP", `<picture><img src="/2020/01/trip/pic-1000w.webp" srcset="/2020/01/trip/pic-480w.webp 480w, /2020/01/trip/pic-800w.webp 800w, /2020/01/trip/pic-1000w.webp 1000w" sizes="(min-width: 64rem) 42rem, calc(100vw - 2.5rem)" width="1000" height="500" alt="WebP" loading="lazy" decoding="async"></picture>`},
 		{"static", `<img src="/images/static-1600w.jpg" srcset="/images/static-480w.jpg 480w, /images/static-800w.jpg 800w, /images/static-1200w.jpg 1200w, /images/static-1600w.jpg 1600w" sizes="(min-width: 64rem) 42rem, calc(100vw - 2.5rem)" width="1600" height="1200" alt="Static" loading="lazy"`},
+		{"animated GIF, as it is with its size", `<img src="moving.gif" alt="Moving" width="300" height="200" loading="lazy" decoding="async">`},
 		{"remote, lazy", `<img src="https://cdn.example.net/x.jpg" alt="Elsewhere" loading="lazy" decoding="async">`},
 		{"avatar", `<img class="avatar" src="/images/ana-300w.png" srcset="/images/ana-300w.png 300w" sizes="4.5rem" width="300" height="300" alt="" loading="lazy" decoding="async">`},
 	}

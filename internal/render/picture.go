@@ -74,14 +74,30 @@ func (r *Renderer) pictures(body, folder string, eagerFirst bool) string {
 		eager := first
 		first = false
 		pic := r.picture(src)
-		switch {
-		case pic != nil:
+		if pic != nil {
 			return pictureHTML(pic, m[2], m[3], bodySizes, eager)
-		case eager:
-			return tag
 		}
-		return strings.TrimSuffix(tag, ">") + ` loading="lazy" decoding="async">`
+		tag = strings.TrimSuffix(tag, ">") + r.sizeAttrs(src)
+		if eager {
+			return tag + ">"
+		}
+		return tag + ` loading="lazy" decoding="async">`
 	})
+}
+
+// sizeAttrs are the width and height attributes of an image of the site
+// shown without copies (an animated GIF), or "" when its size is not
+// known.
+func (r *Renderer) sizeAttrs(p string) string {
+	s := r.images.source(p)
+	if s == nil {
+		return ""
+	}
+	m, err := r.images.metaOf(s)
+	if err != nil {
+		return ""
+	}
+	return ` width="` + strconv.Itoa(m.info.Width) + `" height="` + strconv.Itoa(m.info.Height) + `"`
 }
 
 // urlFolder is the folder of a page's URL: the URL itself, or the folder

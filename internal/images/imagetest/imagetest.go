@@ -132,6 +132,25 @@ func GIF(tb testing.TB, img image.Image) []byte {
 	return buf.Bytes()
 }
 
+// AnimatedGIF is a GIF of two frames of img.
+func AnimatedGIF(tb testing.TB, img image.Image) []byte {
+	tb.Helper()
+	var one bytes.Buffer
+	if err := gif.Encode(&one, img, nil); err != nil {
+		tb.Fatal(err)
+	}
+	frame, err := gif.Decode(&one)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p := frame.(*image.Paletted)
+	var buf bytes.Buffer
+	if err := gif.EncodeAll(&buf, &gif.GIF{Image: []*image.Paletted{p, p}, Delay: []int{50, 50}}); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 // WebP encodes img, lossy.
 func WebP(tb testing.TB, img image.Image) []byte {
 	tb.Helper()
