@@ -185,7 +185,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	if store != nil {
-		p.graph = graphKey(p.Options, p.tmpl, p.loaded, p.Site, p.markdownSettings, p.assets)
+		p.graph = graphKey(p.Options, p.tmpl, p.loaded, p.Site, p.markdownSettings, p.assets, p.imageStamps())
 	}
 	res, err := p.render(ctx, out, store)
 	if err != nil {
@@ -523,7 +523,7 @@ func (p *Prepared) Renderer() *render.Renderer {
 func (p *Prepared) renderer(store *cache.Store) *render.Renderer {
 	return render.New(p.Site, p.tmpl, p.md, p.comments, render.Options{
 		Minify: p.Config.Minify, Progress: p.Options.Progress, Content: p.siteFS,
-		Cache: store, MarkdownSettings: p.markdownSettings, Graph: p.graph, Assets: p.assets,
+		Cache: store, MarkdownSettings: p.markdownSettings, Graph: p.graph, Assets: p.assets, Images: p.imageFiles(),
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/blogen/blogen/internal/build"
+	"github.com/blogen/blogen/internal/images"
 	"github.com/blogen/blogen/internal/layout"
 	"github.com/blogen/blogen/internal/sitetest"
 )
@@ -27,7 +28,13 @@ func renderSite(t *testing.T, dir string, check, plain bool) (map[string][]byte,
 	if _, err := p.Render(context.Background(), sink); err != nil {
 		t.Fatal(err)
 	}
-	return sink.Files, p.TemplateStats()
+	pages := map[string][]byte{}
+	for name, b := range sink.Files {
+		if !images.IsRaster(name) {
+			pages[name] = b
+		}
+	}
+	return pages, p.TemplateStats()
 }
 
 // TestCompiledTemplatesWriteWhatHTMLTemplateWrites renders the demo blog

@@ -21,7 +21,7 @@ import (
 // the same key differ only where the body of a post differs. It is zero
 // when something cannot be read, which keeps every output from being
 // kept unmade.
-func graphKey(opts Options, tmpl *layout.Templates, loaded *content.Site, graph *site.Site, markdownSettings string, assets Assets) cache.Key {
+func graphKey(opts Options, tmpl *layout.Templates, loaded *content.Site, graph *site.Site, markdownSettings string, assets Assets, images []cache.ImageStamp) cache.Key {
 	exe, err := executableID()
 	if err != nil {
 		return cache.Key{}
@@ -31,7 +31,7 @@ func graphKey(opts Options, tmpl *layout.Templates, loaded *content.Site, graph 
 		return cache.Key{}
 	}
 	g := cache.Graph{Executable: exe, Config: cfg, Templates: tmpl.Sum(), MarkdownSettings: markdownSettings,
-		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future, Assets: assets.lines()}
+		BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future, Assets: assets.lines(), Images: images}
 	for _, p := range loaded.Posts {
 		g.Files = append(g.Files, cache.File{Source: p.Source, Sum: p.Sum, Bundled: p.Files})
 	}

@@ -835,11 +835,13 @@ func TestShareLinksAndSocialMeta(t *testing.T) {
 				t.Error("an empty share box")
 			}
 
-			image := tt.base + "images/p.svg"
+			// An SVG is no picture for the networks: the card is drawn.
+			image, card := tt.base+"images/p.svg", permalink+"card.png"
 			for name, want := range map[string]string{
 				"og:type": "article", "og:title": "Big data & trust", "og:url": permalink, "og:description": "Data is a loan.",
-				"og:image": image, "og:image:alt": "Two footprints", "og:site_name": "Care notes",
-				"twitter:card": "summary_large_image", "twitter:image": image, "twitter:title": "Big data & trust",
+				"og:image": card, "og:image:alt": "Big data & trust", "og:site_name": "Care notes",
+				"og:image:width": "1200", "og:image:height": "630",
+				"twitter:card": "summary_large_image", "twitter:image": card, "twitter:title": "Big data & trust",
 				"article:published_time": "2013-06-10T09:30:00Z", "article:modified_time": "2013-07-01T00:00:00Z",
 				"article:author": tt.base + "authors/ana/", "article:tag": "Privacy",
 			} {
@@ -872,8 +874,10 @@ func TestShareLinksAndSocialMeta(t *testing.T) {
 			}
 
 			home := parsePage(t, s, "index.html")
-			if home.meta("og:type") != "website" || home.meta("twitter:card") != "summary" || home.meta("og:url") != tt.base {
-				t.Errorf("home page meta: og:type %q, twitter:card %q, og:url %q", home.meta("og:type"), home.meta("twitter:card"), home.meta("og:url"))
+			if home.meta("og:type") != "website" || home.meta("twitter:card") != "summary_large_image" || home.meta("og:url") != tt.base ||
+				home.meta("og:image") != tt.base+"card.png" {
+				t.Errorf("home page meta: og:type %q, twitter:card %q, og:url %q, og:image %q",
+					home.meta("og:type"), home.meta("twitter:card"), home.meta("og:url"), home.meta("og:image"))
 			}
 			if ld := home.jsonLD(); ldValue(ld, "@type") != "Blog" || ldValue(ld, "url") != tt.base {
 				t.Errorf("home page JSON-LD %v", ld)

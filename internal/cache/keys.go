@@ -48,6 +48,16 @@ type Graph struct {
 	// Assets are the theme's stylesheets and scripts as pages name
 	// them, "theme/style.css theme/style.1a2b3c4d.css", sorted.
 	Assets []string
+	// Images are the raster images of static/ and of page bundles, whose
+	// size pages show, each with its size and modification time.
+	Images []ImageStamp
+}
+
+// ImageStamp is what the graph key holds of an image file: what changes
+// when the file does, without reading it.
+type ImageStamp struct {
+	Path          string
+	Size, ModTime int64
 }
 
 // File is one content file of a Graph.
@@ -74,6 +84,44 @@ func (g *Graph) Key() Key {
 	h.String("assets")
 	for _, a := range g.Assets {
 		h.String(a)
+	}
+	h.String("images")
+	for _, im := range g.Images {
+		h.String(im.Path).String(strconv.FormatInt(im.Size, 10)).String(strconv.FormatInt(im.ModTime, 10))
+	}
+	return h.Key()
+}
+
+// ImageFileKey names what a build learnt of an image file (the SHA-256
+// of its bytes and its size and orientation) by the file's path, size and
+// modification time, so a warm build does not read an unchanged image
+// again. A changed file changes its size or time.
+func ImageFileKey(path string, size, modTimeNanos int64) Key {
+	return NewHasher("image-file").String(path).String(strconv.FormatInt(size, 10)).
+		String(strconv.FormatInt(modTimeNanos, 10)).Key()
+}
+
+// ImageCopyKey is the key of one resized copy of an image: the source's
+// SHA-256, the copy (its width and format, as "800 webp") and the
+// settings it was encoded with (the quality and the images package's
+// version).
+func ImageCopyKey(source [sha256.Size]byte, copy, settings string) Key {
+	return NewHasher("image-copy").Bytes(source[:]).String(copy).String(settings).Key()
+}
+
+// PhotoCardKey is the key of a social card cropped from a post's image:
+// the image's SHA-256, the focal point and the settings.
+func PhotoCardKey(source [sha256.Size]byte, focus, settings string) Key {
+	return NewHasher("photo-card").Bytes(source[:]).String(focus).String(settings).Key()
+}
+
+// DrawnCardKey is the key of a drawn social card: its title, author,
+// site name and colour (text), the SHA-256 of the avatar and logo drawn
+// on it (zero for none), and the settings.
+func DrawnCardKey(text []string, avatar, logo [sha256.Size]byte, settings string) Key {
+	h := NewHasher("drawn-card").String(settings).Bytes(avatar[:]).Bytes(logo[:])
+	for _, t := range text {
+		h.String(t)
 	}
 	return h.Key()
 }

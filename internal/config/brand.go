@@ -16,8 +16,22 @@ type Brand struct {
 	Color     string `toml:"color"`
 	ColorDark string `toml:"color_dark"`
 	// Logo is the path from the site root of an image shown beside the
-	// title, in a square box of 40 by 40 pixels.
+	// title, in a square box of 40 by 40 pixels, and, when it is a raster
+	// image, beside the site's name on drawn social cards.
 	Logo string `toml:"logo"`
+}
+
+// defaultCardColor is the background of drawn social cards of a site
+// without a brand colour.
+const defaultCardColor = "#1d4e89"
+
+// CardColor is the background of drawn social cards: the brand colour,
+// else a dark blue on which white text reads.
+func (b Brand) CardColor() string {
+	if b.Color != "" {
+		return b.Color
+	}
+	return defaultCardColor
 }
 
 // The page backgrounds the brand colours are read against, light and
@@ -48,7 +62,7 @@ func (b Brand) validate() []problem {
 	}
 	check("color", b.Color, lightPage, "light")
 	check("color_dark", b.ColorDark, darkPage, "dark")
-	if b.Logo != "" && !strings.HasPrefix(b.Logo, "/") {
+	if b.Logo != "" && (!strings.HasPrefix(b.Logo, "/") || strings.Contains(b.Logo, "..")) {
 		out = append(out, problem{key: []string{"brand", "logo"}, msg: fmt.Sprintf("brand.logo %q must be a path from the site root, such as /images/logo.svg (a file of static/)", b.Logo)})
 	}
 	return out

@@ -109,6 +109,7 @@ type Config struct {
 	Social     Social         `toml:"social"`
 	Menu       []MenuItem     `toml:"menu"`
 	Comments   CommentsConfig `toml:"comments"`
+	Images     Images         `toml:"images"`
 }
 
 // Permalinks are the URL patterns of posts and pages.
@@ -202,6 +203,7 @@ func Default() *Config {
 			Share:      []string{"linkedin", "x", "facebook"},
 		},
 		Comments: DefaultComments(),
+		Images:   DefaultImages(),
 	}
 }
 
@@ -289,6 +291,7 @@ func (c *Config) Validate() []problem {
 		}
 	}
 	out = append(out, c.Brand.validate()...)
+	out = append(out, c.validateImages()...)
 	for _, p := range c.Comments.validate() {
 		out = append(out, problem{append(toml.Key{"comments"}, p.key...), p.msg})
 	}

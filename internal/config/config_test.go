@@ -16,6 +16,9 @@ func TestParseDefaultsAndValues(t *testing.T) {
 	if cfg.Permalinks.Post != "/:year/:month/:slug/" || cfg.Feeds.Limit != 20 || !cfg.Minify || cfg.Comments.Policy.Text != DefaultPolicyText {
 		t.Errorf("defaults lost: %+v", cfg)
 	}
+	if im := cfg.Images; len(im.Widths) != 4 || im.Quality != 80 || len(im.Formats) != 1 || cfg.Brand.CardColor() != "#1d4e89" {
+		t.Errorf("image defaults lost: %+v %+v", im, cfg.Brand)
+	}
 	if _, err := Parse(nil, "site.toml"); err != nil {
 		t.Errorf("an empty site.toml is valid: %v", err)
 	}
@@ -39,6 +42,13 @@ func TestParseErrors(t *testing.T) {
 		{"[social]\nshare = [\"myspace\"]\n", `unknown network "myspace"`},
 		{"[social]\nmention_url = \"https://x.com/\"\n", "site.toml:2: social.mention_url \"https://x.com/\" must hold %s exactly once"},
 		{"[[menu]]\nname = \"A\"\nlink = \"/a/\"\n", `site.toml:3: unknown key "menu.link"`},
+		{"[images]\nwidths = [0, 800]\n", "site.toml:2: images.widths [0 800] must list widths from 16 to 8192"},
+		{"[images]\nwidths = []\n", "images.widths [] must list widths"},
+		{"[images]\nquality = 101\n", "site.toml:2: images.quality 101 must be from 1 to 100"},
+		{"[images]\nformats = [\"avif\"]\n", `site.toml:2: images.formats: blogen does not write "avif"`},
+		{"[images]\nmax_megapixels = 0\n", "images.max_megapixels must be at least 1"},
+		{"[brand]\ncolor = \"blue\"\n", `site.toml:2: brand.color "blue" is not a colour; write it as #rrggbb`},
+		{"[brand]\nlogo = \"logo.png\"\n", `brand.logo "logo.png" must be a path from the site root`},
 	}
 	for _, tt := range tests {
 		_, err := Parse([]byte(tt.src), "site.toml")

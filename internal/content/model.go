@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/blogen/blogen/internal/images"
 )
 
 // Post is one blog post as its file describes it. Values are immutable once
@@ -41,7 +43,10 @@ type Post struct {
 	Image       string
 	ImageAlt    string
 	ImageCredit *Credit
-	Comments    CommentMode
+	// ImageFocus is the point of Image a social card crops around
+	// (image_focus: 0.5,0.3); nil is the centre.
+	ImageFocus *images.Focus
+	Comments   CommentMode
 	// Series names the series the post is a part of ("" for none); the
 	// parts are ordered by date.
 	Series string

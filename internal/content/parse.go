@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/images"
 	"github.com/blogen/blogen/internal/slug"
 )
 
@@ -73,6 +74,7 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 		Image:       f.str("image", "cover", "featured_image"),
 		ImageAlt:    f.str("image_alt"),
 		ImageCredit: f.credit(),
+		ImageFocus:  f.focus(),
 		Comments:    f.commentMode(),
 		Original:    f.attribution(),
 		Body:        doc.body,
@@ -270,6 +272,21 @@ func (f *fields) canonicalSelf() bool {
 		f.fail("canonical", "canonical: want original or self, got %q", c)
 		return false
 	}
+}
+
+// focus reads image_focus, the point of the post's image its social card
+// keeps in view; nil is the centre.
+func (f *fields) focus() *images.Focus {
+	s := f.str("image_focus")
+	if s == "" {
+		return nil
+	}
+	focus, err := images.ParseFocus(s)
+	if err != nil {
+		f.fail("image_focus", "%v", err)
+		return nil
+	}
+	return &focus
 }
 
 // credit reads image_credit as a line of text or a table.

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"github.com/blogen/blogen/internal/images"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -44,6 +45,11 @@ func TestParsePost(t *testing.T) {
 			o := p.Original
 			if o == nil || o.Site != "LinkedIn" || o.URL != "https://www.linkedin.com/pulse/x" || !o.Date.Equal(date("2013-06-10")) || o.Note == "" || !p.RepublishedWithPermission || !p.CanonicalSelf || p.ImageCredit.License != "CC BY 2.0" {
 				t.Errorf("%+v %+v", p, o)
+			}
+		}},
+		{"image focus", "content/posts/f.md", "---\ntitle: F\ndate: 2020-01-01\nimage: a.jpg\nimage_focus: 0.5,0.3\n---\n", func(t *testing.T, p *Post) {
+			if p.ImageFocus == nil || *p.ImageFocus != (images.Focus{X: 0.5, Y: 0.3}) {
+				t.Errorf("image_focus read as %v", p.ImageFocus)
 			}
 		}},
 		{"hugo and jekyll keys", "content/posts/h.md", "---\ntitle: H\npublishDate: 2020-01-01\nlayout: post\nweight: 3\nexcerpt: Short\npublished: false\nextra:\n  x: 1\n---\n", func(t *testing.T, p *Post) {
@@ -104,6 +110,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad comments", "---\ntitle: A\ndate: 2020-01-01\ncomments: maybe\n---\n", "a.md:4: comments: want open or closed"},
 		{"bad canonical", "---\ntitle: A\ndate: 2020-01-01\ncanonical: there\n---\n", "a.md:4: canonical: want original or self"},
 		{"bad slug", "---\ntitle: A\ndate: 2020-01-01\nslug: a/b\n---\n", "a.md:4: slug \"a/b\" cannot be part of a URL"},
+		{"bad focus", "---\ntitle: A\ndate: 2020-01-01\nimage_focus: 2,0\n---\n", `a.md:4: image_focus "2,0" is not two numbers between 0 and 1`},
 		{"no date", "---\ntitle: A\n---\n", "a.md:1: the post has no date"},
 		{"permission without original", "---\ntitle: A\ndate: 2020-01-01\nrepublished_with_permission: true\n---\n", "originally_appeared_on is missing"},
 		{"original url", "---\ntitle: A\ndate: 2020-01-01\noriginally_appeared_on:\n  site: X\n  url: ftp://x\n---\n", "must be an absolute http(s) URL"},

@@ -60,7 +60,14 @@ func builtDemo(t testing.TB) string {
 // its URL (without a trailing slash).
 func serveDemo(t testing.TB) string {
 	t.Helper()
-	srv := httptest.NewServer(http.FileServer(http.Dir(builtDemo(t))))
+	return serveDir(t, builtDemo(t))
+}
+
+// serveDir serves a built site on a local test server and returns its
+// URL (without a trailing slash).
+func serveDir(t testing.TB, dir string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	return srv.URL
 }

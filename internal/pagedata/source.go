@@ -24,4 +24,8 @@ type Source interface {
 	// Cached runs the partial name with data once per key during a
 	// render, noting in reads the posts it read, each time it is used.
 	Cached(name, key string, data any, reads *Reads) (template.HTML, error)
+	// Picture is the image at a site path with its copies, or nil.
+	Picture(path string) *Picture
+	// Card is the social card of a page.
+	Card(p *Page) *Card
 }

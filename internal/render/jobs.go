@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"slices"
 	"strings"
 	"time"
@@ -184,7 +185,8 @@ func (r *Renderer) renderPage(p *site.Page, d *pagedata.Reads) ([]byte, error) {
 	if desc == "" {
 		desc = htmltext.Truncate(htmltext.PlainText(string(res.Summary)), 160)
 	}
-	return r.page(&pagedata.Page{Kind: "page", Title: p.Title, URL: p.URL, Page: p, Content: templateHTML(res.HTML), Description: desc}, d)
+	body := r.pictures(string(res.HTML), urlFolder(p.URL), true)
+	return r.page(&pagedata.Page{Kind: "page", Title: p.Title, URL: p.URL, Page: p, Content: template.HTML(body), Description: desc}, d)
 }
 
 func (r *Renderer) renderPager(pg *site.Pager, d *pagedata.Reads) ([]byte, error) {

@@ -34,6 +34,7 @@ import (
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/diag"
 	"github.com/blogen/blogen/internal/htmltext"
+	"github.com/blogen/blogen/internal/images"
 	"github.com/blogen/blogen/internal/layout"
 	"github.com/blogen/blogen/internal/markdown"
 	"github.com/blogen/blogen/internal/pagedata"
@@ -77,6 +78,9 @@ type Options struct {
 	// MarkdownSettings describes the Markdown renderer's options; it is
 	// part of every cache key.
 	MarkdownSettings string
+	// Images are the raster files of static/, whose copies are made
+	// like those of the images of page bundles.
+	Images []ImageFile
 	// Graph, when not zero, is the key of everything outputs are made
 	// from but the bodies of posts: the site graph, the templates, the
 	// configuration and blogen itself. With a KeepingSink, an output of
@@ -202,6 +206,7 @@ type Renderer struct {
 	bundles  map[string]string // output path -> bundle file
 	dropins  *dropins
 	search   *searchState // nil when search is off
+	images   *imageSet
 	biosErr  error
 	done     atomic.Int64
 	kept     atomic.Int64 // outputs kept unmade
@@ -230,6 +235,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 		}
 	}
 	r.outputs = append(r.outputs, later...)
+	r.images = newImageSet(r)
 	return r
 }
 
@@ -240,7 +246,7 @@ func New(s *site.Site, tmpl *layout.Templates, md *markdown.Renderer, comments *
 func (r *Renderer) Fresh() *Renderer {
 	f := &Renderer{site: r.site, tmpl: r.tmpl, md: r.md, comments: r.comments, opts: r.opts, min: r.min,
 		resolve: r.resolve, inFeed: r.inFeed, outputs: r.outputs, pagers: r.pagers, byPath: r.byPath, bundles: r.bundles,
-		dropins: r.dropins, biosErr: r.biosErr, used: map[cache.Key]bool{}, search: newSearch(r.site)}
+		dropins: r.dropins, images: r.images, biosErr: r.biosErr, used: map[cache.Key]bool{}, search: newSearch(r.site)}
 	f.st = &state{r: f, posts: make([]postSlot, len(r.site.Posts)), bios: r.st.bios, comments: r.comments,
 		partials: newPartialCache(partialCacheBytes)}
 	return f
@@ -291,7 +297,7 @@ func (r *Renderer) Output(p string) (data []byte, ok bool, err error) {
 			b, err := fs.ReadFile(r.opts.Content, src)
 			return b, true, err
 		}
-		return nil, false, nil
+		return r.imageOutput(p)
 	}
 	if r.biosErr != nil {
 		return nil, true, r.biosErr
@@ -332,6 +338,11 @@ func (r *Renderer) Site(ctx context.Context, sink Sink) (Stats, error) {
 	if r.biosErr != nil {
 		return Stats{}, r.biosErr
 	}
+	// Images first: pages show an image only with the copies made of it.
+	imagesErr := r.writeImages(ctx, sink)
+	if ctx.Err() != nil {
+		return Stats{}, ctx.Err()
+	}
 	failed, err := r.writeAll(ctx, sink)
 	if err != nil {
 		return Stats{}, err
@@ -349,8 +360,9 @@ func (r *Renderer) Site(ctx context.Context, sink Sink) (Stats, error) {
 		l.Add(f.err)
 	}
 	l.Add(r.copyBundles(sink))
+	l.Add(imagesErr)
 	stats := Stats{Posts: len(r.site.Posts), Pages: len(r.site.Pages), Feeds: 3 * len(r.site.Feeds), Kept: int(r.kept.Load()),
-		Warnings: r.dropins.warnings()}
+		Warnings: append(r.dropins.warnings(), r.images.sorted()...)}
 	for _, list := range r.site.Lists {
 		stats.Lists += len(list.Pagers)
 	}
@@ -468,9 +480,18 @@ func (r *Renderer) copyBundles(sink Sink) error {
 	return errs.Err()
 }
 
-// run calls fn for 0..n-1 on the worker pool, and returns the context's
-// error if it ends first.
+// run calls fn for 0..n-1 on the worker pool, counting each as an output
+// done, and returns the context's error if it ends first.
 func (r *Renderer) run(ctx context.Context, n int, fn func(i int)) error {
+	return r.pool(ctx, n, func(i int) {
+		fn(i)
+		r.tick()
+	})
+}
+
+// pool calls fn for 0..n-1 on the worker pool, and returns the context's
+// error if it ends first.
+func (r *Renderer) pool(ctx context.Context, n int, fn func(i int)) error {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(r.workers(), n) {
@@ -481,7 +502,6 @@ func (r *Renderer) run(ctx context.Context, n int, fn func(i int)) error {
 					return
 				}
 				fn(i)
-				r.tick()
 			}
 		})
 	}
@@ -617,6 +637,7 @@ func (r *Renderer) renderPost(p *site.Post, d *pagedata.Reads) ([]byte, error) {
 		return nil, err
 	}
 	r.indexPost(p.Index, body, summary)
+	body = r.pictures(body, p.Folder(), r.images.source(imageSitePath(p)) == nil && p.Image == "")
 	body, heads := anchorHeadings(body)
 	page := &pagedata.Page{Kind: "post", Title: p.Title, URL: p.URL, Post: p, Content: template.HTML(body), Description: p.Description}
 	if showTOC(p.TOC, len(heads), r.site.Config.TOC.Headings) {
@@ -707,6 +728,15 @@ func (st *state) Asset(p string) string {
 		return a
 	}
 	return p
+}
+
+// Picture implements pagedata.Source.
+func (st *state) Picture(path string) *pagedata.Picture { return st.r.picture(path) }
+
+// Card implements pagedata.Source.
+func (st *state) Card(p *pagedata.Page) *pagedata.Card {
+	c := st.r.cardOf(p)
+	return &pagedata.Card{URL: st.r.site.AbsURL("/" + c.path), Width: images.CardWidth, Height: images.CardHeight, Alt: c.alt}
 }
 
 // Bio implements pagedata.Source.
