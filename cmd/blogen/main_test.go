@@ -37,7 +37,7 @@ func TestBuildStopsOnSIGTERM(t *testing.T) {
 		when func(out string) bool // when to send the signal
 	}{
 		{"while loading", func(out string) bool { return staged(out, 0) }},
-		{"while writing", func(out string) bool { return staged(out, 500) }},
+		{"while writing", func(out string) bool { return staged(out, 100) }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
@@ -50,7 +50,7 @@ func TestBuildStopsOnSIGTERM(t *testing.T) {
 			}
 			exited := make(chan error, 1)
 			go func() { exited <- cmd.Wait() }()
-			for deadline := time.Now().Add(60 * time.Second); !tt.when(out); time.Sleep(time.Millisecond) {
+			for deadline := time.Now().Add(5 * time.Minute); !tt.when(out); time.Sleep(time.Millisecond) {
 				select {
 				case err := <-exited:
 					t.Fatalf("the build ended (%v) before it got there; stderr %q", err, stderr.String())

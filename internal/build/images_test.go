@@ -268,7 +268,7 @@ func checkTitleDrawn(t *testing.T, s *sitetest.Site, card, title string, drawn b
 	same := func(r image.Rectangle) bool {
 		for y := r.Min.Y; y < r.Max.Y; y++ {
 			for x := r.Min.X; x < r.Max.X; x++ {
-				if color.NRGBAModel.Convert(got.At(x, y)) != want.At(x, y) {
+				if color.NRGBAModel.Convert(got.At(x, y)) != color.NRGBAModel.Convert(want.At(x, y)) {
 					return false
 				}
 			}

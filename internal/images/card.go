@@ -76,8 +76,10 @@ func (t *Typesetter) Missing(s string) []rune {
 // Draw draws card c at CardWidth x CardHeight. The title is wrapped and
 // set smaller until it fits; one the fonts cannot show (Missing) is left
 // out.
-func (t *Typesetter) Draw(c Card) (*image.NRGBA, error) {
-	img := image.NewNRGBA(image.Rect(0, 0, CardWidth, CardHeight))
+func (t *Typesetter) Draw(c Card) (*image.RGBA, error) {
+	// An opaque RGBA canvas: image/draw fills it and draws glyphs on it
+	// by its fast paths.
+	img := image.NewRGBA(image.Rect(0, 0, CardWidth, CardHeight))
 	draw.Draw(img, img.Bounds(), image.NewUniform(c.Color), image.Point{}, draw.Src)
 	ink := image.NewUniform(inkOn(c.Color))
 	x := cardMargin
@@ -103,7 +105,7 @@ func TitleArea() image.Rectangle {
 }
 
 // title sets the title in the middle band of the card, as large as fits.
-func (t *Typesetter) title(img *image.NRGBA, ink image.Image, title string) error {
+func (t *Typesetter) title(img *image.RGBA, ink image.Image, title string) error {
 	top, bottom := TitleArea().Min.Y, TitleArea().Max.Y
 	width := TitleArea().Dx()
 	for size := titleMaxSize; ; size -= 4 {
@@ -128,7 +130,7 @@ func (t *Typesetter) title(img *image.NRGBA, ink image.Image, title string) erro
 }
 
 // byline draws the author's avatar and name at the bottom of the card.
-func (t *Typesetter) byline(img *image.NRGBA, ink image.Image, c Card) error {
+func (t *Typesetter) byline(img *image.RGBA, ink image.Image, c Card) error {
 	if c.Author == "" {
 		return nil
 	}
@@ -143,7 +145,7 @@ func (t *Typesetter) byline(img *image.NRGBA, ink image.Image, c Card) error {
 
 // line draws one line of text at (x, baseline), cut short with an
 // ellipsis when it would pass the right margin.
-func (t *Typesetter) line(img *image.NRGBA, ink image.Image, f *sfnt.Font, size, x, baseline int, s string) error {
+func (t *Typesetter) line(img *image.RGBA, ink image.Image, f *sfnt.Font, size, x, baseline int, s string) error {
 	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: float64(size), DPI: 72})
 	if err != nil {
 		return fmt.Errorf("images: a face of %dpx: %w", size, err)
@@ -196,7 +198,7 @@ func inkOn(bg color.NRGBA) color.NRGBA {
 }
 
 // drawFitted scales src into r, keeping its aspect, centred.
-func drawFitted(dst *image.NRGBA, src image.Image, r image.Rectangle) {
+func drawFitted(dst *image.RGBA, src image.Image, r image.Rectangle) {
 	b := src.Bounds()
 	w, h := r.Dx(), r.Dy()
 	if b.Dx()*h > b.Dy()*w {
@@ -210,7 +212,7 @@ func drawFitted(dst *image.NRGBA, src image.Image, r image.Rectangle) {
 
 // drawCircle draws src cropped to a square around its centre, scaled
 // into r and masked to a circle.
-func drawCircle(dst *image.NRGBA, src image.Image, r image.Rectangle) {
+func drawCircle(dst *image.RGBA, src image.Image, r image.Rectangle) {
 	sq := Cover(src, Centre, r.Dx(), r.Dy())
 	draw.DrawMask(dst, r, sq, image.Point{}, circle(r.Dx()), image.Point{}, draw.Over)
 }

@@ -54,6 +54,6 @@ func TestCardDrawsTheTitle(t *testing.T) {
 	}
 }
 
-func crop(img *image.NRGBA, r image.Rectangle) []byte {
-	return append([]byte{}, img.SubImage(r).(*image.NRGBA).Pix...)
+func crop(img *image.RGBA, r image.Rectangle) []byte {
+	return append([]byte{}, img.SubImage(r).(*image.RGBA).Pix...)
 }
