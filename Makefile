@@ -14,6 +14,7 @@ build:
 ## test: everything CI runs (needs npm ci and Debian's chromium; see README)
 test: vet node_modules
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run 'TestSearchOnALargeSite' ./internal/e2e
 
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

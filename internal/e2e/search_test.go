@@ -124,11 +124,12 @@ func TestTableOfContentsScrollsToHeadings(t *testing.T) {
 }
 
 // TestSearchOnALargeSite builds a generated site of 10,000 posts (1,000
-// with -short) and searches it: the first result has the words in its
-// title, and the query costs the reader a few hundred KB at most.
+// with -short or under the race detector; make test runs it at full size
+// without) and searches it: the first result has the words in its title,
+// and the query costs the reader a few hundred KB at most.
 func TestSearchOnALargeSite(t *testing.T) {
 	n := 10000
-	if testing.Short() {
+	if testing.Short() || raceDetector {
 		n = 1000
 	}
 	out := filepath.Join(t.TempDir(), "public")

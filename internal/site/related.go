@@ -100,16 +100,30 @@ func (s *Site) addRelated() {
 	}
 }
 
-// best returns the n posts of candidates with the highest score, leaving
-// out p itself.
+// best returns the n posts of candidates with the highest score, the
+// nearest in date first among equals, leaving out p itself. It keeps the
+// n best as it goes rather than sorting every candidate: a post of a big
+// category has thousands.
 func (s *Site) best(p *Post, candidates []int, score []int32, n int) []*Post {
-	candidates = slices.DeleteFunc(slices.Clone(candidates), func(i int) bool { return i == p.Index })
-	slices.SortFunc(candidates, func(a, b int) int {
-		return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(distance(p, s.Posts[a]), distance(p, s.Posts[b])), cmp.Compare(a, b))
-	})
-	out := make([]*Post, 0, min(n, len(candidates)))
-	for _, i := range candidates[:min(n, len(candidates))] {
-		out = append(out, s.Posts[i])
+	better := func(a, b int) bool {
+		return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(distance(p, s.Posts[a]), distance(p, s.Posts[b])), cmp.Compare(a, b)) < 0
+	}
+	top := make([]int, 0, n+1)
+	for _, i := range candidates {
+		if i == p.Index || len(top) == n && !better(i, top[n-1]) {
+			continue
+		}
+		j := len(top)
+		top = append(top, i)
+		for ; j > 0 && better(i, top[j-1]); j-- {
+			top[j] = top[j-1]
+		}
+		top[j] = i
+		top = top[:min(len(top), n)]
+	}
+	out := make([]*Post, len(top))
+	for k, i := range top {
+		out[k] = s.Posts[i]
 	}
 	return out
 }

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -122,6 +125,43 @@ func TestNextDue(t *testing.T) {
 		}
 		if got != tt.want || due.Expires != tt.expires {
 			t.Errorf("%s: due %q (expires %v), want %q (%v)", tt.name, got, due.Expires, tt.want, tt.expires)
+		}
+	}
+}
+
+// TestBestIsTheTopOfTheOrder checks best against sorting every candidate,
+// on scores with many ties.
+func TestBestIsTheTopOfTheOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	s := &Site{}
+	for i := range 200 {
+		s.Posts = append(s.Posts, &Post{Post: &content.Post{Date: time.Date(2020, 1, 1+r.IntN(60), 0, 0, 0, 0, time.UTC)}, Index: i})
+	}
+	for round := range 50 {
+		score := make([]int32, len(s.Posts))
+		var candidates []int
+		for i := range s.Posts {
+			if r.IntN(3) > 0 {
+				score[i] = int32(1 + r.IntN(4))
+				candidates = append(candidates, i)
+			}
+		}
+		p := s.Posts[r.IntN(len(s.Posts))]
+		for _, n := range []int{1, 3, 10} {
+			want := slices.DeleteFunc(slices.Clone(candidates), func(i int) bool { return i == p.Index })
+			slices.SortFunc(want, func(a, b int) int {
+				return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(distance(p, s.Posts[a]), distance(p, s.Posts[b])), cmp.Compare(a, b))
+			})
+			want = want[:min(n, len(want))]
+			got := s.best(p, candidates, score, n)
+			if len(got) != len(want) {
+				t.Fatalf("round %d, n %d: %d posts, want %d", round, n, len(got), len(want))
+			}
+			for k := range got {
+				if got[k].Index != want[k] {
+					t.Fatalf("round %d, n %d: post %d is %d, want %d", round, n, k, got[k].Index, want[k])
+				}
+			}
 		}
 	}
 }
