@@ -119,6 +119,7 @@ func buildImageSite(t *testing.T) *sitetest.Site {
 // TestPicturesInPages checks the HTML of every kind of image a post
 // shows: its size, copies, sizes and loading.
 func TestPicturesInPages(t *testing.T) {
+	skipImagesUnderRace(t)
 	s := buildImageSite(t)
 	page := s.File("2020/01/trip/index.html")
 	tests := []struct{ name, want string }{
@@ -153,6 +154,7 @@ func TestPicturesInPages(t *testing.T) {
 // way it faces, its transparency, and that no EXIF or GPS block of the
 // phone photo reached it.
 func TestImageCopies(t *testing.T) {
+	skipImagesUnderRace(t)
 	s := buildImageSite(t)
 	copyName := regexp.MustCompile(`-(\d+)w\.(jpg|png|webp)$`)
 	seen := map[string]bool{}
@@ -213,6 +215,7 @@ func checkFacing(t *testing.T, name string, img image.Image) {
 // (a raster image of at least 1200x627 and at most 5 MB), that each page
 // names its card with its size, and that drawn cards show their title.
 func TestSocialCards(t *testing.T) {
+	skipImagesUnderRace(t)
 	s := buildImageSite(t)
 	cards := map[string]string{ // page -> card
 		"2020/01/trip/index.html": "2020/01/trip/card.jpg",
@@ -288,6 +291,7 @@ func checkTitleDrawn(t *testing.T, s *sitetest.Site, card, title string, drawn b
 // made from and compares each warm build with a cold one; a warm build
 // after an edit of a post's text keeps every image file as it was.
 func TestWarmImageBuildsMatchColdBuilds(t *testing.T) {
+	skipImagesUnderRace(t)
 	s := buildImageSite(t)
 	bundle := filepath.Join(s.Dir, "content/posts/trip")
 	steps := []struct {
@@ -366,6 +370,7 @@ func imageInodes(t *testing.T, dir string) map[string]uint64 {
 // TestImagesOnDemand asks a renderer, as serve does, for copies and
 // cards no page has asked for yet.
 func TestImagesOnDemand(t *testing.T) {
+	skipImagesUnderRace(t)
 	s := writeImageSite(t)
 	p, err := build.Prepare(build.Options{SiteDir: s.Dir, NoCache: true, Now: sitetest.Now})
 	if err != nil {
@@ -405,6 +410,7 @@ func TestImagesOnDemand(t *testing.T) {
 // published as it is, shown as written, and named in a warning; the
 // build does not fail.
 func TestBadImages(t *testing.T) {
+	skipImagesUnderRace(t)
 	s := sitetest.Write(t, `-- content/posts/bad/index.md --
 ---
 title: Bad images
@@ -442,5 +448,17 @@ image: gone.jpg
 		`<img src="/2020/01/bad/renamed-600w.jpg"`)
 	if s.File("2020/01/bad/bomb.png") != string(imagetest.Bomb(100_000, 100_000)) {
 		t.Error("the bomb is not published as it is")
+	}
+}
+
+// skipImagesUnderRace skips an image whole-site test under the race
+// detector, which makes decoding and encoding photos ten times slower:
+// they have no concurrency of their own beyond the render pool, which the
+// other whole-site tests run under it, and make test runs them again
+// without it.
+func skipImagesUnderRace(t *testing.T) {
+	t.Helper()
+	if raceDetector {
+		t.Skip("make test runs the image tests without the race detector")
 	}
 }
