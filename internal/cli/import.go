@@ -37,11 +37,11 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stdout, termsafe.Text(fmt.Sprint(sum)))
 		return nil
 	case "jekyll":
-		return importSite(ctx, e, jekyll.Import, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
+		return importSite(ctx, e, jekyll.Read, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
 	case "hugo":
-		return importSite(ctx, e, hugo.Import, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
+		return importSite(ctx, e, hugo.Read, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
 	case "zola":
-		return importSite(ctx, e, zola.Import, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
+		return importSite(ctx, e, zola.Read, rest[1], ssg.Options{SiteDir: *dir, Force: *force})
 	}
 	return usagef("unknown import source %q; use wordpress, linkedin, jekyll, hugo or zola", rest[0])
 }
@@ -61,8 +61,8 @@ func importWordPress(ctx context.Context, e *env, file, dir string, force bool) 
 }
 
 // importSite runs the importer of a whole site of another generator.
-func importSite(ctx context.Context, e *env, run func(context.Context, string, ssg.Options) (*ssg.Report, error), src string, opts ssg.Options) error {
-	r, err := run(ctx, src, opts)
+func importSite(ctx context.Context, e *env, read func(string) (*ssg.Source, error), src string, opts ssg.Options) error {
+	r, err := ssg.Import(ctx, read, src, opts)
 	if err != nil {
 		return err
 	}

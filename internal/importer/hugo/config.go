@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-	"gopkg.in/yaml.v3"
+	"github.com/blogen/blogen/internal/importer/ssg"
 )
 
 // maxConfig caps the size of a configuration file that is read.
@@ -58,13 +56,7 @@ func parseConfig(name string, b []byte) (*siteConfig, error) {
 		return nil, fmt.Errorf("%s:1: %d bytes is more than a site configuration holds; check that it is the right file", name, len(b))
 	}
 	var m map[string]any
-	var err error
-	if path.Ext(name) == ".toml" {
-		_, err = toml.Decode(string(b), &m)
-	} else {
-		err = yaml.Unmarshal(b, &m)
-	}
-	if err != nil {
+	if err := ssg.DecodeByName(name, b, &m); err != nil {
 		return nil, fmt.Errorf("%s:1: %v; fix the file so that Hugo reads it too", name, err)
 	}
 	return fromMap(name, lower(m)), nil

@@ -6,7 +6,6 @@
 package hugo
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -23,15 +22,6 @@ import (
 
 // Options are the choices of one import.
 type Options = ssg.Options
-
-// Import reads the Hugo site in dir and writes it into opts.SiteDir.
-func Import(ctx context.Context, dir string, opts Options) (*ssg.Report, error) {
-	src, err := Read(dir)
-	if err != nil {
-		return nil, err
-	}
-	return ssg.Apply(ctx, src, opts)
-}
 
 // Read reads the Hugo site in dir into what an import writes.
 func Read(dir string) (*ssg.Source, error) {

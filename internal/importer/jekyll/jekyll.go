@@ -6,7 +6,6 @@
 package jekyll
 
 import (
-	"context"
 	"errors"
 	"io/fs"
 	"maps"
@@ -22,15 +21,6 @@ import (
 
 // Options are the choices of one import.
 type Options = ssg.Options
-
-// Import reads the Jekyll site in dir and writes it into opts.SiteDir.
-func Import(ctx context.Context, dir string, opts Options) (*ssg.Report, error) {
-	src, err := Read(dir)
-	if err != nil {
-		return nil, err
-	}
-	return ssg.Apply(ctx, src, opts)
-}
 
 // Read reads the Jekyll site in dir into what an import writes.
 func Read(dir string) (*ssg.Source, error) {

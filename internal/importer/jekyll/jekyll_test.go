@@ -15,10 +15,10 @@ func fixture() ssgtest.Fixture {
 
 // TestImportKeepsEveryOldURL imports the fixture, builds it with the real
 // build and walks every URL of the old site in the output.
-func TestImportKeepsEveryOldURL(t *testing.T) { ssgtest.Run(t, Import, fixture()) }
+func TestImportKeepsEveryOldURL(t *testing.T) { ssgtest.Run(t, Read, fixture()) }
 
 // TestImportTwiceChangesNothing imports twice: the second run writes
 // nothing and keeps the site's own edits unless forced.
 func TestImportTwiceChangesNothing(t *testing.T) {
-	ssgtest.Twice(t, Import, fixture(), "content/pages/about.md")
+	ssgtest.Twice(t, Read, fixture(), "content/pages/about.md")
 }

@@ -38,13 +38,7 @@ func ParseAuthors(name string, b []byte) ([]Author, error) {
 		return nil, fmt.Errorf("%s:1: %d bytes is more than an authors file holds; check that it is the right file", name, len(b))
 	}
 	var m map[string]dataAuthor
-	var err error
-	if path.Ext(name) == ".toml" {
-		_, err = toml.Decode(string(b), &m)
-	} else {
-		err = yaml.Unmarshal(b, &m)
-	}
-	if err != nil {
+	if err := DecodeByName(name, b, &m); err != nil {
 		return nil, fmt.Errorf("%s:1: %s; write one entry per author id with name, bio, twitter", name, err)
 	}
 	var out []Author
@@ -87,4 +81,14 @@ func firstOf(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// DecodeByName decodes a configuration or data file into v: TOML for a
+// name ending in .toml, YAML (and so JSON) otherwise.
+func DecodeByName(name string, b []byte, v any) error {
+	if path.Ext(name) == ".toml" {
+		_, err := toml.Decode(string(b), v)
+		return err
+	}
+	return yaml.Unmarshal(b, v)
 }

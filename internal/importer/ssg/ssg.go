@@ -84,6 +84,16 @@ type Options struct {
 	Force   bool   // replace files of the site that differ
 }
 
+// Import reads the site in dir with read, as a generator's package does,
+// and writes it into opts.SiteDir (Apply).
+func Import(ctx context.Context, read func(dir string) (*Source, error), dir string, opts Options) (*Report, error) {
+	src, err := read(dir)
+	if err != nil {
+		return nil, err
+	}
+	return Apply(ctx, src, opts)
+}
+
 // Apply writes src into the blogen site and reports what it did. The
 // import is all or nothing: files are staged and moved into the site only
 // when every one was written.

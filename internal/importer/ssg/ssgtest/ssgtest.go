@@ -15,8 +15,8 @@ import (
 	"github.com/blogen/blogen/internal/sitetest"
 )
 
-// Importer is the Import function of an importer.
-type Importer func(ctx context.Context, dir string, opts ssg.Options) (*ssg.Report, error)
+// Reader is the Read function of an importer, which ssg.Import runs.
+type Reader func(dir string) (*ssg.Source, error)
 
 // Fixture is an old site checked in under testdata.
 type Fixture struct {
@@ -29,7 +29,7 @@ type Fixture struct {
 // Run imports f into a new site and holds it to the fixture: the old URLs
 // found are those of the URLs file, the report is the golden one, the site
 // builds, and every old URL is served by a page or an alias to one.
-func Run(t *testing.T, run Importer, f Fixture) {
+func Run(t *testing.T, run Reader, f Fixture) {
 	t.Helper()
 	dir := t.TempDir()
 	r := importSite(t, run, f.Site, dir, false)
@@ -51,7 +51,7 @@ func Run(t *testing.T, run Importer, f Fixture) {
 
 // Twice imports f twice: the second run writes nothing, keeps a page the
 // site changed, and replaces it only when forced.
-func Twice(t *testing.T, run Importer, f Fixture, page string) {
+func Twice(t *testing.T, run Reader, f Fixture, page string) {
 	t.Helper()
 	dir := t.TempDir()
 	first := importSite(t, run, f.Site, dir, false)
@@ -72,9 +72,9 @@ func Twice(t *testing.T, run Importer, f Fixture, page string) {
 	}
 }
 
-func importSite(t *testing.T, run Importer, src, dir string, force bool) *ssg.Report {
+func importSite(t *testing.T, run Reader, src, dir string, force bool) *ssg.Report {
 	t.Helper()
-	r, err := run(context.Background(), src, ssg.Options{SiteDir: dir, Force: force})
+	r, err := ssg.Import(context.Background(), run, src, ssg.Options{SiteDir: dir, Force: force})
 	if err != nil {
 		t.Fatal(err)
 	}
