@@ -26,7 +26,8 @@ type CommentRenderer struct {
 // NewCommentRenderer returns a CommentRenderer.
 func NewCommentRenderer() *CommentRenderer {
 	md := goldmark.New(
-		goldmark.WithExtensions(linkify, extension.Strikethrough),
+		goldmark.WithExtensions(linkify, extension.Strikethrough,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute))),
 		goldmark.WithRendererOptions(
 			html.WithHardWraps(),
 			renderer.WithNodeRenderers(util.Prioritized(commentNodeRenderer{}, 100)),
@@ -48,7 +49,9 @@ func (c *CommentRenderer) Render(src []byte) ([]byte, error) {
 // commentPolicy is the sanitiser every comment passes through, built once.
 var commentPolicy = sync.OnceValue(func() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
-	p.AllowElements("p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "del")
+	p.AllowElements("p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "del",
+		"table", "thead", "tbody", "tr", "th", "td")
+	p.AllowAttrs("align").Matching(regexp.MustCompile(`^(left|center|right)$`)).OnElements("th", "td")
 	p.AllowAttrs("href").OnElements("a")
 	p.AllowAttrs("rel").Matching(regexp.MustCompile(`^nofollow ugc$`)).OnElements("a")
 	p.AllowURLSchemes("http", "https", "mailto")

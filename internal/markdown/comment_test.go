@@ -106,7 +106,8 @@ var commentCases = []struct {
 	{"hard wraps", "line one\nline two", "<p>line one<br>\nline two</p>\n"},
 	{"no typographer", `"quoted" -- text`, "<p>&#34;quoted&#34; -- text</p>\n"},
 	{"mentions stay text", "@bob #go", "<p>@bob #go</p>\n"},
-	{"tables are text", "| a |\n|---|\n| b |", "<p>| a |<br>\n|---|<br>\n| b |</p>\n"},
+	{"tables", "| a | b |\n|---|:-:|\n| 1 | <b>2</b> |", "<table>\n<thead>\n<tr>\n<th>a</th>\n<th align=\"center\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td align=\"center\">&lt;b&gt;2&lt;/b&gt;</td>\n</tr>\n</tbody>\n</table>\n"},
+	{"pipes without a delimiter row stay text", "a | b\nc | d", "<p>a | b<br>\nc | d</p>\n"},
 }
 
 func TestCommentRenderer(t *testing.T) {
@@ -129,6 +130,7 @@ var (
 	commentElements = map[string]bool{
 		"p": true, "br": true, "a": true, "em": true, "strong": true, "code": true,
 		"pre": true, "blockquote": true, "ul": true, "ol": true, "li": true, "del": true,
+		"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true,
 	}
 	// Any '<' left in comment output opens a real tag: text is escaped.
 	eventAttr    = regexp.MustCompile(`(?i)<[^>]*\son[a-z]+\s*=`)
@@ -169,6 +171,14 @@ func checkTag(t testing.TB, tok html.Token, out []byte) {
 	}
 	if !commentElements[tok.Data] {
 		t.Errorf("element <%s> in %q", tok.Data, out)
+	}
+	if tok.Data == "th" || tok.Data == "td" {
+		for _, a := range tok.Attr {
+			if a.Key != "align" || (a.Val != "left" && a.Val != "center" && a.Val != "right") {
+				t.Errorf("attribute %s=%q on <%s> in %q", a.Key, a.Val, tok.Data, out)
+			}
+		}
+		return
 	}
 	if tok.Data != "a" {
 		if len(tok.Attr) > 0 {

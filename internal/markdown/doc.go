@@ -104,8 +104,8 @@
 // # Comments
 //
 // A [CommentRenderer] renders untrusted reader comments. It uses its own
-// goldmark instance: CommonMark with linkify, strikethrough and hard line
-// breaks (a newline in a comment is a <br>); no tables, task lists or
+// goldmark instance: CommonMark with linkify, strikethrough, tables and
+// hard line breaks (a newline in a comment is a <br>); no task lists or
 // footnotes. Then:
 //
 //   - Raw HTML is shown as text: a reader who writes <b> sees <b>.
@@ -119,6 +119,7 @@
 //
 // The result then passes through an HTML sanitiser that allows only p, br,
 // a (href with http, https or mailto, and rel), em, strong, code, pre,
-// blockquote, ul, ol, li and del. Comment output never carries scripts,
+// blockquote, ul, ol, li, del, and tables (table, thead, tbody, tr, th and
+// td, with align left, center or right). Comment output never carries scripts,
 // styles, event handlers or any other markup.
 package markdown

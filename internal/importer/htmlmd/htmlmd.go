@@ -9,7 +9,18 @@
 //     its own;
 //   - a link whose text is its own address becomes an autolink <URL>;
 //   - the summary marker <!--more--> survives as a line of its own, where
-//     blogen looks for it; other HTML comments are dropped.
+//     blogen looks for it; other HTML comments are dropped;
+//   - elements Markdown has no syntax for stay HTML, which blogen renders
+//     in posts: sub, sup, abbr, cite, q, ins, u, small, mark, dfn (big
+//     becomes <span class="big">, acronym <abbr>), definition lists,
+//     addresses, lists counted backwards (<ol reversed>), and images and
+//     figures with a WordPress layout class (alignleft, alignright,
+//     aligncenter, size-thumbnail, size-medium), which keep their class,
+//     width and height for the theme to style.
+//
+// ConvertComment is the conversion for reader comments, which blogen
+// renders without raw HTML: there the same elements become text that
+// reads the same (H₂O, "a quote").
 package htmlmd
 
 import (
@@ -35,7 +46,15 @@ const moreToken = "blogenmoremarkerq7x"
 
 var moreRE = regexp.MustCompile(`(?i)<!--\s*more\b.*?-->`)
 
-var newConverter = sync.OnceValue(func() *converter.Converter {
+var (
+	postConverter    = sync.OnceValue(func() *converter.Converter { return newConverter(true) })
+	commentConverter = sync.OnceValue(func() *converter.Converter { return newConverter(false) })
+)
+
+// newConverter returns a converter for posts, which keeps the elements
+// Markdown cannot write as HTML, or for comments, which writes them as
+// text.
+func newConverter(keepHTML bool) *converter.Converter {
 	conv := converter.NewConverter(converter.WithPlugins(
 		base.NewBasePlugin(),
 		commonmark.NewCommonmarkPlugin(),
@@ -46,8 +65,13 @@ var newConverter = sync.OnceValue(func() *converter.Converter {
 		conv.Register.RendererFor(tag, converter.TagTypeBlock, renderEmbed, converter.PriorityEarly)
 	}
 	conv.Register.Renderer(renderAutolink, converter.PriorityEarly)
+	if keepHTML {
+		registerKept(conv)
+	} else {
+		registerCommentText(conv)
+	}
 	return conv
-})
+}
 
 // Convert returns the Markdown for an HTML fragment, trimmed, with no
 // trailing newline. It is safe for concurrent use.
@@ -56,11 +80,25 @@ func Convert(fragment string) (string, error) {
 		return "", nil
 	}
 	fragment = moreRE.ReplaceAllString(fragment, "<p>"+moreToken+"</p>")
-	md, err := newConverter().ConvertString(fragment)
+	md, err := postConverter().ConvertString(fragment)
 	if err != nil {
 		return "", fmt.Errorf("converting HTML to Markdown: %w", err)
 	}
 	md = strings.ReplaceAll(md, moreToken, MoreMarker)
+	return strings.TrimSpace(md), nil
+}
+
+// ConvertComment returns the Markdown for the HTML of a reader comment:
+// what Convert writes, except that nothing is left as HTML, since
+// comments are rendered without it, and the summary marker means nothing.
+func ConvertComment(fragment string) (string, error) {
+	if strings.TrimSpace(fragment) == "" {
+		return "", nil
+	}
+	md, err := commentConverter().ConvertString(fragment)
+	if err != nil {
+		return "", fmt.Errorf("converting comment HTML to Markdown: %w", err)
+	}
 	return strings.TrimSpace(md), nil
 }
 

@@ -138,7 +138,7 @@ func (imp *importer) writeComment(c *comment, status string, parent int64, postS
 	if parent != 0 {
 		fm.Parent = commentID(parent)
 	}
-	body, err := htmlmd.Convert(autop(c.content))
+	body, err := htmlmd.ConvertComment(autop(c.content))
 	if err != nil {
 		return fmt.Errorf("%s:%d: comment %d: %w", imp.name, c.line, c.id, err)
 	}
