@@ -5,7 +5,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
+	"github.com/JohannesKaufmann/dom"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -122,8 +124,11 @@ func renderKeptBlock(ctx converter.Context, w converter.Writer, n *html.Node) co
 	if !keepsBlock(n) {
 		return converter.RenderTryNext
 	}
+	if isEmpty(n) {
+		return converter.RenderSuccess
+	}
 	var buf bytes.Buffer
-	if err := html.Render(&buf, cleanCopy(n)); err != nil {
+	if err := html.Render(&buf, cleanCopy(captionFigure(n))); err != nil {
 		return converter.RenderTryNext
 	}
 	out := blankLines.ReplaceAllString(strings.TrimSpace(buf.String()), "\n")
@@ -133,6 +138,49 @@ func renderKeptBlock(ctx converter.Context, w converter.Writer, n *html.Node) co
 	}
 	w.WriteString("\n\n" + out + "\n\n")
 	return converter.RenderSuccess
+}
+
+// isEmpty reports whether n shows nothing: no text and no image.
+func isEmpty(n *html.Node) bool {
+	if n.Data == "img" || strings.TrimSpace(dom.CollectText(n)) != "" {
+		return false
+	}
+	return dom.FindFirstNode(n, func(c *html.Node) bool { return c.Data == "img" }) == nil
+}
+
+// captionFigure returns the figure that an image caption of older
+// WordPress themes means, <dl class="wp-caption alignright"><dt>image
+// </dt><dd>caption</dd></dl>: <figure class="alignright">image
+// <figcaption>caption</figcaption></figure>. Any other node is returned
+// as it is.
+func captionFigure(n *html.Node) *html.Node {
+	if n.Data != "dl" || !slices.Contains(strings.Fields(attr(n, "class")), "wp-caption") {
+		return n
+	}
+	fig := &html.Node{Type: html.ElementNode, Data: "figure", DataAtom: atom.Figure}
+	var layout []string
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if imageLayout.MatchString(c) {
+			layout = append(layout, c)
+		}
+	}
+	if len(layout) > 0 {
+		fig.Attr = []html.Attribute{{Key: "class", Val: strings.Join(layout, " ")}}
+	}
+	caption := &html.Node{Type: html.ElementNode, Data: "figcaption", DataAtom: atom.Figcaption}
+	for _, part := range dom.AllChildNodes(n) {
+		dst := fig
+		if part.Data == "dd" {
+			dst = caption
+		}
+		for c := part.FirstChild; c != nil; c = c.NextSibling {
+			dst.AppendChild(cleanCopy(c))
+		}
+	}
+	if caption.FirstChild != nil {
+		fig.AppendChild(caption)
+	}
+	return fig
 }
 
 var blankLines = regexp.MustCompile(`\n[ \t\r]*\n[\s]*`)
@@ -172,6 +220,9 @@ func attrOK(n *html.Node, key string) (string, bool) {
 		return "", false
 	}
 	v := n.Attr[i].Val
+	if key == "cite" && strings.ContainsFunc(v, unicode.IsSpace) {
+		return "", false // a note, not the address of a source
+	}
 	if key == "href" || key == "src" || key == "cite" {
 		l := strings.ToLower(strings.TrimSpace(v))
 		for _, bad := range []string{"javascript:", "vbscript:", "data:"} {

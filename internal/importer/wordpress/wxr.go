@@ -6,10 +6,12 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/encoding/htmlindex"
 )
@@ -552,14 +554,20 @@ func number(s string) int64 {
 	return n
 }
 
-// cleanName takes out of an author's name what exports get wrong: angle
+// cleanName takes out of an author's name what exports get wrong: HTML
+// entities ("ana&gt;", "Ana&nbsp;Ruiz"), tags ("<b>Ana</b>"), angle
 // brackets left over from markup ("ana>") and runs of spaces.
 func cleanName(s string) string {
+	s = nameTag.ReplaceAllString(html.UnescapeString(s), " ")
 	s = strings.Map(func(r rune) rune {
-		if r == '<' || r == '>' {
+		if r == '<' || r == '>' || unicode.IsControl(r) {
 			return ' '
 		}
 		return r
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// nameTag matches the HTML tags that markup leaves in names; "<Jozef K.>"
+// is a name in brackets, not a tag.
+var nameTag = regexp.MustCompile(`(?i)</?(?:a|b|i|u|em|strong|span|font|small|br|p|div)(?:\s[^<>]*)?/?>`)
