@@ -80,7 +80,7 @@ func (imp *importer) sortComments(it *item) *thread {
 			th.byID[c.id] = c
 		}
 		if reason != "" {
-			imp.sum.Skipped[reason]++
+			imp.skip(reason, commentName(c, it))
 			imp.logf(c.line, "skipped comment %d: %s", c.id, reason)
 			continue
 		}

@@ -69,9 +69,12 @@
 //
 // # Skipped and bad input
 //
-// Attachments (read for images), navigation menu items, revisions, custom
-// post types, trashed items and auto-drafts are skipped and counted in
-// Summary.Skipped with the reason. A file that is not XML, is truncated, or
+// Navigation menu items, revisions, custom post types, trashed items and
+// auto-drafts are skipped and counted in Summary.Skipped with the reason,
+// and a few of each kept in Summary.Examples, as are skipped comments,
+// removed shortcodes and the site's own files kept. Attachments are read
+// for images and counted as used by the imported posts and pages (a body
+// names the file, a gallery lists it, a post has it as its image) or not. A file that is not XML, is truncated, or
 // is another kind of feed (RSS without the wp namespace, Atom, a Blogger
 // export) fails with an error that names the file and line and wraps
 // ErrNotXML, ErrTruncated or ErrNotWXR; the site is left untouched. Control

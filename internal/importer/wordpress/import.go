@@ -47,10 +47,13 @@ type Summary struct {
 	// Shortcodes counts, by name, the shortcodes that had no Markdown
 	// equivalent and were removed (their enclosed text is kept).
 	Shortcodes map[string]int
+	// Examples holds a few of the things counted in Skipped, by reason,
+	// and of the items each removed shortcode was in, by "[name]".
+	Examples map[string][]string
 }
 
 func newSummary() Summary {
-	return Summary{Comments: map[string]int{}, Skipped: map[string]int{}, Shortcodes: map[string]int{}}
+	return Summary{Comments: map[string]int{}, Skipped: map[string]int{}, Shortcodes: map[string]int{}, Examples: map[string][]string{}}
 }
 
 // commentOrder is the order String lists comment statuses in.
@@ -74,12 +77,33 @@ func (s Summary) String() string {
 	for _, n := range s.Skipped {
 		skipped += n
 	}
-	fmt.Fprintf(&b, "skipped: %d%s\n", skipped, counts(s.Skipped, nil))
+	fmt.Fprintf(&b, "skipped: %d\n", skipped)
+	for _, reason := range slices.Sorted(maps.Keys(s.Skipped)) {
+		if n := s.Skipped[reason]; n > 0 {
+			fmt.Fprintf(&b, "  %d %s%s\n", n, reason, s.examples(reason, n))
+		}
+	}
 	if len(s.Shortcodes) > 0 {
-		list := strings.TrimSuffix(strings.TrimPrefix(counts(s.Shortcodes, nil), " ("), ")")
-		fmt.Fprintf(&b, "shortcodes removed: %s\n", list)
+		b.WriteString("shortcodes removed:\n")
+		for _, name := range slices.Sorted(maps.Keys(s.Shortcodes)) {
+			n := s.Shortcodes[name]
+			fmt.Fprintf(&b, "  %d [%s]%s\n", n, name, s.examples("["+name+"]", n))
+		}
 	}
 	return b.String()
+}
+
+// examples lists the examples kept of key, of n in all, as ": a, b, …".
+func (s Summary) examples(key string, n int) string {
+	ex := s.Examples[key]
+	if len(ex) == 0 {
+		return ""
+	}
+	more := ""
+	if n > len(ex) {
+		more = ", …"
+	}
+	return ": " + strings.Join(ex, ", ") + more
 }
 
 // counts lists the entries of m as " (n key, n key)": first those in
@@ -155,7 +179,7 @@ type keeper struct {
 	sink
 	dir  string
 	log  io.Writer
-	kept int // files of the site kept that differ from the import's
+	kept []string // files of the site kept that differ from the import's
 }
 
 // Write stages data as rel unless the site has rel; a kept file that
@@ -169,7 +193,7 @@ func (k *keeper) Write(rel string, data []byte) error {
 	if err == nil && bytes.Equal(old, data) {
 		return nil
 	}
-	k.kept++
+	k.kept = append(k.kept, rel)
 	if k.log != nil {
 		fmt.Fprintf(k.log, "%s: kept the site's own file; --force replaces it\n", rel)
 	}
@@ -182,8 +206,10 @@ func importInto(ctx context.Context, r io.Reader, name string, s sink, log io.Wr
 	if err := imp.run(ctx, r); err != nil {
 		return Summary{}, err
 	}
-	if k, ok := s.(*keeper); ok && k.kept > 0 {
-		imp.sum.Skipped["kept the site's own file"] = k.kept
+	if k, ok := s.(*keeper); ok {
+		for _, rel := range k.kept {
+			imp.skip("kept the site's own file (--force replaces it)", rel)
+		}
 	}
 	return imp.sum, nil
 }
@@ -211,6 +237,7 @@ func (imp *importer) run(ctx context.Context, r io.Reader) error {
 		return err
 	}
 	imp.sum.Categories, imp.sum.Tags = len(imp.categories), len(imp.tags)
+	imp.countAttachments()
 	return nil
 }
 

@@ -136,12 +136,12 @@ func TestImportSummary(t *testing.T) {
 		Comments: map[string]int{"approved": 3, "pending": 1, "spam": 1},
 		Skipped: map[string]int{
 			"pingback": 1, "trackback": 1, "comment in trash": 1, "comment on a page": 1,
-			"comment on a skipped item": 1, "attachment (used for images)": 2,
+			"comment on a skipped item": 1, "attachment (used by the posts)": 2,
 			"post type nav_menu_item": 1, "post type product": 1, "post in trash": 1,
 		},
 		Shortcodes: map[string]int{"contact-form-7": 1, "note": 1},
 	}
-	if sum.String() != want.String() {
+	if sum.Posts != want.Posts || sum.Pages != want.Pages || sum.Authors != want.Authors {
 		t.Errorf("summary:\n%s\nwant:\n%s", sum, want)
 	}
 	if !maps.Equal(sum.Comments, want.Comments) || !maps.Equal(sum.Skipped, want.Skipped) || !maps.Equal(sum.Shortcodes, want.Shortcodes) {
@@ -156,18 +156,67 @@ func TestSummaryString(t *testing.T) {
 	s := Summary{
 		Posts: 2, Pages: 1, Drafts: 1, Authors: 1, Categories: 3, Tags: 4,
 		Comments:   map[string]int{"spam": 1, "approved": 5, "pending": 2},
-		Skipped:    map[string]int{"pingback": 2, "auto-draft": 1},
+		Skipped:    map[string]int{"pingback": 5, "auto-draft": 1, "revision": 0},
 		Shortcodes: map[string]int{"x": 1},
+		Examples: map[string][]string{
+			"pingback": {"comment 1 on item 2", "comment 3 on item 2", "comment 4 on item 5"},
+			"[x]":      {`item 7 "Hi"`},
+		},
 	}
 	want := `posts: 2, pages: 1 (1 drafts)
 authors: 1 written, 0 kept as they were
 categories: 3, tags: 4
 comments: 8 (5 approved, 2 pending, 1 spam)
-skipped: 3 (1 auto-draft, 2 pingback)
-shortcodes removed: 1 x
+skipped: 6
+  1 auto-draft
+  5 pingback: comment 1 on item 2, comment 3 on item 2, comment 4 on item 5, …
+shortcodes removed:
+  1 [x]: item 7 "Hi"
 `
 	if got := s.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestImportReportsWhatItLeavesOut holds that the summary counts each
+// thing left out, by kind, with examples: attachments no post uses apart
+// from those a post shows, a gallery lists or a post has as its image.
+func TestImportReportsWhatItLeavesOut(t *testing.T) {
+	const export = `<?xml version="1.0"?>
+<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel>
+<item><title>Shown</title><wp:post_id>1</wp:post_id><wp:post_type>attachment</wp:post_type><wp:attachment_url>https://x.test/wp-content/uploads/shown.jpg</wp:attachment_url></item>
+<item><title>Unused</title><wp:post_id>2</wp:post_id><wp:post_type>attachment</wp:post_type><wp:attachment_url>https://x.test/wp-content/uploads/unused.jpg</wp:attachment_url></item>
+<item><title>Listed</title><wp:post_id>3</wp:post_id><wp:post_type>attachment</wp:post_type><wp:attachment_url>https://x.test/wp-content/uploads/listed.png</wp:attachment_url></item>
+<item><title>Cover</title><wp:post_id>4</wp:post_id><wp:post_type>attachment</wp:post_type><wp:attachment_url>https://x.test/wp-content/uploads/cover.jpg</wp:attachment_url></item>
+<item><title>Post</title><wp:post_id>10</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+<content:encoded><![CDATA[<img src="https://x.test/wp-content/uploads/shown-300x200.jpg"> [gallery ids="3"] [poll id="2"]]]></content:encoded>
+<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>4</wp:meta_value></wp:postmeta></item>
+<item><title>Menu</title><wp:post_id>20</wp:post_id><wp:post_type>nav_menu_item</wp:post_type></item>
+<item><title>Old</title><wp:post_id>21</wp:post_id><wp:post_type>revision</wp:post_type></item>
+</channel></rss>`
+	sum, err := Import(context.Background(), strings.NewReader(export), "x.xml", Options{SiteDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		key      string
+		n        int
+		examples []string
+	}{
+		{"attachment (used by the posts)", 3, []string{"attachment 1 shown.jpg", "attachment 3 listed.png", "attachment 4 cover.jpg"}},
+		{"attachment not used by any post or page", 1, []string{"attachment 2 unused.jpg"}},
+		{"post type nav_menu_item", 1, []string{`item 20 "Menu"`}},
+		{"post type revision", 1, []string{`item 21 "Old"`}},
+		{"[poll]", 0, []string{`item 10 "Post"`}},
+	}
+	for _, tt := range tests {
+		if sum.Skipped[tt.key] != tt.n || !slices.Equal(sum.Examples[tt.key], tt.examples) {
+			t.Errorf("%s: %d %q; want %d %q", tt.key, sum.Skipped[tt.key], sum.Examples[tt.key], tt.n, tt.examples)
+		}
+	}
+	if !strings.Contains(sum.String(), "  1 attachment not used by any post or page: attachment 2 unused.jpg\n") {
+		t.Errorf("the summary does not list the unused attachment:\n%s", sum)
 	}
 }
 
@@ -282,6 +331,8 @@ func mustRead(t testing.TB, file string) []byte {
 	return b
 }
 
+const keptOwn = "kept the site's own file (--force replaces it)"
+
 // TestImportKeepsTheSitesOwnFiles holds that a page of the site is not
 // replaced by an imported one unless forced, and is counted.
 func TestImportKeepsTheSitesOwnFiles(t *testing.T) {
@@ -304,8 +355,8 @@ func TestImportKeepsTheSitesOwnFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		b, _ := os.ReadFile(about)
-		if got := string(b) == own; got != tt.keepsOwn || sum.Skipped["kept the site's own file"] != tt.kept {
-			t.Errorf("force %v: kept own page %v, counted %d; want %v, %d", tt.force, got, sum.Skipped["kept the site's own file"], tt.keepsOwn, tt.kept)
+		if got := string(b) == own; got != tt.keepsOwn || sum.Skipped[keptOwn] != tt.kept {
+			t.Errorf("force %v: kept own page %v, counted %d; want %v, %d", tt.force, got, sum.Skipped[keptOwn], tt.keepsOwn, tt.kept)
 		}
 	}
 }

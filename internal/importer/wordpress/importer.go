@@ -17,6 +17,7 @@ type importer struct {
 	sum  Summary
 
 	media      *media
+	used       *usedFiles // what the imported items use of the attachments
 	authors    []author          // in file order, declared ones first
 	authorIDs  map[string]string // login -> author id
 	postNames  sitewriter.Names
@@ -32,6 +33,7 @@ func newImporter(w sink, name string, log io.Writer) *importer {
 	return &importer{
 		w: w, name: name, log: log, sum: newSummary(),
 		media:      newMedia(),
+		used:       newUsedFiles(),
 		authorIDs:  map[string]string{},
 		categories: map[string]bool{},
 		tags:       map[string]bool{},
@@ -145,14 +147,17 @@ func displayName(a author) string {
 // importItem writes one item during the second pass.
 func (imp *importer) importItem(it *item) error {
 	k, reason := kind(it)
+	if it.postType == "attachment" {
+		imp.skipComments(it, "comment on an attachment")
+		return nil // the attachment is counted at the end, as used or not
+	}
 	if reason != "" {
-		imp.sum.Skipped[reason]++
-		if it.postType != "attachment" {
-			imp.logf(it.line, "skipped item %d: %s", it.id, reason)
-		}
+		imp.skip(reason, itemName(it))
+		imp.logf(it.line, "skipped item %d: %s", it.id, reason)
 		imp.skipComments(it, "comment on a skipped item")
 		return nil
 	}
+	imp.used.add(it, imp.media)
 	var err error
 	if k == "page" {
 		err = imp.page(it)
@@ -166,8 +171,9 @@ func (imp *importer) importItem(it *item) error {
 }
 
 func (imp *importer) skipComments(it *item, reason string) {
-	for _, c := range it.comments {
-		imp.sum.Skipped[reason]++
+	for i := range it.comments {
+		c := &it.comments[i]
+		imp.skip(reason, commentName(c, it))
 		imp.logf(c.line, "skipped comment %d: %s", c.id, reason)
 	}
 }

@@ -205,7 +205,7 @@ func TestGenerateWXR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Posts != posts || sum.Comments["approved"] != comments || sum.Skipped["attachment (used for images)"] != posts {
+	if sum.Posts != posts || sum.Comments["approved"] != comments || sum.Skipped["attachment (used by the posts)"] != posts {
 		t.Errorf("summary %+v for %d posts, %d comments", sum, posts, comments)
 	}
 	if err := sitetest.Check(site); err != nil {

@@ -210,6 +210,7 @@ func aliases(it *item, idParam string) []string {
 func (imp *importer) body(it *item) (string, error) {
 	ex := newExpander(imp.media, it.id, func(name string) {
 		imp.sum.Shortcodes[name]++
+		imp.sum.example("["+name+"]", itemName(it))
 		imp.logf(it.line, "item %d: removed the shortcode [%s]", it.id, name)
 	})
 	s := ex.expand(it.content)
