@@ -17,7 +17,7 @@ type importer struct {
 	sum  Summary
 
 	media      *media
-	used       *usedFiles // what the imported items use of the attachments
+	used       *usedFiles        // what the imported items use of the attachments
 	authors    []author          // in file order, declared ones first
 	authorIDs  map[string]string // login -> author id
 	postNames  sitewriter.Names
