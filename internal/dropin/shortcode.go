@@ -105,10 +105,10 @@ func (c *converter) shortcode() {
 	case "ref", "relref":
 		c.link(n, call.arg("path", 0), open+" "+inner+" "+closing)
 	case "figure":
-		c.emit(n, figure(call))
+		c.emitBlock(n, figure(call))
 	case "youtube", "vimeo", "x", "tweet", "gist":
 		if h := embed(call); h != "" {
-			c.emit(n, h)
+			c.emitBlock(n, h)
 			return
 		}
 		c.keep(n, "the %s shortcode names no video, post or gist; give it its id", call.name)
@@ -121,6 +121,78 @@ func (c *converter) shortcode() {
 func (c *converter) emit(n int, h string) {
 	c.out.WriteString(h)
 	c.advance(n)
+}
+
+// emitBlock writes the block-level HTML h in place of the n bytes at pos,
+// on lines of its own with blank lines around it, so that Markdown reads
+// it as an HTML block: written in the middle of a sentence it would be
+// inline HTML inside a paragraph (a <figure> in a <p> is not valid HTML),
+// and text on the line after it would be taken into the block unrendered.
+// The blank lines carry the line's blockquote and list indentation, so a
+// figure in a list item or a quote stays inside it. In a table row the
+// HTML is written in place, as a block would end the table.
+func (c *converter) emitBlock(n int, h string) {
+	done := c.out.Bytes()
+	current := done[bytes.LastIndexByte(done, '\n')+1:]
+	if bytes.HasPrefix(bytes.TrimLeft(current, " \t"), []byte("|")) {
+		c.emit(n, h)
+		return
+	}
+	prefix := continuation(current)
+	if len(bytes.TrimSpace(current[len(prefix):])) > 0 {
+		c.out.Truncate(len(done) - len(current) + len(bytes.TrimRight(current, " \t")))
+		c.out.WriteString("\n" + strings.TrimRight(prefix, " ") + "\n" + prefix)
+	}
+	c.emit(n, h)
+	for c.pos < len(c.src) && (c.src[c.pos] == ' ' || c.src[c.pos] == '\t') {
+		c.pos++
+	}
+	switch rest := c.src[c.pos:]; {
+	case len(rest) == 0:
+	case rest[0] != '\n':
+		c.out.WriteString("\n" + strings.TrimRight(prefix, " ") + "\n" + prefix)
+	case !blankLineAt(rest[1:]):
+		c.out.WriteString("\n" + strings.TrimRight(prefix, " "))
+	}
+}
+
+// continuation is the prefix that continues the block a line is in: its
+// blockquote markers and indentation, with a list marker turned into
+// the spaces that stand for it.
+func continuation(line []byte) string {
+	var b strings.Builder
+	for i := 0; i < len(line); i++ {
+		switch ch := line[i]; {
+		case ch == ' ' || ch == '\t' || ch == '>':
+			b.WriteByte(ch)
+		case (ch == '-' || ch == '*' || ch == '+') && i+1 < len(line) && line[i+1] == ' ':
+			b.WriteString("  ")
+			i++
+		case ch >= '0' && ch <= '9':
+			j := i
+			for j < len(line) && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j+1 < len(line) && (line[j] == '.' || line[j] == ')') && line[j+1] == ' ' {
+				b.WriteString(strings.Repeat(" ", j+2-i))
+				i = j + 1
+				continue
+			}
+			return b.String()
+		default:
+			return b.String()
+		}
+	}
+	return b.String()
+}
+
+// blankLineAt reports whether s starts with a line of blanks, or is empty.
+func blankLineAt(s []byte) bool {
+	line := s
+	if i := bytes.IndexByte(s, '\n'); i >= 0 {
+		line = s[:i]
+	}
+	return len(bytes.Trim(line, " \t>")) == 0
 }
 
 // commentedShortcode writes {{</* x */>}}, Hugo's way to show a
