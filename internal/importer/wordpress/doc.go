@@ -54,11 +54,22 @@
 //     then the caption as an italic line; the caption is also the image's
 //     alt text when it has none.
 //   - [gallery ids="…"] (or include="…", or no list: the attachments of the
-//     post): each image with its caption, from the export's attachment
-//     items. Images not in the export are left out.
-//   - [embed]URL[/embed], [video], [audio], [youtube], [vimeo]: a link to
-//     the media on a line of its own. A line that is only a web address,
-//     which WordPress turns into an embed, becomes a link too.
+//     post): a <figure class="gallery gallery-columns-N"> of figures, each
+//     image with its caption, from the export's attachment items, in the
+//     columns asked (3 by default, at most 6). Images not in the export are
+//     left out.
+//   - [embed]URL[/embed], [video], [audio], [youtube], [vimeo], and the
+//     <video>, <audio> and YouTube or Vimeo <iframe> elements of the post:
+//     a video of YouTube or Vimeo, or a post on X, becomes an embed of
+//     package embed (a link; the theme plays the video in the page only
+//     when the reader asks); an audio or video file becomes an HTML5
+//     player (controls, preload="none", a link to the file inside); any
+//     other address a link on a line of its own. A line that is only a web
+//     address, which WordPress turns into an embed, becomes an embed when
+//     it is one of those providers', else a link.
+//
+// Galleries, players and embeds have no Markdown form: they are written as
+// one line of HTML each, which Markdown keeps as it is.
 //   - [code], [sourcecode], [source]: a fenced code block in the named
 //     language.
 //   - Any other shortcode with a name=value attribute or a closing tag is

@@ -204,17 +204,18 @@ func aliases(it *item, idParam string) []string {
 	return out
 }
 
-// body converts the item's content to Markdown: shortcodes first, then
-// wpautop's paragraphs (not for block-editor posts, which carry their own
+// body converts the item's content to Markdown: shortcodes, media
+// elements and lines that WordPress embeds first, then wpautop's paragraphs (not for block-editor posts, which carry their own
 // <p> tags), then HTML to Markdown.
 func (imp *importer) body(it *item) (string, error) {
 	ex := newExpander(imp.media, it.id, func(name string) {
 		imp.sum.Shortcodes[name]++
 		imp.logf(it.line, "item %d: removed the shortcode [%s]", it.id, name)
 	})
-	s := ex.expand(it.content)
+	s := ex.embedLines(ex.htmlMedia(ex.expand(it.content)))
 	if !strings.Contains(it.content, "<!-- wp:") {
 		s = autop(s)
 	}
-	return htmlmd.Convert(s)
+	md, err := htmlmd.Convert(s)
+	return ex.blocks.restore(md), err
 }
