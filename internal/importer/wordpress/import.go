@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/blogen/blogen/internal/importer/fetch"
 	"github.com/blogen/blogen/internal/importer/sitewriter"
 )
 
@@ -27,6 +28,15 @@ type Options struct {
 	// site (an "About" page of its own, an edited post, a moderated
 	// comment) is kept, and the summary counts the ones that differ.
 	Force bool
+	// Media downloads the images, audio and video the posts and pages use
+	// (their HTML, galleries and featured images) into each post's bundle,
+	// or static/media/ for files used by pages or by several posts, and
+	// rewrites their addresses. A file that cannot be downloaded keeps its
+	// address and is listed in Summary.Media.
+	Media bool
+	// Fetch bounds the downloads of Media: time, size, retries, how many
+	// at once.
+	Fetch fetch.Options
 }
 
 // Summary counts what an import wrote and what it left out.
@@ -47,6 +57,9 @@ type Summary struct {
 	// Shortcodes counts, by name, the shortcodes that had no Markdown
 	// equivalent and were removed (their enclosed text is kept).
 	Shortcodes map[string]int
+	// Media counts the files Options.Media brought, and those it could
+	// not.
+	Media MediaSummary
 }
 
 func newSummary() Summary {
@@ -79,6 +92,7 @@ func (s Summary) String() string {
 		list := strings.TrimSuffix(strings.TrimPrefix(counts(s.Shortcodes, nil), " ("), ")")
 		fmt.Fprintf(&b, "shortcodes removed: %s\n", list)
 	}
+	b.WriteString(s.Media.String())
 	return b.String()
 }
 
@@ -130,7 +144,13 @@ func Import(ctx context.Context, r io.Reader, name string, opts Options) (Summar
 	if !opts.Force {
 		s = &keeper{sink: w, dir: opts.SiteDir, log: opts.Log}
 	}
-	sum, err := importInto(ctx, r, name, s, opts.Log)
+	imp := newImporter(s, name, opts.Log)
+	if opts.Media {
+		imp.files = newLocalMedia(w, opts, &imp.sum.Media, func(format string, args ...any) {
+			fmt.Fprintf(imp.log, "%s: %s\n", name, fmt.Sprintf(format, args...))
+		})
+	}
+	sum, err := imp.importAll(ctx, r)
 	if err != nil {
 		return Summary{}, errors.Join(err, w.Abort())
 	}
@@ -178,11 +198,15 @@ func (k *keeper) Write(rel string, data []byte) error {
 
 // importInto runs an import that stages its files in s.
 func importInto(ctx context.Context, r io.Reader, name string, s sink, log io.Writer) (Summary, error) {
-	imp := newImporter(s, name, log)
+	return newImporter(s, name, log).importAll(ctx, r)
+}
+
+// importAll runs the import and returns its summary.
+func (imp *importer) importAll(ctx context.Context, r io.Reader) (Summary, error) {
 	if err := imp.run(ctx, r); err != nil {
 		return Summary{}, err
 	}
-	if k, ok := s.(*keeper); ok && k.kept > 0 {
+	if k, ok := imp.w.(*keeper); ok && k.kept > 0 {
 		imp.sum.Skipped["kept the site's own file"] = k.kept
 	}
 	return imp.sum, nil
@@ -201,6 +225,11 @@ func (imp *importer) run(ctx context.Context, r io.Reader) error {
 	imp.sum.Version = x.version
 	if err := imp.writeAuthors(); err != nil {
 		return err
+	}
+	if imp.files != nil {
+		if err := imp.files.download(ctx, imp.media); err != nil {
+			return fmt.Errorf("%s: %w", imp.name, err)
+		}
 	}
 	src, err := second()
 	if err != nil {

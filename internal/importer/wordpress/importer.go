@@ -17,6 +17,7 @@ type importer struct {
 	sum  Summary
 
 	media      *media
+	files      *localMedia       // with Options.Media, else nil
 	authors    []author          // in file order, declared ones first
 	authorIDs  map[string]string // login -> author id
 	postNames  sitewriter.Names
@@ -93,7 +94,11 @@ func (imp *importer) indexItem(it *item) error {
 		imp.media.add(it)
 		return nil
 	}
-	if k, _ := kind(it); k != "" && it.creator != "" {
+	k, _ := kind(it)
+	if k != "" && imp.files != nil {
+		imp.files.note(it, k == "page")
+	}
+	if k != "" && it.creator != "" {
 		return imp.indexAuthor(author{login: it.creator})
 	}
 	return nil
