@@ -7,8 +7,8 @@
 //     and {{ site.url }} (the site's base path);
 //   - Hugo's built-in shortcodes: figure, highlight, ref and relref,
 //     youtube, vimeo, x and tweet, gist. Embeds load nothing from a third
-//     party: they are links to the video, post or gist, which the reader
-//     follows if they want it;
+//     party: they are links to the video, post or gist (package embed),
+//     which the reader follows, or plays in the page, if they want it;
 //   - Zola's internal links, [text](@/path/to/post.md#anchor).
 //
 // Any other tag or shortcode is left as it is, visible in the page, and

@@ -3,8 +3,10 @@ package dropin
 import (
 	"bytes"
 	"html"
-	"net/url"
+	"strconv"
 	"strings"
+
+	"github.com/blogen/blogen/internal/embed"
 )
 
 // shortcodeCall is one Hugo shortcode: its name and its arguments, by
@@ -107,11 +109,11 @@ func (c *converter) shortcode() {
 	case "figure":
 		c.emitBlock(n, figure(call))
 	case "youtube", "vimeo", "x", "tweet", "gist":
-		if h := embed(call); h != "" {
+		if h := embedHTML(call); h != "" {
 			c.emitBlock(n, h)
 			return
 		}
-		c.keep(n, "the %s shortcode names no video, post or gist; give it its id", call.name)
+		c.keep(n, "the %s shortcode names no video, post or gist it knows; give it the id the provider shows in the address", call.name)
 	default:
 		c.keep(n, "the shortcode %s%s%s is not one of Hugo's built-in ones that blogen knows; it is left in the text: replace it with what it stands for", open, inner, closing)
 	}
@@ -298,49 +300,27 @@ func cmpOr(s ...string) string {
 	return ""
 }
 
-// embed is the HTML of a video, post or gist: a link to it, so that
-// nothing is loaded from its site until the reader follows it. It is ""
-// when the shortcode names nothing to link to.
-func embed(call shortcodeCall) string {
-	var href, text string
+// embedHTML is the HTML of a video, post or gist (see package embed): a
+// link to it, which loads nothing from its site until the reader follows
+// it or asks to play the video here. It is "" when the shortcode names
+// nothing to link to.
+func embedHTML(call shortcodeCall) string {
+	e := embed.Embed{Title: call.arg("title", -1)}
 	switch call.name {
 	case "youtube":
-		id := call.arg("id", 0)
-		href, text = "https://www.youtube.com/watch?v="+url.QueryEscape(id), "Watch the video on YouTube"
-		if id == "" {
-			return ""
+		e.Provider, e.ID = embed.YouTube, call.arg("id", 0)
+		if start := call.arg("start", -1); start != "" {
+			e.Start, _ = strconv.Atoi(start)
 		}
 	case "vimeo":
-		id := call.arg("id", 0)
-		href, text = "https://vimeo.com/"+url.PathEscape(id), "Watch the video on Vimeo"
-		if id == "" {
-			return ""
-		}
+		e.Provider, e.ID = embed.Vimeo, call.arg("id", 0)
 	case "x", "tweet":
-		user, id := call.arg("user", -1), call.arg("id", -1)
-		if id == "" && len(call.pos) > 0 {
-			user, id = "i", call.pos[len(call.pos)-1]
-		}
-		if id == "" {
-			return ""
-		}
-		href, text = "https://x.com/"+url.PathEscape(cmpOr(user, "i"))+"/status/"+url.PathEscape(id), "Read the post on X"
-		if user != "" && user != "i" {
-			text = "Read the post by @" + user + " on X"
+		e.Provider, e.User, e.ID = embed.X, cmpOr(call.arg("user", -1), "i"), call.arg("id", -1)
+		if e.ID == "" && len(call.pos) > 0 {
+			e.User, e.ID = "i", call.pos[len(call.pos)-1]
 		}
 	case "gist":
-		user, id, file := call.arg("user", 0), call.arg("id", 1), call.arg("file", 2)
-		if user == "" || id == "" {
-			return ""
-		}
-		href, text = "https://gist.github.com/"+url.PathEscape(user)+"/"+url.PathEscape(id), "View the gist on GitHub"
-		if file != "" {
-			href += "#file-" + url.PathEscape(strings.ReplaceAll(file, ".", "-"))
-			text = "View " + file + " on GitHub"
-		}
+		e.Provider, e.User, e.ID, e.File = embed.Gist, call.arg("user", 0), call.arg("id", 1), call.arg("file", 2)
 	}
-	if t := call.arg("title", -1); t != "" {
-		text += ": " + t
-	}
-	return `<p class="embed embed-` + call.name + `"><a href="` + html.EscapeString(href) + `">` + html.EscapeString(text) + "</a></p>"
+	return e.HTML()
 }

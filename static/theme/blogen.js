@@ -1,7 +1,9 @@
-// blogen theme script: the featured-post carousel and the comment form.
-// Everything works without it: the carousel is a row that scrolls sideways
-// and the form posts as a plain HTML form. Nothing here changes the size
-// or place of anything on the page, so it causes no layout shift.
+// blogen theme script: the featured-post carousel, the comment form and
+// video embeds.
+// Everything works without it: the carousel is a row that scrolls sideways,
+// the form posts as a plain HTML form, and a video is a link to it on its
+// site. Nothing here changes the size or place of anything on the page, so
+// it causes no layout shift.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -249,12 +251,43 @@
     show();
   }
 
+  // A video embed (package embed) is a link to the video on its site;
+  // its data-embed holds the player's address in the provider's privacy
+  // mode. "Play here" puts the player in the box the link sits in: nothing
+  // is asked of the provider before the press, and only its two player
+  // hosts are ever loaded.
+  var playerHosts = /^https:\/\/(www\.youtube-nocookie\.com\/embed\/|player\.vimeo\.com\/video\/)/;
+  function setupEmbed(fig) {
+    var src = fig.getAttribute("data-embed");
+    var link = fig.querySelector("a");
+    if (!link || !playerHosts.test(src)) { return; }
+    fig.setAttribute("data-enhanced", "");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "embed-play";
+    button.textContent = "Play here";
+    button.setAttribute("aria-label", "Play here: " + link.textContent);
+    button.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.src = src;
+      frame.title = link.textContent;
+      frame.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
+      frame.allowFullscreen = true;
+      frame.referrerPolicy = "strict-origin-when-cross-origin";
+      fig.textContent = "";
+      fig.appendChild(frame);
+      frame.focus();
+    });
+    fig.appendChild(button);
+  }
+
   function init() {
     followQueryAlias();
     Array.prototype.forEach.call(document.querySelectorAll("[data-theme-toggle]"), setupThemeToggle);
     Array.prototype.forEach.call(document.querySelectorAll(".post-body table, .post-body pre"), setupWideTable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-carousel]"), setupCarousel);
     Array.prototype.forEach.call(document.querySelectorAll("[data-comment-form]"), setupCommentForm);
+    Array.prototype.forEach.call(document.querySelectorAll("figure.embed[data-embed]"), setupEmbed);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();

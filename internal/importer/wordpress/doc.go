@@ -48,17 +48,29 @@
 // automatic paragraphs (wpautop: a blank line ends a paragraph, a single
 // newline is a line break; skipped for block-editor posts, which carry
 // their own <p> tags), then HTML to Markdown with package htmlmd. Images
-// keep their original addresses. Shortcodes become:
+// keep their original addresses unless Options.Media is set (see Media
+// below). Shortcodes become:
 //
 //   - [caption]<img> text[/caption]: the image in a paragraph of its own,
 //     then the caption as an italic line; the caption is also the image's
 //     alt text when it has none.
 //   - [gallery ids="…"] (or include="…", or no list: the attachments of the
-//     post): each image with its caption, from the export's attachment
-//     items. Images not in the export are left out.
-//   - [embed]URL[/embed], [video], [audio], [youtube], [vimeo]: a link to
-//     the media on a line of its own. A line that is only a web address,
-//     which WordPress turns into an embed, becomes a link too.
+//     post): a <figure class="gallery gallery-columns-N"> of figures, each
+//     image with its caption, from the export's attachment items, in the
+//     columns asked (3 by default, at most 6). Images not in the export are
+//     left out.
+//   - [embed]URL[/embed], [video], [audio], [youtube], [vimeo], and the
+//     <video>, <audio> and YouTube or Vimeo <iframe> elements of the post:
+//     a video of YouTube or Vimeo, or a post on X, becomes an embed of
+//     package embed (a link; the theme plays the video in the page only
+//     when the reader asks); an audio or video file becomes an HTML5
+//     player (controls, preload="none", a link to the file inside); any
+//     other address a link on a line of its own. A line that is only a web
+//     address, which WordPress turns into an embed, becomes an embed when
+//     it is one of those providers', else a link.
+//
+// Galleries, players and embeds have no Markdown form: they are written as
+// one line of HTML each, which Markdown keeps as it is.
 //   - [code], [sourcecode], [source]: a fenced code block in the named
 //     language.
 //   - Any other shortcode with a name=value attribute or a closing tag is
@@ -66,6 +78,29 @@
 //     Summary.Shortcodes. Bracketed text that does not look like a
 //     shortcode ("[sic]", "[1]") is kept, as WordPress keeps it. [[name]]
 //     is written as the literal [name].
+//
+// # Media
+//
+// With Options.Media the first pass also notes what each post and page
+// uses: the src and poster addresses of its HTML once its shortcodes are
+// expanded, links to attachments and to /wp-content/uploads/, the
+// attachments of its galleries and its featured image. A resized copy
+// WordPress wrote into the text (photo-300x200.jpg) stands for its
+// attachment (photo.jpg) when the export has it, else is taken as it is.
+// Between the passes package fetch downloads every address once, a few at
+// a time, into scratch files. A file used by one post goes into that
+// post's bundle, content/posts/<slug>/, and the post becomes the bundle's
+// index.md (unless the site has the post as content/posts/<slug>.md, when
+// its files go under static/); a file used by a page or by several items
+// goes under static/media/ (the year and month of an upload, else the host
+// and folders of its address). Names are slugs with an extension from a
+// known list, -2, -3, … on a clash, so no address can name a path outside
+// those folders. The second pass rewrites the addresses, drops srcset and
+// sizes (their copies are remote; the build makes its own), and stages the
+// files. A download that fails keeps its address and is listed in
+// Summary.Media; a file the site has already is left alone when it is the
+// same, and kept, its address staying remote, when it differs, unless
+// Force.
 //
 // # Skipped and bad input
 //

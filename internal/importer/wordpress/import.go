@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/blogen/blogen/internal/importer/fetch"
 	"github.com/blogen/blogen/internal/importer/sitewriter"
 )
 
@@ -27,6 +28,15 @@ type Options struct {
 	// site (an "About" page of its own, an edited post, a moderated
 	// comment) is kept, and the summary counts the ones that differ.
 	Force bool
+	// Media downloads the images, audio and video the posts and pages use
+	// (their HTML, galleries and featured images) into each post's bundle,
+	// or static/media/ for files used by pages or by several posts, and
+	// rewrites their addresses. A file that cannot be downloaded keeps its
+	// address and is listed in Summary.Media.
+	Media bool
+	// Fetch bounds the downloads of Media: time, size, retries, how many
+	// at once.
+	Fetch fetch.Options
 }
 
 // Summary counts what an import wrote and what it left out.
@@ -50,6 +60,9 @@ type Summary struct {
 	// Examples holds a few of the things counted in Skipped, by reason,
 	// and of the items each removed shortcode was in, by "[name]".
 	Examples map[string][]string
+	// Media counts the files Options.Media brought, and those it could
+	// not.
+	Media MediaSummary
 }
 
 func newSummary() Summary {
@@ -90,6 +103,7 @@ func (s Summary) String() string {
 			fmt.Fprintf(&b, "  %d [%s]%s\n", n, name, s.examples("["+name+"]", n))
 		}
 	}
+	b.WriteString(s.Media.String())
 	return b.String()
 }
 
@@ -154,7 +168,13 @@ func Import(ctx context.Context, r io.Reader, name string, opts Options) (Summar
 	if !opts.Force {
 		s = &keeper{sink: w, dir: opts.SiteDir, log: opts.Log}
 	}
-	sum, err := importInto(ctx, r, name, s, opts.Log)
+	imp := newImporter(s, name, opts.Log)
+	if opts.Media {
+		imp.files = newLocalMedia(w, opts, &imp.sum.Media, func(format string, args ...any) {
+			fmt.Fprintf(imp.log, "%s: %s\n", name, fmt.Sprintf(format, args...))
+		})
+	}
+	sum, err := imp.importAll(ctx, r)
 	if err != nil {
 		return Summary{}, errors.Join(err, w.Abort())
 	}
@@ -202,11 +222,15 @@ func (k *keeper) Write(rel string, data []byte) error {
 
 // importInto runs an import that stages its files in s.
 func importInto(ctx context.Context, r io.Reader, name string, s sink, log io.Writer) (Summary, error) {
-	imp := newImporter(s, name, log)
+	return newImporter(s, name, log).importAll(ctx, r)
+}
+
+// importAll runs the import and returns its summary.
+func (imp *importer) importAll(ctx context.Context, r io.Reader) (Summary, error) {
 	if err := imp.run(ctx, r); err != nil {
 		return Summary{}, err
 	}
-	if k, ok := s.(*keeper); ok {
+	if k, ok := imp.w.(*keeper); ok {
 		for _, rel := range k.kept {
 			imp.skip("kept the site's own file (--force replaces it)", rel)
 		}
@@ -227,6 +251,11 @@ func (imp *importer) run(ctx context.Context, r io.Reader) error {
 	imp.sum.Version = x.version
 	if err := imp.writeAuthors(); err != nil {
 		return err
+	}
+	if imp.files != nil {
+		if err := imp.files.download(ctx, imp.media); err != nil {
+			return fmt.Errorf("%s: %w", imp.name, err)
+		}
 	}
 	src, err := second()
 	if err != nil {

@@ -18,6 +18,7 @@ type importer struct {
 
 	media      *media
 	used       *usedFiles        // what the imported items use of the attachments
+	files      *localMedia       // with Options.Media, else nil
 	authors    []author          // in file order, declared ones first
 	authorIDs  map[string]string // login -> author id
 	postNames  sitewriter.Names
@@ -95,7 +96,11 @@ func (imp *importer) indexItem(it *item) error {
 		imp.media.add(it)
 		return nil
 	}
-	if k, _ := kind(it); k != "" && it.creator != "" {
+	k, _ := kind(it)
+	if k != "" && imp.files != nil {
+		imp.files.note(it, k == "page")
+	}
+	if k != "" && it.creator != "" {
 		return imp.indexAuthor(author{login: it.creator})
 	}
 	return nil

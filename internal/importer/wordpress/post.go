@@ -25,11 +25,16 @@ func (imp *importer) post(it *item) error {
 	}
 	fm.Date, fm.Lastmod = dates(it)
 	fm.Categories, fm.Tags = imp.terms(it)
+	loc, bundled, err := imp.localize(it, slug)
+	if err != nil {
+		return err
+	}
 	imp.featuredImage(it, &fm)
+	fm.Image = loc.url(fm.Image, false)
 	if it.commentStatus == "closed" {
 		fm.Comments = "closed"
 	}
-	if err := imp.write(it, imp.postPath(slug), fm); err != nil {
+	if err := imp.write(it, imp.postPath(slug, bundled), fm, loc); err != nil {
 		return err
 	}
 	imp.sum.Posts++
@@ -49,7 +54,11 @@ func (imp *importer) page(it *item) error {
 		Draft:   isDraft(it),
 		Aliases: aliases(it, "page_id"),
 	}
-	if err := imp.write(it, "content/pages/"+slug+".md", fm); err != nil {
+	loc, _, err := imp.localize(it, "")
+	if err != nil {
+		return err
+	}
+	if err := imp.write(it, "content/pages/"+slug+".md", fm, loc); err != nil {
 		return err
 	}
 	imp.sum.Pages++
@@ -60,9 +69,10 @@ func (imp *importer) page(it *item) error {
 	return nil
 }
 
-// write converts the item's body and stages the file.
-func (imp *importer) write(it *item, rel string, fm any) error {
-	body, err := imp.body(it)
+// write converts the item's body, with the addresses loc rewrites, and
+// stages the file.
+func (imp *importer) write(it *item, rel string, fm any, loc *localizer) error {
+	body, err := imp.body(it, loc)
 	if err != nil {
 		return err
 	}
@@ -74,9 +84,9 @@ func (imp *importer) write(it *item, rel string, fm any) error {
 }
 
 // postPath is content/posts/<slug>.md, or the index.md of a page bundle of
-// that name when the site already has one.
-func (imp *importer) postPath(slug string) string {
-	if bundle := "content/posts/" + slug + "/index.md"; imp.w.Exists(bundle) {
+// that name when the site already has one or the post brings files.
+func (imp *importer) postPath(slug string, bundled bool) string {
+	if bundle := "content/posts/" + slug + "/index.md"; bundled || imp.w.Exists(bundle) {
 		return bundle
 	}
 	return "content/posts/" + slug + ".md"
@@ -204,18 +214,23 @@ func aliases(it *item, idParam string) []string {
 	return out
 }
 
-// body converts the item's content to Markdown: shortcodes first, then
-// wpautop's paragraphs (not for block-editor posts, which carry their own
-// <p> tags), then HTML to Markdown.
-func (imp *importer) body(it *item) (string, error) {
+// body converts the item's content to Markdown: shortcodes, media
+// elements and lines that WordPress embeds first, then wpautop's paragraphs (not for block-editor posts, which carry their own
+// <p> tags), then HTML to Markdown. The addresses of media brought into
+// the site are rewritten on the way.
+func (imp *importer) body(it *item, loc *localizer) (string, error) {
 	ex := newExpander(imp.media, it.id, func(name string) {
 		imp.sum.Shortcodes[name]++
 		imp.sum.example("["+name+"]", itemName(it))
 		imp.logf(it.line, "item %d: removed the shortcode [%s]", it.id, name)
 	})
-	s := ex.expand(it.content)
+	s := loc.html(ex.embedLines(ex.htmlMedia(ex.expand(it.content))))
+	for i, b := range ex.blocks.list {
+		ex.blocks.list[i] = loc.html(b)
+	}
 	if !strings.Contains(it.content, "<!-- wp:") {
 		s = autop(s)
 	}
-	return htmlmd.Convert(s)
+	md, err := htmlmd.Convert(s)
+	return ex.blocks.restore(md), err
 }

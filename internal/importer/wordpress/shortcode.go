@@ -41,6 +41,7 @@ type expander struct {
 	removed func(name string)
 	noClose map[string]bool // names known to have no closing tag further on
 	depth   int
+	blocks  *blocks // the HTML kept as it is, see mediahtml.go
 }
 
 // mediaIndex answers questions about the export's attachments.
@@ -50,7 +51,7 @@ type mediaIndex interface {
 }
 
 func newExpander(media mediaIndex, post int64, removed func(string)) *expander {
-	return &expander{media: media, post: post, removed: removed, noClose: map[string]bool{}}
+	return &expander{media: media, post: post, removed: removed, noClose: map[string]bool{}, blocks: &blocks{}}
 }
 
 // expand replaces every shortcode in s.
@@ -177,7 +178,7 @@ func (e *expander) render(sc *shortcode) string {
 	case "gallery":
 		return e.gallery(sc)
 	case "embed", "video", "audio", "youtube", "vimeo":
-		return e.mediaLink(sc)
+		return e.mediaShortcode(sc)
 	case "code", "sourcecode", "source":
 		return codeBlock(sc)
 	}
@@ -240,31 +241,6 @@ func withAlt(s, alt string) string {
 	return s[:loc[0]] + tag + s[loc[1]:]
 }
 
-// gallery renders the images of a [gallery]: those listed in ids (or
-// include), else the attachments of the post, each as an image paragraph
-// with its caption. Images the export does not have are left out.
-func (e *expander) gallery(sc *shortcode) string {
-	ids := idList(sc.attrs["ids"])
-	if len(ids) == 0 {
-		ids = idList(sc.attrs["include"])
-	}
-	if len(ids) == 0 {
-		ids = e.media.children(e.post)
-	}
-	var b strings.Builder
-	for _, id := range ids {
-		a, ok := e.media.attachment(id)
-		if !ok || a.url == "" {
-			continue
-		}
-		b.WriteString(a.html())
-	}
-	if b.Len() == 0 {
-		e.removed("gallery")
-	}
-	return b.String()
-}
-
 func idList(s string) []int64 {
 	var ids []int64
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
@@ -273,34 +249,6 @@ func idList(s string) []int64 {
 		}
 	}
 	return ids
-}
-
-var mediaAttrs = []string{"src", "url", "mp4", "m4v", "webm", "ogv", "wmv", "flv", "mp3", "ogg", "oga", "wav", "m4a", "wma", "flac"}
-
-// mediaLink renders [embed], [video], [audio], [youtube] and [vimeo] as a
-// link to the media, which htmlmd writes on a line of its own.
-func (e *expander) mediaLink(sc *shortcode) string {
-	u := strings.TrimSpace(plainText(sc.content))
-	for _, k := range mediaAttrs {
-		if u == "" {
-			u = sc.attrs[k]
-		}
-	}
-	if u == "" && len(sc.pos) > 0 {
-		u = sc.pos[0]
-	}
-	if u != "" && sc.name == "vimeo" && number(u) > 0 {
-		u = "https://vimeo.com/" + u
-	}
-	if u != "" && sc.name == "youtube" && !strings.Contains(u, "/") {
-		u = "https://www.youtube.com/watch?v=" + u
-	}
-	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
-		e.removed(sc.name)
-		return ""
-	}
-	u = html.EscapeString(html.UnescapeString(u))
-	return "\n\n<p><a href=\"" + u + "\">" + u + "</a></p>\n\n"
 }
 
 var langRE = regexp.MustCompile(`^[A-Za-z0-9+#_-]{1,30}$`)
