@@ -1,6 +1,8 @@
 package wordpress
 
 import (
+	"github.com/blogen/blogen/internal/importer/htmlmd"
+
 	"html"
 	"regexp"
 	"strings"
@@ -204,6 +206,9 @@ func (e *expander) caption(sc *shortcode) string {
 		}
 	}
 	img = withAlt(img, plainText(text))
+	if align := captionAlign(sc.attrs["align"]); align != "" && captionRE.MatchString(content) {
+		return e.placedFigure(align, img, text)
+	}
 	out := "\n\n<p>" + strings.TrimSpace(img) + "</p>\n\n"
 	switch text = strings.TrimSpace(text); {
 	case text == "":
@@ -213,6 +218,30 @@ func (e *expander) caption(sc *shortcode) string {
 		out += "<p><em>" + text + "</em></p>\n\n"
 	}
 	return out
+}
+
+// placedFigure is a [caption] that its author placed (align) as a block
+// kept in the HTML: the figure goes through htmlmd on its own, which keeps
+// only the attributes it trusts, so that wpautop cannot break it apart.
+func (e *expander) placedFigure(align, img, caption string) string {
+	fig := `<figure class="` + align + `">` + strings.TrimSpace(img) + "<figcaption>" + strings.TrimSpace(caption) + "</figcaption></figure>"
+	md, err := htmlmd.Convert(fig)
+	if err != nil || !strings.HasPrefix(md, "<figure") {
+		return "\n\n<p>" + strings.TrimSpace(img) + "</p>\n\n<p><em>" + strings.TrimSpace(caption) + "</em></p>\n\n"
+	}
+	return e.blocks.add(md)
+}
+
+// captionAlign is the class of a [caption]'s align attribute that places
+// the figure (alignleft, alignright, aligncenter), or "" for alignnone or
+// anything else: such a figure is kept as HTML for the theme to place,
+// where an unplaced one becomes a Markdown image and its caption.
+func captionAlign(align string) string {
+	switch align = strings.ToLower(strings.TrimSpace(align)); align {
+	case "alignleft", "alignright", "aligncenter":
+		return align
+	}
+	return ""
 }
 
 var (
