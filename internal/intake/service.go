@@ -76,6 +76,7 @@ type Service struct {
 	pending  pending
 	minTime  time.Duration
 	catalog  atomic.Pointer[Catalog]
+	writer   *moderation.Writer
 	locks    [64]sync.Mutex // by idempotency key
 	inFlight sync.WaitGroup
 }
@@ -97,7 +98,7 @@ func New(opts Options) *Service {
 	}
 	in := opts.Comments.Intake
 	s := &Service{opts: opts, proxies: in.Proxies(), flood: newFlood(time.Duration(in.FloodSeconds) * time.Second),
-		minTime: time.Duration(in.MinSeconds) * time.Second}
+		minTime: time.Duration(in.MinSeconds) * time.Second, writer: moderation.NewWriter(opts.Disk, opts.SiteDir)}
 	s.pending = pending{max: in.MaxPendingPerPost, added: map[string]int{}}
 	for _, o := range in.Origins(opts.BaseURL) {
 		s.origins = append(s.origins, strings.ToLower(strings.TrimSuffix(o, "/")))
@@ -321,7 +322,7 @@ func (s *Service) write(f Form, post Post, res comments.Result, status content.S
 		Date: now, Parent: f.Parent, Status: status, Body: []byte(f.Comment)}
 	for range 3 {
 		id := newID(now, f.Post, f.Key)
-		file, err := moderation.CreateComment(s.opts.Disk, s.opts.SiteDir, id, c)
+		file, err := s.writer.Create(id, c)
 		if errors.Is(err, moderation.ErrIDTaken) && f.Key == "" {
 			continue
 		}

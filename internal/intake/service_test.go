@@ -392,8 +392,8 @@ func (f fullFile) Write(p []byte) (int, error) {
 	return n, errors.New("no space left on device")
 }
 
-func (d failingDisk) CreateTemp(dir, pattern string) (moderation.DiskFile, error) {
-	f, err := d.OSDisk.CreateTemp(dir, pattern)
+func (d failingDisk) CreateTemp(dir string) (moderation.DiskFile, error) {
+	f, err := d.OSDisk.CreateTemp(dir)
 	return fullFile{f}, err
 }
 
