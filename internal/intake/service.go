@@ -78,6 +78,7 @@ type Service struct {
 	catalog  atomic.Pointer[Catalog]
 	writer   *moderation.Writer
 	locks    [64]sync.Mutex // by idempotency key
+	turns    chan struct{}  // a turn to take a comment, at most maxTaking
 	inFlight sync.WaitGroup
 }
 
@@ -98,7 +99,8 @@ func New(opts Options) *Service {
 	}
 	in := opts.Comments.Intake
 	s := &Service{opts: opts, proxies: in.Proxies(), flood: newFlood(time.Duration(in.FloodSeconds) * time.Second),
-		minTime: time.Duration(in.MinSeconds) * time.Second, writer: moderation.NewWriter(opts.Disk, opts.SiteDir)}
+		minTime: time.Duration(in.MinSeconds) * time.Second, writer: moderation.NewWriter(opts.Disk, opts.SiteDir),
+		turns: make(chan struct{}, maxTaking)}
 	s.pending = pending{max: in.MaxPendingPerPost, added: map[string]int{}}
 	for _, o := range in.Origins(opts.BaseURL) {
 		s.origins = append(s.origins, strings.ToLower(strings.TrimSuffix(o, "/")))
@@ -138,6 +140,14 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// maxTaking bounds the comments taken at once. The others of a burst wait
+// for a turn in the order they came, so that answers go out as comments
+// are kept rather than all at the end, and the comments in hand stay few
+// enough to keep the memory and the garbage collector's work small; the
+// bound is high enough for the comments waiting for the disk to overlap
+// with those being checked.
+const maxTaking = 64
+
 // outcome is the answer to one POST.
 type outcome struct {
 	status  int
@@ -151,9 +161,11 @@ type outcome struct {
 	text    string // the reader's comment, given back on a failure
 }
 
-// post takes one comment.
+// post takes one comment, in its turn.
 func (s *Service) post(w http.ResponseWriter, r *http.Request) {
 	start := s.opts.Now()
+	s.turns <- struct{}{}
+	defer func() { <-s.turns }()
 	s.cors(w, r)
 	o := s.take(r, start)
 	s.answer(w, r, o)
