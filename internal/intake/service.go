@@ -161,11 +161,9 @@ type outcome struct {
 	text    string // the reader's comment, given back on a failure
 }
 
-// post takes one comment, in its turn.
+// post takes one comment.
 func (s *Service) post(w http.ResponseWriter, r *http.Request) {
 	start := s.opts.Now()
-	s.turns <- struct{}{}
-	defer func() { <-s.turns }()
 	s.cors(w, r)
 	o := s.take(r, start)
 	s.answer(w, r, o)
@@ -186,7 +184,9 @@ func ruleList(fs []comments.Finding) []string {
 	return ids
 }
 
-// take checks and keeps a comment, and says how it went.
+// take checks and keeps a comment, and says how it went. The form is
+// read before the comment waits for its turn, so that a client slow to
+// send it holds no turn.
 func (s *Service) take(r *http.Request, now time.Time) outcome {
 	if !s.originAllowed(r) {
 		return failed(http.StatusForbidden, "This site may not post comments here.")
@@ -195,6 +195,8 @@ func (s *Service) take(r *http.Request, now time.Time) outcome {
 	if err != nil {
 		return badRequest(err)
 	}
+	s.turns <- struct{}{}
+	defer func() { <-s.turns }()
 	cat := s.catalog.Load()
 	if cat == nil {
 		return failed(http.StatusServiceUnavailable, "Comments cannot be taken yet; please try again in a minute.")

@@ -1,9 +1,13 @@
 package intake
 
 import (
+	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -423,5 +427,41 @@ func TestIDsSortByTime(t *testing.T) {
 	c := newID(testNow.Add(time.Hour), "p", "")
 	if !(a < b && b < c) || a == newID(testNow, "p", "") {
 		t.Fatalf("ids do not sort by time or repeat: %s %s %s", a, b, c)
+	}
+}
+
+// TestSlowClientsHoldNoTurn opens more connections than the comments
+// taken at once, each sending a request whose form never comes, and
+// checks that the service reads each (it asks for the form with "100
+// Continue") and takes a comment sent meanwhile: a client slow to send
+// its form must not hold a turn.
+func TestSlowClientsHoldNoTurn(t *testing.T) {
+	s, _ := newTestService(t, func(o *Options) { o.Now = nil })
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	defer func() { cancel(); <-served }()
+	for i := range maxTaking + 1 {
+		c, err := net.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		fmt.Fprintf(c, "POST /comments HTTP/1.1\r\nHost: x\r\nOrigin: %s\r\nContent-Type: application/x-www-form-urlencoded\r\n"+
+			"Content-Length: 1000\r\nExpect: 100-continue\r\n\r\n", testOrigin)
+		_ = c.SetReadDeadline(time.Now().Add(10 * time.Second)) // less than the server's ReadTimeout, which frees the slow ones
+		line, err := bufio.NewReader(c).ReadString('\n')
+		if err != nil || !strings.Contains(line, "100 Continue") {
+			t.Fatalf("slow client %d: %q %v; the service does not read its form while %d others wait for theirs", i, line, err, i)
+		}
+	}
+	client := &http.Client{Timeout: 10 * time.Second}
+	code, _, err := sendComment(context.Background(), client, "http://"+ln.Addr().String()+"/comments", "open", goodText, "")
+	if err != nil || code != http.StatusAccepted {
+		t.Fatalf("a comment sent while slow clients wait: %d %v", code, err)
 	}
 }
