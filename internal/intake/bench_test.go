@@ -101,16 +101,9 @@ func serviceServer(b *testing.B) (string, func()) {
 		o.Comments.Intake.MaxPendingPerPost = 0
 		o.Render = markdown.NewCommentRenderer().Render // as blogen comments serve answers
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- s.Serve(ctx, ln) }()
-	return "http://" + ln.Addr().String() + "/comments", func() {
-		cancel()
-		if err := <-served; err != nil {
+	addr, stop := serveLoopback(b, s)
+	return "http://" + addr + "/comments", func() {
+		if err := stop(); err != nil {
 			b.Fatal(err)
 		}
 		entries, err := os.ReadDir(filepath.Join(dir, "content", "comments", "open"))

@@ -437,16 +437,10 @@ func TestIDsSortByTime(t *testing.T) {
 // its form must not hold a turn.
 func TestSlowClientsHoldNoTurn(t *testing.T) {
 	s, _ := newTestService(t, func(o *Options) { o.Now = nil })
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- s.Serve(ctx, ln) }()
-	defer func() { cancel(); <-served }()
+	addr, stop := serveLoopback(t, s)
+	defer stop()
 	for i := range maxTaking + 1 {
-		c, err := net.Dial("tcp", ln.Addr().String())
+		c, err := net.Dial("tcp", addr)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -460,8 +454,22 @@ func TestSlowClientsHoldNoTurn(t *testing.T) {
 		}
 	}
 	client := &http.Client{Timeout: 10 * time.Second}
-	code, _, err := sendComment(context.Background(), client, "http://"+ln.Addr().String()+"/comments", "open", goodText, "")
+	code, _, err := sendComment(context.Background(), client, "http://"+addr+"/comments", "open", goodText, "")
 	if err != nil || code != http.StatusAccepted {
 		t.Fatalf("a comment sent while slow clients wait: %d %v", code, err)
 	}
+}
+
+// serveLoopback serves s on a free loopback port; stop ends it and
+// returns Serve's error.
+func serveLoopback(t testing.TB, s *Service) (addr string, stop func() error) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	return ln.Addr().String(), func() error { cancel(); return <-served }
 }
