@@ -1,10 +1,11 @@
 package comments
 
 import (
-	"golang.org/x/net/html"
 	"regexp"
 	"slices"
 	"strings"
+
+	"golang.org/x/net/html"
 )
 
 // dangerousTags are HTML elements that run code, load other documents,
