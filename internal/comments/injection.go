@@ -1,10 +1,11 @@
 package comments
 
 import (
-	"golang.org/x/net/html"
 	"regexp"
 	"slices"
 	"strings"
+
+	"golang.org/x/net/html"
 )
 
 // dangerousTags are HTML elements that run code, load other documents,
@@ -56,6 +57,9 @@ func scanInjection(a *analysis) []string {
 // scanTags tokenises s as HTML and reports dangerous elements and
 // attributes.
 func scanTags(s string, add func(string)) {
+	if !mayHaveTag(s) {
+		return
+	}
 	z := html.NewTokenizer(strings.NewReader(s))
 	for {
 		tt := z.Next()
@@ -99,6 +103,19 @@ func scanAttributes(attrs map[string]string, add func(string)) {
 // white space or followed by code, data: documents, CSS expressions and
 // tags the HTML tokenizer does not take as tags ("< script>").
 func scanText(s string, add func(string)) {
+	if mayHaveScheme(s) {
+		scanSchemes(s, add)
+	}
+	if mayHaveTag(s) {
+		for _, m := range tagText.FindAllStringSubmatch(s, -1) {
+			add("<" + strings.ToLower(m[1]) + "> element")
+		}
+	}
+}
+
+// scanSchemes reports script schemes spelt with white space or followed
+// by code, data: documents and CSS expressions.
+func scanSchemes(s string, add func(string)) {
 	for _, loc := range scriptScheme.FindAllStringIndex(s, -1) {
 		m := s[loc[0]:loc[1]]
 		after := strings.ToLower(s[loc[1]:min(len(s), loc[1]+1)])
@@ -111,8 +128,5 @@ func scanText(s string, add func(string)) {
 	}
 	if cssScript.MatchString(s) {
 		add("CSS expression")
-	}
-	for _, m := range tagText.FindAllStringSubmatch(s, -1) {
-		add("<" + strings.ToLower(m[1]) + "> element")
 	}
 }

@@ -135,11 +135,13 @@ var (
 func (a *analysis) scanText() {
 	a.bbcode()
 	for _, s := range []*string{&a.prose, &a.quoted} {
-		*s = bareURL.ReplaceAllStringFunc(*s, func(m string) string {
-			m = trimURL(m)
-			a.add(m, kindAutolink, "")
-			return " "
-		})
+		if mayHaveBareURL(*s) {
+			*s = bareURL.ReplaceAllStringFunc(*s, func(m string) string {
+				m = trimURL(m)
+				a.add(m, kindAutolink, "")
+				return " "
+			})
+		}
 		*s = a.obfuscated(*s)
 	}
 }
@@ -147,6 +149,9 @@ func (a *analysis) scanText() {
 // bbcode finds BBCode links in the visible body; their text leaves the
 // prose for the anchor text.
 func (a *analysis) bbcode() {
+	if !mayHaveBBCode(a.visible) && !mayHaveBBCode(a.prose) && !mayHaveBBCode(a.quoted) {
+		return
+	}
 	for _, m := range bbcodeURL.FindAllStringSubmatch(a.visible, -1) {
 		target, label := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 		if target == "" {

@@ -41,20 +41,27 @@ var notNames = []string{"the", "a", "an", "this", "that", "of", "in", "on", "at"
 // obfuscated finds obfuscated addresses in s, records them as links and
 // returns s without them.
 func (a *analysis) obfuscated(s string) string {
-	s = dotWords.ReplaceAllStringFunc(s, func(m string) string {
-		if d, ok := dottedName(m); ok {
-			a.add(d, kindObfuscated, "")
-			return " "
-		}
-		return m
-	})
-	s = wideDots.ReplaceAllStringFunc(s, func(m string) string {
-		if d, ok := wideName(m); ok {
-			a.add(d, kindObfuscated, "")
-			return " "
-		}
-		return m
-	})
+	if mayHaveDotWords(s) {
+		s = dotWords.ReplaceAllStringFunc(s, func(m string) string {
+			if d, ok := dottedName(m); ok {
+				a.add(d, kindObfuscated, "")
+				return " "
+			}
+			return m
+		})
+	}
+	if !isASCII(s) { // wideName takes only names with wide forms
+		s = wideDots.ReplaceAllStringFunc(s, func(m string) string {
+			if d, ok := wideName(m); ok {
+				a.add(d, kindObfuscated, "")
+				return " "
+			}
+			return m
+		})
+	}
+	if !mayHaveScheme(s) {
+		return s
+	}
 	return a.spacedSchemes(s)
 }
 

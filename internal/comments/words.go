@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -159,14 +160,15 @@ func (ps phraseSet) find(s string) string {
 
 // wordList finds whole words and phrases of a list in text.
 type wordList struct {
-	re *regexp.Regexp // nil for an empty list
+	re    *regexp.Regexp // nil for an empty list
+	first []string       // the first word of each, case-folded by foldCase
 }
 
 // newWordList compiles words into one case-insensitive pattern. Words match
 // whole (letters and digits on neither side); spaces in a phrase match any
 // run of white space; a trailing "*" matches any ending.
 func newWordList(words []string) (wordList, error) {
-	var alts []string
+	var alts, first []string
 	for _, w := range words {
 		w = strings.ToLower(strings.TrimSpace(norm.NFKC.String(w)))
 		star := strings.HasSuffix(w, "*")
@@ -175,6 +177,7 @@ func newWordList(words []string) (wordList, error) {
 			continue
 		}
 		parts := strings.Fields(w)
+		first = append(first, foldCase(parts[0]))
 		for i, p := range parts {
 			parts[i] = regexp.QuoteMeta(p)
 		}
@@ -191,7 +194,7 @@ func newWordList(words []string) (wordList, error) {
 	if err != nil {
 		return wordList{}, fmt.Errorf("word list: %w", err)
 	}
-	return wordList{re: re}, nil
+	return wordList{re: re, first: first}, nil
 }
 
 // find returns the distinct words of the list that occur in text, lower
@@ -200,12 +203,36 @@ func (wl wordList) find(text string) []string {
 	if wl.re == nil {
 		return nil
 	}
+	text = norm.NFKC.String(text)
+	if folded := foldCase(text); !slices.ContainsFunc(wl.first, func(w string) bool { return strings.Contains(folded, w) }) {
+		return nil // no word of the list can start here; the pattern is slow on long lists
+	}
 	var out []string
-	for _, m := range wl.re.FindAllStringSubmatch(norm.NFKC.String(text), -1) {
+	for _, m := range wl.re.FindAllStringSubmatch(text, -1) {
 		w := strings.Join(strings.Fields(strings.ToLower(m[1])), " ")
 		if !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// foldCase maps each letter of s to the least of the letters that a
+// case-insensitive pattern takes as the same ("k", "K" and the Kelvin sign
+// to "K"), so that s contains a word in any case exactly when foldCase(s)
+// contains foldCase(word).
+func foldCase(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z':
+			return r - 'a' + 'A'
+		case r < utf8.RuneSelf:
+			return r
+		}
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		return least
+	}, s)
 }

@@ -24,10 +24,11 @@
 //     min_seconds after it was shown, or not saying when, is never
 //     approved;
 //   - caps pending comments per post (max_pending_per_post; 429);
-//   - writes the comment as content/comments/<post>/<id>.md through
-//     moderation.CreateComment, durably, before it answers 202: a 202 is a
+//   - writes the comment as content/comments/<post>/<id>.md through a
+//     moderation.Writer, durably, before it answers 202: a 202 is a
 //     promise that the comment survives a crash. A failed write is 503 and
-//     leaves no file.
+//     leaves no file. The comments of a burst share the sync of their
+//     folder (a group commit).
 //
 // Ids are the time to the millisecond, then 16 hex digits: random, or,
 // when the form carries an idempotency key (the theme's script sends

@@ -143,6 +143,9 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
+// answerID finds the id in an answer.
+var answerID = regexp.MustCompile(`"id":"([^"]+)"`)
+
 // sendComment posts a good comment with a text of its own, and returns
 // the status and the id of the answer.
 func sendComment(ctx context.Context, c *http.Client, endpoint, post, text, client string) (int, string, error) {
@@ -166,7 +169,7 @@ func sendComment(ctx context.Context, c *http.Client, endpoint, post, text, clie
 	if err != nil {
 		return 0, "", err
 	}
-	id := regexp.MustCompile(`"id":"([^"]+)"`).FindSubmatch(body)
+	id := answerID.FindSubmatch(body)
 	if id == nil {
 		return res.StatusCode, "", nil
 	}

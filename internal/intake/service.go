@@ -76,7 +76,9 @@ type Service struct {
 	pending  pending
 	minTime  time.Duration
 	catalog  atomic.Pointer[Catalog]
+	writer   *moderation.Writer
 	locks    [64]sync.Mutex // by idempotency key
+	turns    chan struct{}  // a turn to take a comment, at most maxTaking
 	inFlight sync.WaitGroup
 }
 
@@ -97,7 +99,8 @@ func New(opts Options) *Service {
 	}
 	in := opts.Comments.Intake
 	s := &Service{opts: opts, proxies: in.Proxies(), flood: newFlood(time.Duration(in.FloodSeconds) * time.Second),
-		minTime: time.Duration(in.MinSeconds) * time.Second}
+		minTime: time.Duration(in.MinSeconds) * time.Second, writer: moderation.NewWriter(opts.Disk, opts.SiteDir),
+		turns: make(chan struct{}, maxTaking)}
 	s.pending = pending{max: in.MaxPendingPerPost, added: map[string]int{}}
 	for _, o := range in.Origins(opts.BaseURL) {
 		s.origins = append(s.origins, strings.ToLower(strings.TrimSuffix(o, "/")))
@@ -137,6 +140,14 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// maxTaking bounds the comments taken at once. The others of a burst wait
+// for a turn in the order they came, so that answers go out as comments
+// are kept rather than all at the end, and the comments in hand stay few
+// enough to keep the memory and the garbage collector's work small; the
+// bound is high enough for the comments waiting for the disk to overlap
+// with those being checked.
+const maxTaking = 64
+
 // outcome is the answer to one POST.
 type outcome struct {
 	status  int
@@ -173,7 +184,9 @@ func ruleList(fs []comments.Finding) []string {
 	return ids
 }
 
-// take checks and keeps a comment, and says how it went.
+// take checks and keeps a comment, and says how it went. The form is
+// read before the comment waits for its turn, so that a client slow to
+// send it holds no turn.
 func (s *Service) take(r *http.Request, now time.Time) outcome {
 	if !s.originAllowed(r) {
 		return failed(http.StatusForbidden, "This site may not post comments here.")
@@ -182,6 +195,8 @@ func (s *Service) take(r *http.Request, now time.Time) outcome {
 	if err != nil {
 		return badRequest(err)
 	}
+	s.turns <- struct{}{}
+	defer func() { <-s.turns }()
 	cat := s.catalog.Load()
 	if cat == nil {
 		return failed(http.StatusServiceUnavailable, "Comments cannot be taken yet; please try again in a minute.")
@@ -321,7 +336,7 @@ func (s *Service) write(f Form, post Post, res comments.Result, status content.S
 		Date: now, Parent: f.Parent, Status: status, Body: []byte(f.Comment)}
 	for range 3 {
 		id := newID(now, f.Post, f.Key)
-		file, err := moderation.CreateComment(s.opts.Disk, s.opts.SiteDir, id, c)
+		file, err := s.writer.Create(id, c)
 		if errors.Is(err, moderation.ErrIDTaken) && f.Key == "" {
 			continue
 		}

@@ -1,9 +1,13 @@
 package intake
 
 import (
+	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -392,8 +396,8 @@ func (f fullFile) Write(p []byte) (int, error) {
 	return n, errors.New("no space left on device")
 }
 
-func (d failingDisk) CreateTemp(dir, pattern string) (moderation.DiskFile, error) {
-	f, err := d.OSDisk.CreateTemp(dir, pattern)
+func (d failingDisk) CreateTemp(dir string) (moderation.DiskFile, error) {
+	f, err := d.OSDisk.CreateTemp(dir)
 	return fullFile{f}, err
 }
 
@@ -424,4 +428,48 @@ func TestIDsSortByTime(t *testing.T) {
 	if !(a < b && b < c) || a == newID(testNow, "p", "") {
 		t.Fatalf("ids do not sort by time or repeat: %s %s %s", a, b, c)
 	}
+}
+
+// TestSlowClientsHoldNoTurn opens more connections than the comments
+// taken at once, each sending a request whose form never comes, and
+// checks that the service reads each (it asks for the form with "100
+// Continue") and takes a comment sent meanwhile: a client slow to send
+// its form must not hold a turn.
+func TestSlowClientsHoldNoTurn(t *testing.T) {
+	s, _ := newTestService(t, func(o *Options) { o.Now = nil })
+	addr, stop := serveLoopback(t, s)
+	defer stop()
+	for i := range maxTaking + 1 {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		fmt.Fprintf(c, "POST /comments HTTP/1.1\r\nHost: x\r\nOrigin: %s\r\nContent-Type: application/x-www-form-urlencoded\r\n"+
+			"Content-Length: 1000\r\nExpect: 100-continue\r\n\r\n", testOrigin)
+		_ = c.SetReadDeadline(time.Now().Add(10 * time.Second)) // less than the server's ReadTimeout, which frees the slow ones
+		line, err := bufio.NewReader(c).ReadString('\n')
+		if err != nil || !strings.Contains(line, "100 Continue") {
+			t.Fatalf("slow client %d: %q %v; the service does not read its form while %d others wait for theirs", i, line, err, i)
+		}
+	}
+	client := &http.Client{Timeout: 10 * time.Second}
+	code, _, err := sendComment(context.Background(), client, "http://"+addr+"/comments", "open", goodText, "")
+	if err != nil || code != http.StatusAccepted {
+		t.Fatalf("a comment sent while slow clients wait: %d %v", code, err)
+	}
+}
+
+// serveLoopback serves s on a free loopback port; stop ends it and
+// returns Serve's error.
+func serveLoopback(t testing.TB, s *Service) (addr string, stop func() error) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	return ln.Addr().String(), func() error { cancel(); return <-served }
 }

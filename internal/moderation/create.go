@@ -6,83 +6,47 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/blogen/blogen/internal/content"
 )
 
-// Disk is the file system CreateComment writes through. OSDisk is the
-// real one; tests give one that fails, as a full disk does.
-type Disk interface {
-	// MkdirAll makes a folder and its parents.
-	MkdirAll(dir string) error
-	// CreateTemp makes a new file in dir, named by pattern as
-	// os.CreateTemp does.
-	CreateTemp(dir, pattern string) (DiskFile, error)
-	// Link gives the file old a second name, new; it fails with
-	// fs.ErrExist when new exists.
-	Link(old, new string) error
-	// Remove removes a file.
-	Remove(name string) error
-	// SyncDir makes the names in dir durable.
-	SyncDir(dir string) error
-}
-
-// DiskFile is a file being written.
-type DiskFile interface {
-	Name() string
-	Write(p []byte) (int, error)
-	Sync() error
-	Close() error
-}
-
-// OSDisk is the operating system's file system.
-type OSDisk struct{}
-
-// MkdirAll implements Disk.
-func (OSDisk) MkdirAll(dir string) error { return os.MkdirAll(dir, 0o755) }
-
-// CreateTemp implements Disk; the file is readable by all, as comment
-// files are.
-func (OSDisk) CreateTemp(dir, pattern string) (DiskFile, error) {
-	f, err := os.CreateTemp(dir, pattern)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	return f, err
-}
-
-// Link implements Disk.
-func (OSDisk) Link(old, new string) error { return os.Link(old, new) }
-
-// Remove implements Disk.
-func (OSDisk) Remove(name string) error { return os.Remove(name) }
-
-// SyncDir implements Disk.
-func (OSDisk) SyncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-// ErrIDTaken is CreateComment's error when the post already has a comment
+// ErrIDTaken is Writer.Create's error when the post already has a comment
 // with the id.
 var ErrIDTaken = errors.New("the post already has a comment with this id")
 
-// CreateComment writes c as content/comments/<post>/<id>.md of the site at
-// siteDir, durably: when it returns nil the comment survives a crash or a
-// power cut. The file is written in full under a hidden temporary name
-// (one the content loader ignores) and synced; it is then given its final
-// name, which fails with ErrIDTaken rather than replace a file, and the
-// folder is synced. On any error no file of the id is left, and the
-// temporary file is removed. It returns the site-relative path.
-func CreateComment(disk Disk, siteDir, id string, c NewComment) (string, error) {
+// maxWriting bounds the comment files being written at once: a burst of
+// writers queues for a turn rather than each holding a thread of its own
+// in a system call and contending for the folder's lock in the kernel.
+const maxWriting = 16
+
+// Writer adds new comments to the site folder siteDir, durably, for many
+// writers at once. Each comment is written in full to a new file without
+// a name (or under a hidden temporary one), synced, and linked to its
+// final name; the folder is then synced once for all the comments linked
+// in it since its last sync began (a group commit), and Create returns
+// only after that. A Writer is safe for concurrent use.
+type Writer struct {
+	disk    Disk
+	siteDir string
+	turns   chan struct{} // a turn to write a file, at most maxWriting
+	mu      sync.Mutex
+	folders map[string]*groupSync // by folder
+}
+
+// NewWriter returns a Writer of new comments to the site folder siteDir
+// through disk.
+func NewWriter(disk Disk, siteDir string) *Writer {
+	return &Writer{disk: disk, siteDir: siteDir, turns: make(chan struct{}, maxWriting), folders: map[string]*groupSync{}}
+}
+
+// Create writes c as content/comments/<post>/<id>.md, durably: when it
+// returns nil the comment survives a crash or a power cut. The name is
+// never taken from another file: a comment with the id already there is
+// ErrIDTaken. On any error no file of the id is left. It returns the
+// site-relative path.
+func (w *Writer) Create(id string, c NewComment) (string, error) {
 	c, err := c.normalize()
 	if err == nil && !validSegment(id) {
 		err = fmt.Errorf("id %q is not a comment id", id)
@@ -94,45 +58,57 @@ func CreateComment(disk Disk, siteDir, id string, c NewComment) (string, error) 
 	if err != nil {
 		return "", fmt.Errorf("create comment %s/%s: %w", c.Post, id, err)
 	}
-	dir := filepath.Join(siteDir, filepath.FromSlash(content.CommentsDir), c.Post)
-	if err := disk.MkdirAll(dir); err != nil {
+	dir := filepath.Join(w.siteDir, filepath.FromSlash(content.CommentsDir), c.Post)
+	file := filepath.Join(dir, id+".md")
+	if err := w.place(dir, file, src); err != nil {
 		return "", fmt.Errorf("create comment %s/%s: %w", c.Post, id, err)
 	}
-	if err := placeDurably(disk, dir, id+".md", src); err != nil {
-		return "", fmt.Errorf("create comment %s/%s: %w", c.Post, id, err)
+	if err := w.folder(dir).sync(func() error { return w.disk.SyncDir(dir) }); err != nil {
+		_ = w.disk.Remove(file) // not promised durable: take it back
+		return "", fmt.Errorf("create comment %s/%s: sync the folder: %w", c.Post, id, err)
 	}
 	return commentPath(c.Post, id), nil
 }
 
-// placeDurably writes data to a synced temporary file in dir, links it to
-// name and syncs dir.
-func placeDurably(disk Disk, dir, name string, data []byte) error {
-	tmp, err := disk.CreateTemp(dir, "."+name+".*.tmp")
+// place writes data to a new synced file in dir and links it to file, in
+// its turn.
+func (w *Writer) place(dir, file string, data []byte) error {
+	w.turns <- struct{}{}
+	defer func() { <-w.turns }()
+	if err := w.disk.MkdirAll(dir); err != nil {
+		return err
+	}
+	tmp, err := w.disk.CreateTemp(dir)
 	if err != nil {
 		return err
 	}
-	defer disk.Remove(tmp.Name())
 	_, err = tmp.Write(data)
 	if err == nil {
 		err = tmp.Sync()
 	}
-	if cerr := tmp.Close(); err == nil {
+	if err == nil {
+		err = tmp.Link(file)
+		if errors.Is(err, fs.ErrExist) {
+			err = ErrIDTaken
+		}
+	}
+	if cerr := tmp.Close(); err == nil && cerr != nil {
+		_ = w.disk.Remove(file)
 		err = cerr
 	}
-	if err != nil {
-		return err
+	return err
+}
+
+// folder returns the group sync of a folder.
+func (w *Writer) folder(dir string) *groupSync {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	g := w.folders[dir]
+	if g == nil {
+		g = &groupSync{}
+		w.folders[dir] = g
 	}
-	file := filepath.Join(dir, name)
-	if err := disk.Link(tmp.Name(), file); errors.Is(err, fs.ErrExist) {
-		return ErrIDTaken
-	} else if err != nil {
-		return err
-	}
-	if err := disk.SyncDir(dir); err != nil {
-		_ = disk.Remove(file) // not promised durable: take it back
-		return err
-	}
-	return nil
+	return g
 }
 
 // RemoveStaleTemp removes the temporary files that writers of comments

@@ -19,7 +19,8 @@
 // replaced atomically: the new content goes to a hidden temporary file in
 // the same folder, which is synced and renamed over the old one.
 //
-// CreateComment adds a new comment file for the comment service (package
-// intake), durably, under the id it is given, and never overwrites a
-// file, even with other writers at the same time.
+// A Writer adds new comment files for the comment service (package
+// intake), durably, under the ids it is given, and never overwrites a
+// file, even with other writers at the same time; the comments written at
+// about the same time into one folder share one sync of the folder.
 package moderation

@@ -24,7 +24,7 @@ func TestNewCommentReadsBack(t *testing.T) {
 		Parent:    "001",
 		Body:      []byte("---\nA body that starts like front matter.\n"),
 	}
-	rel, err := CreateComment(OSDisk{}, dir, "002", c)
+	rel, err := NewWriter(OSDisk{}, dir).Create("002", c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestNewCommentErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		dir := t.TempDir()
-		if p, err := CreateComment(OSDisk{}, dir, "001", tc.c); err == nil {
+		if p, err := NewWriter(OSDisk{}, dir).Create("001", tc.c); err == nil {
 			t.Errorf("%s: wrote %s, want an error", tc.name, p)
 		}
 		entries, _ := os.ReadDir(filepath.Join(dir, "content", "comments", "p"))
