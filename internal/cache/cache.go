@@ -31,7 +31,9 @@
 //     change to the site but a post's body changes it.
 //   - Images (Store, in the same packs): what a build learnt of an image
 //     file (its SHA-256, size and orientation), keyed by ImageFileKey, the
-//     path, size and modification time of the file; each resized copy,
+//     path, size and modification time of the file; the original as
+//     published, stripped of its metadata, keyed by ImageOriginalKey, the
+//     SHA-256 of the source; each resized copy,
 //     keyed by ImageCopyKey, the SHA-256 of the source, the copy's width
 //     and format and the settings; each social card, keyed by
 //     PhotoCardKey (the image, the focal point) or DrawnCardKey (every

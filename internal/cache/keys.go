@@ -109,6 +109,13 @@ func ImageCopyKey(source [sha256.Size]byte, copy, settings string) Key {
 	return NewHasher("image-copy").Bytes(source[:]).String(copy).String(settings).Key()
 }
 
+// ImageOriginalKey is the key of an image as published at its own
+// address, stripped of its metadata: the source's SHA-256 and the images
+// package's version.
+func ImageOriginalKey(source [sha256.Size]byte, version string) Key {
+	return NewHasher("image-original").Bytes(source[:]).String(version).Key()
+}
+
 // PhotoCardKey is the key of a social card cropped from a post's image:
 // the image's SHA-256, the focal point and the settings.
 func PhotoCardKey(source [sha256.Size]byte, focus, settings string) Key {

@@ -57,10 +57,13 @@ type imageSet struct {
 	key   string
 	byOut map[string]*imageSource
 	list  []*imageSource // sorted by out
-	ts    *images.Typesetter
-	tsErr error
-	store *cache.Store
-	keep  func(cache.Key)
+	// clashes are the images of static/ at the path of an image of a
+	// page bundle, copied so that publish reports the clash.
+	clashes []ImageFile
+	ts      *images.Typesetter
+	tsErr   error
+	store   *cache.Store
+	keep    func(cache.Key)
 	warnings
 }
 
@@ -78,9 +81,11 @@ func newImageSet(r *Renderer) *imageSet {
 		}
 	}
 	for _, f := range r.opts.Images {
-		if _, ok := is.byOut[f.Path]; !ok {
-			is.add(&imageSource{out: f.Path, fsys: f.FS, src: f.Src})
+		if _, ok := is.byOut[f.Path]; ok {
+			is.clashes = append(is.clashes, f)
+			continue
 		}
+		is.add(&imageSource{out: f.Path, fsys: f.FS, src: f.Src})
 	}
 	slices.SortFunc(is.list, func(a, b *imageSource) int { return strings.Compare(a.out, b.out) })
 	is.ts, is.tsErr = images.NewTypesetter()
@@ -250,9 +255,39 @@ func (r *Renderer) writeCopies(s *imageSource, sink Sink) error {
 	return nil
 }
 
-// writeImages makes every copy, then every social card (which know then
-// which images do not decode), on the worker pool, one image at a time
-// on each worker.
+// writeOriginal publishes an image at its own path stripped of its
+// metadata (images.Strip), or as it is when it is in no format blogen
+// reads. It is kept from the previous build or the cache by the image's
+// SHA-256 when the image's header reads.
+func (r *Renderer) writeOriginal(s *imageSource, sink Sink) error {
+	is := r.images
+	var key cache.Key
+	if m, err := is.metaOf(s); err == nil || errors.Is(err, errBroken) {
+		key = cache.ImageOriginalKey(m.sum, images.Version)
+		if done, err := r.reuseImage(sink, s.out, key); done || err != nil {
+			return err
+		}
+	}
+	data, err := fs.ReadFile(s.fsys, s.src)
+	if err != nil {
+		return diag.Locate(s.src, 0, err, "cannot read the image")
+	}
+	out, err := images.Strip(data)
+	if err != nil {
+		return sink.Copy(s.out, s.fsys, s.src)
+	}
+	if key == (cache.Key{}) {
+		return sink.Write(s.out, out)
+	}
+	if is.store != nil {
+		is.store.Put(key, out)
+	}
+	return writeImage(sink, s.out, out, key)
+}
+
+// writeImages publishes every original without its metadata and makes
+// every copy, then every social card (which know then which images do
+// not decode), on the worker pool, one image at a time on each worker.
 func (r *Renderer) writeImages(ctx context.Context, sink Sink) error {
 	var errs diag.List
 	var mu sync.Mutex
@@ -266,8 +301,19 @@ func (r *Renderer) writeImages(ctx context.Context, sink Sink) error {
 		})
 	}
 	list := r.images.list
-	if err := each(len(list), func(i int) error { return r.writeCopies(list[i], sink) }); err != nil {
+	err := each(len(list), func(i int) error {
+		if err := r.writeOriginal(list[i], sink); err != nil {
+			return err
+		}
+		return r.writeCopies(list[i], sink)
+	})
+	if err != nil {
 		return err
+	}
+	for _, f := range r.images.clashes {
+		if err := sink.Copy(f.Path, f.FS, f.Src); err != nil {
+			errs.Add(diag.Locate(f.Src, 0, err, "cannot copy the static file"))
+		}
 	}
 	cards := r.allCards()
 	if err := each(len(cards), func(i int) error { return r.writeCard(cards[i], sink) }); err != nil {
@@ -310,6 +356,10 @@ func (r *Renderer) copyOf(p string) (*imageSource, images.Copy, bool) {
 // serve; ok is false when p is neither.
 func (r *Renderer) imageOutput(p string) (data []byte, ok bool, err error) {
 	sink := &memorySink{}
+	if s := r.images.byOut[p]; s != nil {
+		err := r.writeOriginal(s, sink)
+		return sink.data, true, err
+	}
 	if s, c, found := r.copyOf(p); found {
 		m, _ := r.images.metaOf(s)
 		if done, err := r.reuseImage(sink, p, r.images.copyKey(m, c)); done || err != nil {
@@ -345,4 +395,7 @@ type memorySink struct{ data []byte }
 
 func (m *memorySink) Write(_ string, data []byte) error { m.data = data; return nil }
 
-func (m *memorySink) Copy(string, fs.FS, string) error { return nil }
+func (m *memorySink) Copy(_ string, fsys fs.FS, src string) (err error) {
+	m.data, err = fs.ReadFile(fsys, src)
+	return err
+}
