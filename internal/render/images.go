@@ -39,6 +39,9 @@ type imageSource struct {
 	// broken is set when the image's header reads but its pixels do
 	// not decode: pages then show it as it is, without copies.
 	broken atomic.Bool
+	// avatar and logo are the image fitted for cards as an avatar and
+	// as a logo, each made once, when first asked for.
+	avatar, logo func() image.Image
 }
 
 // imageMeta is what a build learns of an image before making its copies.
@@ -93,6 +96,8 @@ func newImageSet(r *Renderer) *imageSet {
 }
 
 func (is *imageSet) add(s *imageSource) {
+	s.avatar = sync.OnceValue(func() image.Image { return is.fit(s, images.FitAvatar) })
+	s.logo = sync.OnceValue(func() image.Image { return is.fit(s, images.FitLogo) })
 	is.byOut[s.out] = s
 	is.list = append(is.list, s)
 }
