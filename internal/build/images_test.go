@@ -342,6 +342,9 @@ func TestWarmImageBuildsMatchColdBuilds(t *testing.T) {
 		{"a photo of another size", func(t *testing.T) {
 			sitetest.WriteFile(t, filepath.Join(bundle, "photo.jpg"), imagetest.JPEG(t, imagetest.Halves(1300, 700), 1))
 		}},
+		{"a photo replaced keeping its size and time", func(t *testing.T) {
+			replaceKeepingTimes(t, filepath.Join(s.Dir, "static/images/static.jpg"))
+		}},
 		{"an avatar", func(t *testing.T) {
 			sitetest.WriteFile(t, filepath.Join(s.Dir, "static/images/ana.png"), imagetest.PNG(t, imagetest.Transparent(200, 200)))
 		}},
@@ -382,6 +385,34 @@ func TestWarmImageBuildsMatchColdBuilds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// replaceKeepingTimes puts in place of the JPEG file p one of the same
+// size and modification time whose pixels differ (a value of its
+// quantization table changed), as a tool that keeps times would.
+func replaceKeepingTimes(t *testing.T, p string) {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dqt := bytes.Index(data, []byte{0xFF, 0xDB})
+	if dqt < 0 {
+		t.Fatal("no quantization table")
+	}
+	data[dqt+10] ^= 0x04
+	tmp := p + ".new"
+	sitetest.WriteFile(t, tmp, data)
+	if err := os.Chtimes(tmp, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blogen/blogen/internal/cache"
 	"github.com/blogen/blogen/internal/diag"
@@ -112,7 +113,7 @@ func (is *imageSet) source(p string) *imageSource {
 }
 
 // metaOf returns the SHA-256 and header of an image, once per render,
-// from the cache when the file's size and time are as recorded.
+// from the cache when the file's state (cache.FileState) is as recorded.
 func (is *imageSet) metaOf(s *imageSource) (imageMeta, error) {
 	s.once.Do(func() { s.meta, s.err = is.readMeta(s) })
 	if s.err == nil && s.broken.Load() {
@@ -130,7 +131,8 @@ func (is *imageSet) readMeta(s *imageSource) (imageMeta, error) {
 	if err != nil {
 		return imageMeta{}, fmt.Errorf("%s: %w", s.src, err)
 	}
-	key := cache.ImageFileKey(s.src, st.Size(), st.ModTime().UnixNano())
+	state := cache.StateOf(st)
+	key := cache.ImageFileKey(s.src, state)
 	if is.store != nil {
 		is.keep(key)
 		if b, ok := is.store.Get(key); ok {
@@ -147,7 +149,11 @@ func (is *imageSet) readMeta(s *imageSource) (imageMeta, error) {
 	if err != nil {
 		return imageMeta{}, fmt.Errorf("%s: %w; it is published as it is", s.src, err)
 	}
-	return imageMeta{sum: sha256.Sum256(data), info: info, key: key}, nil
+	m := imageMeta{sum: sha256.Sum256(data), info: info}
+	if state.SettledAt(time.Now().UnixNano()) {
+		m.key = key // else the file may change again without its state changing
+	}
+	return m, nil
 }
 
 // remember keeps what was learnt of an image for the next build, once its
