@@ -537,3 +537,36 @@ func skipImagesUnderRace(t *testing.T) {
 		t.Skip("make test runs the image tests without the race detector")
 	}
 }
+
+// TestAVIFInPages builds a site that asks for AVIF copies beside WebP:
+// pages offer AVIF first, whatever the order in site.toml, and every
+// copy they name is written.
+func TestAVIFInPages(t *testing.T) {
+	skipImagesUnderRace(t)
+	s := sitetest.Write(t, `-- site.toml --
+title = "Care notes"
+base_url = "https://example.org/"
+minify = false
+[images]
+widths = [480]
+formats = ["webp", "avif"]
+-- content/posts/trip/index.md --
+---
+title: A trip
+date: 2020-01-03
+image: photo.jpg
+---
+Text.
+`)
+	sitetest.WriteFile(t, filepath.Join(s.Dir, "content/posts/trip/photo.jpg"), imagetest.JPEG(t, imagetest.Halves(600, 400), 0))
+	s.Rebuild()
+	if s.Err != nil {
+		t.Fatal(s.Err)
+	}
+	s.Contains("2020/01/trip/index.html", `<picture><source type="image/avif" srcset="/2020/01/trip/photo-480w.avif 480w" sizes="(min-width: 64rem) 42rem, calc(100vw - 2.5rem)"><source type="image/webp" srcset="/2020/01/trip/photo-480w.webp 480w"`)
+	for _, f := range []string{"2020/01/trip/photo-480w.avif"} {
+		if data := s.File(f); !strings.Contains(data[:min(len(data), 32)], "ftypavif") {
+			t.Errorf("%s is no AVIF file", f)
+		}
+	}
+}

@@ -74,8 +74,11 @@ type imageSet struct {
 func newImageSet(r *Renderer) *imageSet {
 	c := r.site.Config.Images
 	s := images.Settings{Widths: c.Widths, Quality: c.Quality, MaxPixels: c.MaxMegapixels * 1_000_000}
-	for _, f := range c.Formats {
-		s.Formats = append(s.Formats, images.Format(f))
+	// AVIF first, the smaller: browsers take the first source they show.
+	for _, f := range []images.Format{images.AVIF, images.WebP} {
+		if slices.Contains(c.Formats, string(f)) {
+			s.Formats = append(s.Formats, f)
+		}
 	}
 	is := &imageSet{settings: s, byOut: map[string]*imageSource{}, store: r.opts.Cache, keep: r.keep,
 		key: fmt.Sprintf("%s q%d", images.Version, s.Quality)}
