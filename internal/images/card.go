@@ -220,10 +220,8 @@ func inkOn(bg color.NRGBA) color.NRGBA {
 	return color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
 }
 
-// The boxes of the logo and the avatar.
-const (
-	logoSize = 56
-)
+// logoSize is the side of the square the site's logo is fitted in.
+const logoSize = 56
 
 // FitLogo returns a logo scaled to fit the card's logo box, keeping its
 // aspect, or logo itself when it fits already: a build fits its logo once
