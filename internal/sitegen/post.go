@@ -146,7 +146,7 @@ func (ps *post) zipf(n int) int {
 // image writes image, image_alt and often image_credit.
 func (ps *post) image(y yamlWriter) {
 	p := &ps.p
-	if p.chance(0.7) || ps.i < ps.g.opts.Photos {
+	if (p.chance(0.7) || ps.i < ps.g.opts.Photos) && !ps.g.opts.NoPhotos {
 		ps.photo = "/images/posts/" + ps.slug + ".jpg"
 		y.raw("image", ps.photo)
 	} else {

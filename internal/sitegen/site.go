@@ -102,6 +102,9 @@ func (g *generator) writeSite() error {
 		if err := g.write(filepath.Join("content", "authors", a.id+".md"), p.b); err != nil {
 			return err
 		}
+		if g.opts.NoPhotos {
+			continue
+		}
 		if err := g.writeAvatar(filepath.Join("static", filepath.FromSlash(avatarPath(a))), i); err != nil {
 			return fmt.Errorf("write an avatar: %w", err)
 		}

@@ -79,6 +79,10 @@ type Options struct {
 	// show a photo of the site have a small one (640 to 1600 pixels
 	// wide).
 	Photos int
+	// NoPhotos writes no image files: the posts' images are all on
+	// another host, and the authors' avatars are named but missing, as
+	// the tests of text, search and templates want their sites.
+	NoPhotos bool
 }
 
 // withDefaults returns o with its zero fields set.
@@ -104,8 +108,8 @@ func (o Options) withDefaults() Options {
 // String describes the options, defaults applied, for stamps and reports.
 func (o Options) String() string {
 	o = o.withDefaults()
-	return fmt.Sprintf("sitegen v%d posts=%d seed=%d authors=%d tags=%d categories=%d comments=%.4f code=%.4f photos=%d",
-		Version, o.Posts, o.Seed, o.Authors, o.Tags, o.Categories, o.CommentsFraction, o.CodeShare, o.Photos)
+	return fmt.Sprintf("sitegen v%d posts=%d seed=%d authors=%d tags=%d categories=%d comments=%.4f code=%.4f photos=%d nophotos=%t",
+		Version, o.Posts, o.Seed, o.Authors, o.Tags, o.Categories, o.CommentsFraction, o.CodeShare, o.Photos, o.NoPhotos)
 }
 
 // generator holds what every post draws from; it is read-only while the

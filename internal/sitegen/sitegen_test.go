@@ -228,3 +228,31 @@ func TestEnsureReuses(t *testing.T) {
 		t.Fatalf("%d posts after regenerating, want 6", n)
 	}
 }
+
+// TestGenerateNoPhotos checks that a site generated without photos has
+// no image file and every post's image on another host.
+func TestGenerateNoPhotos(t *testing.T) {
+	dir := t.TempDir()
+	if err := sitegen.Generate(dir, sitegen.Options{Posts: 30, Seed: 2, NoPhotos: true, CommentsFraction: -1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "static")); !os.IsNotExist(err) {
+		t.Errorf("static/ is there (%v)", err)
+	}
+	loaded, err := content.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote := 0
+	for _, p := range loaded.Posts {
+		if strings.HasPrefix(p.Image, "/") {
+			t.Errorf("%s shows %s", p.Source, p.Image)
+		}
+		if strings.HasPrefix(p.Image, "https://") {
+			remote++
+		}
+	}
+	if remote < 10 {
+		t.Errorf("%d posts with an image on another host", remote)
+	}
+}
