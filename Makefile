@@ -15,7 +15,8 @@ build:
 test: vet node_modules
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestSearchOnALargeSite' ./internal/e2e
-	$(GO) test -count=1 -run 'TestPicturesInPages|TestImageCopies|TestSocialCards|TestWarmImageBuildsMatchColdBuilds|TestImagesOnDemand|TestBadImages' ./internal/build
+	$(GO) test -count=1 -run 'TestPicturesInPages|TestImageCopies|TestSocialCards|TestWarmImageBuildsMatchColdBuilds|TestImagesOnDemand|TestBadImages|TestNoMetadataPublished|TestAVIFInPages' ./internal/build
+	$(GO) test -count=1 -run 'TestGenerateLoadsAndBuilds' ./internal/sitegen
 
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

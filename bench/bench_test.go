@@ -37,6 +37,9 @@ func TestCodeShareFlag(t *testing.T) {
 		{[]string{"-code-share", "0"}, true, -1, "1000-code0"},
 		{[]string{"-code-share", "1.5"}, false, 0, ""},
 		{[]string{"-code-share", "-0.1"}, false, 0, ""},
+		{[]string{"-photos", "50"}, true, sitegen.DefaultCodeShare, "1000-photos50"},
+		{[]string{"-code-share", "0.5", "-photos", "5"}, true, 0.5, "1000-code50-photos5"},
+		{[]string{"-photos", "-1"}, false, 0, ""},
 	}
 	for _, tc := range cases {
 		b, err := parseFlags(tc.args, io.Discard)
@@ -50,7 +53,7 @@ func TestCodeShareFlag(t *testing.T) {
 		if got := codeShareOption(b.code); got != tc.share {
 			t.Errorf("%q: CodeShare %v, want %v", tc.args, got, tc.share)
 		}
-		if got := siteFolder(1000, b.code); got != tc.folder {
+		if got := siteFolder(1000, b.code, b.photos); got != tc.folder {
 			t.Errorf("%q: folder %q, want %q", tc.args, got, tc.folder)
 		}
 	}

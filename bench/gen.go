@@ -22,15 +22,16 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("o", "", "the `folder` to write the site into (required, empty)")
 	seed := fs.Int64("seed", 1, "the random `seed`")
 	code := fs.Float64("code-share", sitegen.DefaultCodeShare, codeShareUsage)
+	photos := fs.Int("photos", 0, photosUsage)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	if *out == "" || !validShare(*code) || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: go run ./bench gen -n POSTS -o DIR [-seed N] [-code-share 0.05]")
+	if *out == "" || !validShare(*code) || *photos < 0 || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: go run ./bench gen -n POSTS -o DIR [-seed N] [-code-share 0.05] [-photos 0]")
 		return errUsage
 	}
 	start := time.Now()
-	if err := sitegen.Generate(*out, sitegen.Options{Posts: *n, Seed: *seed, CodeShare: codeShareOption(*code)}); err != nil {
+	if err := sitegen.Generate(*out, sitegen.Options{Posts: *n, Seed: *seed, CodeShare: codeShareOption(*code), Photos: *photos}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Generated %d posts into %s in %s\n", *n, *out, time.Since(start).Round(time.Millisecond))
@@ -39,6 +40,9 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 
 // codeShareUsage describes the -code-share flag.
 const codeShareUsage = "the `share` of posts with code blocks, 0 to 1: 0.05 is a business blog's, 0.5 a developer blog's"
+
+// photosUsage describes the -photos flag.
+const photosUsage = "the `number` of posts, the first ones, whose image is a 12-megapixel photo (the other photos are small)"
 
 // validShare reports whether a -code-share value is a share.
 func validShare(share float64) bool {

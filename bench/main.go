@@ -3,14 +3,17 @@
 //
 //	go run ./bench [-sizes 1000,10000] [-runs 3] [-code-share 0.05] [-hugo]
 //	               [-warm=false] [-keep] [-dir /tmp/blogen-bench] [-max-rss 12GB]
-//	               [-settle 6m1s]
-//	go run ./bench gen -n 10000 -o DIR [-seed 1] [-code-share 0.05]
+//	               [-settle 6m1s] [-photos 0]
+//	go run ./bench gen -n 10000 -o DIR [-seed 1] [-code-share 0.05] [-photos 0]
 //
 // It builds the blogen and floor binaries once, generates a site of each
 // size with package sitegen (or reuses the one DIR/N/site already holds)
 // with code blocks in -code-share of the posts (5% by default, like the
 // business blogs blogen is made for; 0.5 for a developer blog, whose
-// sites go to DIR/N-code50/site), and then, round after round, runs in
+// sites go to DIR/N-code50/site) and, with -photos P, a 12-megapixel
+// photo on the first P posts (DIR/N-photosP/site; the other posts that
+// show a photo of the site have a small one), and then, round after
+// round, runs in
 // turn on the same machine: the floor,
 // a cold blogen build (no output folder, no build cache), Hugo with
 // ../shared/bench/hugo-site on the same posts (with -hugo, when hugo is

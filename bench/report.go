@@ -23,7 +23,8 @@ func printMachine(w io.Writer, b *bench) {
 		hugo = "not run (use -hugo)"
 	}
 	fmt.Fprintf(w, "  hugo:    %s\n", hugo)
-	fmt.Fprintf(w, "  corpus:  code blocks in %g%% of the posts (-code-share %g)\n", b.code*100, b.code)
+	fmt.Fprintf(w, "  corpus:  code blocks in %g%% of the posts (-code-share %g), %d posts with a 12-megapixel photo (-photos %d)\n",
+		b.code*100, b.code, b.photos, b.photos)
 	names, _ := b.tools()
 	fmt.Fprintf(w, "  rounds:  %d per size, each: %s; medians shown\n\n", b.runs, strings.Join(names, ", "))
 }

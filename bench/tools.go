@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,6 +152,10 @@ func (b *bench) prepareHugo(s *size) error {
 		if err := copyTree(filepath.Join(s.site, "content", sub), filepath.Join(s.hugo, "content", sub), true); err != nil {
 			return fmt.Errorf("hugo site: %w", err)
 		}
+	}
+	// The photos, which Hugo's bench layouts publish as they are.
+	if err := copyTree(filepath.Join(s.site, "static"), filepath.Join(s.hugo, "static"), true); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("hugo site: %w", err)
 	}
 	return nil
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/images"
 	"github.com/blogen/blogen/internal/layout"
 	"github.com/blogen/blogen/internal/markdown"
 	"github.com/blogen/blogen/internal/pagedata"
@@ -551,6 +552,9 @@ func (p *Prepared) render(ctx context.Context, sink render.Sink, store *cache.St
 		return Result{}, err
 	}
 	for _, f := range static {
+		if images.IsRaster(f.Path) {
+			continue // published by render, without its metadata
+		}
 		if err := sink.Copy(f.Path, f.FS, f.Src); err != nil {
 			return Result{}, diag.Locate(f.Src, 0, err, "cannot copy the static file")
 		}

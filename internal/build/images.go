@@ -26,14 +26,14 @@ func (p *Prepared) imageFiles() []render.ImageFile {
 	return out
 }
 
-// imageStamps are the size and time of every raster image of static/ and
+// imageStamps are the file state of every raster image of static/ and
 // of the page bundles, for the graph key: pages show their dimensions.
 func (p *Prepared) imageStamps() []cache.ImageStamp {
 	var out []cache.ImageStamp
 	add := func(fsys fs.FS, src string) {
-		st := cache.ImageStamp{Path: src, Size: -1}
+		st := cache.ImageStamp{Path: src, State: cache.FileState{Size: -1}}
 		if info, err := fs.Stat(fsys, src); err == nil {
-			st.Size, st.ModTime = info.Size(), info.ModTime().UnixNano()
+			st.State = cache.StateOf(info)
 		}
 		out = append(out, st)
 	}

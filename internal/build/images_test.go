@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -93,12 +94,12 @@ func writeImageSite(t *testing.T) *sitetest.Site {
 	s := sitetest.Write(t, imageSite)
 	bundle := filepath.Join(s.Dir, "content/posts/trip")
 	for name, data := range map[string][]byte{
-		filepath.Join(bundle, "photo.jpg"):               imagetest.JPEG(t, imagetest.Turned(imagetest.Halves(1000, 2000)), 6),
-		filepath.Join(bundle, "clear.png"):               imagetest.PNG(t, imagetest.Transparent(900, 600)),
-		filepath.Join(bundle, "frame.gif"):               imagetest.GIF(t, imagetest.Halves(600, 400)),
-		filepath.Join(bundle, "pic.webp"):                imagetest.WebP(t, imagetest.Halves(1000, 500)),
+		filepath.Join(bundle, "photo.jpg"):               imagetest.JPEGWithMetadata(t, imagetest.Turned(imagetest.Halves(1000, 2000)), 6),
+		filepath.Join(bundle, "clear.png"):               imagetest.PNGWithMetadata(t, imagetest.Transparent(900, 600)),
+		filepath.Join(bundle, "frame.gif"):               imagetest.GIFWithMetadata(t, imagetest.Halves(600, 400)),
+		filepath.Join(bundle, "pic.webp"):                imagetest.WebPWithMetadata(t, imagetest.Halves(1000, 500)),
 		filepath.Join(bundle, "moving.gif"):              imagetest.AnimatedGIF(t, imagetest.Halves(300, 200)),
-		filepath.Join(s.Dir, "static/images/static.jpg"): imagetest.JPEG(t, imagetest.Halves(2000, 1500), 0),
+		filepath.Join(s.Dir, "static/images/static.jpg"): imagetest.JPEGWithMetadata(t, imagetest.Halves(2000, 1500), 1),
 		filepath.Join(s.Dir, "static/images/ana.png"):    imagetest.PNG(t, imagetest.Halves(300, 300)),
 	} {
 		sitetest.WriteFile(t, name, data)
@@ -196,6 +197,44 @@ func TestImageCopies(t *testing.T) {
 	}
 	if len(s.Result.Warnings) != 1 || !strings.Contains(s.Result.Warnings[0], "content/posts/ja.md: the social card is drawn without the title") {
 		t.Errorf("warnings %q, want one about the Japanese title", s.Result.Warnings)
+	}
+}
+
+// TestNoMetadataPublished builds a site whose photos, in a page bundle
+// and in static/, carry GPS tags and other metadata: no file of the
+// output holds any of it, and the originals are published with their
+// pixels and orientation as they were.
+func TestNoMetadataPublished(t *testing.T) {
+	skipImagesUnderRace(t)
+	s := buildImageSite(t)
+	for _, f := range s.Files() {
+		if strings.Contains(s.File(f), imagetest.Secret) {
+			t.Errorf("%s holds the photo's metadata", f)
+		}
+	}
+	for out, src := range map[string]string{
+		"2020/01/trip/photo.jpg": "content/posts/trip/photo.jpg",
+		"2020/01/trip/clear.png": "content/posts/trip/clear.png",
+		"2020/01/trip/pic.webp":  "content/posts/trip/pic.webp",
+		"2020/01/trip/frame.gif": "content/posts/trip/frame.gif",
+		"images/static.jpg":      "static/images/static.jpg",
+	} {
+		orig, err := os.ReadFile(filepath.Join(s.Dir, src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, win, err := images.Decode(orig, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, gin, err := images.Decode([]byte(s.File(out)), 0)
+		if err != nil || gin != win {
+			t.Errorf("%s: %+v, %v; the source is %+v", out, gin, err, win)
+			continue
+		}
+		if !imagetest.SamePixels(want, got) {
+			t.Errorf("%s has other pixels than its source", out)
+		}
 	}
 }
 
@@ -303,6 +342,9 @@ func TestWarmImageBuildsMatchColdBuilds(t *testing.T) {
 		{"a photo of another size", func(t *testing.T) {
 			sitetest.WriteFile(t, filepath.Join(bundle, "photo.jpg"), imagetest.JPEG(t, imagetest.Halves(1300, 700), 1))
 		}},
+		{"a photo replaced keeping its size and time", func(t *testing.T) {
+			replaceKeepingTimes(t, filepath.Join(s.Dir, "static/images/static.jpg"))
+		}},
 		{"an avatar", func(t *testing.T) {
 			sitetest.WriteFile(t, filepath.Join(s.Dir, "static/images/ana.png"), imagetest.PNG(t, imagetest.Transparent(200, 200)))
 		}},
@@ -346,6 +388,34 @@ func TestWarmImageBuildsMatchColdBuilds(t *testing.T) {
 	}
 }
 
+// replaceKeepingTimes puts in place of the JPEG file p one of the same
+// size and modification time whose pixels differ (a value of its
+// quantization table changed), as a tool that keeps times would.
+func replaceKeepingTimes(t *testing.T, p string) {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dqt := bytes.Index(data, []byte{0xFF, 0xDB})
+	if dqt < 0 {
+		t.Fatal("no quantization table")
+	}
+	data[dqt+10] ^= 0x04
+	tmp := p + ".new"
+	sitetest.WriteFile(t, tmp, data)
+	if err := os.Chtimes(tmp, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // imageInodes returns the inode of every image file of an output folder.
 func imageInodes(t *testing.T, dir string) map[string]uint64 {
 	t.Helper()
@@ -382,6 +452,8 @@ func TestImagesOnDemand(t *testing.T) {
 		format images.Format
 		width  int
 	}{
+		{"2020/01/trip/photo.jpg", images.JPEG, 1000},
+		{"images/static.jpg", images.JPEG, 2000},
 		{"2020/01/trip/photo-480w.webp", images.WebP, 480},
 		{"2020/01/trip/photo-1000w.jpg", images.JPEG, 1000},
 		{"images/static-800w.jpg", images.JPEG, 800},
@@ -397,6 +469,9 @@ func TestImagesOnDemand(t *testing.T) {
 		}
 		if info, err := images.Probe(data, 0); err != nil || info.Format != tt.format || info.Width != tt.width {
 			t.Errorf("%s: %+v, %v", tt.path, info, err)
+		}
+		if bytes.Contains(data, []byte(imagetest.Secret)) {
+			t.Errorf("%s holds the photo's metadata", tt.path)
 		}
 	}
 	for _, missing := range []string{"2020/01/trip/photo-1200w.jpg", "2020/01/trip/photo-480w.png", "images/nothing-480w.jpg"} {
@@ -460,5 +535,38 @@ func skipImagesUnderRace(t *testing.T) {
 	t.Helper()
 	if raceDetector {
 		t.Skip("make test runs the image tests without the race detector")
+	}
+}
+
+// TestAVIFInPages builds a site that asks for AVIF copies beside WebP:
+// pages offer AVIF first, whatever the order in site.toml, and every
+// copy they name is written.
+func TestAVIFInPages(t *testing.T) {
+	skipImagesUnderRace(t)
+	s := sitetest.Write(t, `-- site.toml --
+title = "Care notes"
+base_url = "https://example.org/"
+minify = false
+[images]
+widths = [480]
+formats = ["webp", "avif"]
+-- content/posts/trip/index.md --
+---
+title: A trip
+date: 2020-01-03
+image: photo.jpg
+---
+Text.
+`)
+	sitetest.WriteFile(t, filepath.Join(s.Dir, "content/posts/trip/photo.jpg"), imagetest.JPEG(t, imagetest.Halves(600, 400), 0))
+	s.Rebuild()
+	if s.Err != nil {
+		t.Fatal(s.Err)
+	}
+	s.Contains("2020/01/trip/index.html", `<picture><source type="image/avif" srcset="/2020/01/trip/photo-480w.avif 480w" sizes="(min-width: 64rem) 42rem, calc(100vw - 2.5rem)"><source type="image/webp" srcset="/2020/01/trip/photo-480w.webp 480w"`)
+	for _, f := range []string{"2020/01/trip/photo-480w.avif"} {
+		if data := s.File(f); !strings.Contains(data[:min(len(data), 32)], "ftypavif") {
+			t.Errorf("%s is no AVIF file", f)
+		}
 	}
 }

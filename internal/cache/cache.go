@@ -31,12 +31,16 @@
 //     change to the site but a post's body changes it.
 //   - Images (Store, in the same packs): what a build learnt of an image
 //     file (its SHA-256, size and orientation), keyed by ImageFileKey, the
-//     path, size and modification time of the file; each resized copy,
+//     path and FileState of the file (size, modification time, inode and
+//     change time, stored only once settled, as parsed content files are
+//     trusted); the original as
+//     published, stripped of its metadata, keyed by ImageOriginalKey, the
+//     SHA-256 of the source; each resized copy,
 //     keyed by ImageCopyKey, the SHA-256 of the source, the copy's width
 //     and format and the settings; each social card, keyed by
 //     PhotoCardKey (the image, the focal point) or DrawnCardKey (every
 //     text, the avatar and the logo drawn on it). The graph key holds the
-//     size and time of every image, whose dimensions pages show.
+//     FileState of every image, whose dimensions pages show.
 //   - Outputs (Manifest, and publish's spare folder, in outputs/): every
 //     output of the last build with its OutputKey, the graph key and the
 //     bodies of the posts the output read (pagedata.Reads). An output

@@ -49,15 +49,16 @@ type Graph struct {
 	// them, "theme/style.css theme/style.1a2b3c4d.css", sorted.
 	Assets []string
 	// Images are the raster images of static/ and of page bundles, whose
-	// size pages show, each with its size and modification time.
+	// size pages show, each with its file's state.
 	Images []ImageStamp
 }
 
 // ImageStamp is what the graph key holds of an image file: what changes
-// when the file does, without reading it.
+// when the file does, without reading it (its size is -1 when it cannot
+// be read).
 type ImageStamp struct {
-	Path          string
-	Size, ModTime int64
+	Path  string
+	State FileState
 }
 
 // File is one content file of a Graph.
@@ -87,18 +88,26 @@ func (g *Graph) Key() Key {
 	}
 	h.String("images")
 	for _, im := range g.Images {
-		h.String(im.Path).String(strconv.FormatInt(im.Size, 10)).String(strconv.FormatInt(im.ModTime, 10))
+		h.String(im.Path).fileState(im.State)
 	}
 	return h.Key()
 }
 
 // ImageFileKey names what a build learnt of an image file (the SHA-256
-// of its bytes and its size and orientation) by the file's path, size and
-// modification time, so a warm build does not read an unchanged image
-// again. A changed file changes its size or time.
-func ImageFileKey(path string, size, modTimeNanos int64) Key {
-	return NewHasher("image-file").String(path).String(strconv.FormatInt(size, 10)).
-		String(strconv.FormatInt(modTimeNanos, 10)).Key()
+// of its bytes and its size and orientation) by the file's path and
+// state, as the parsed content files are known, so a warm build does not
+// read an unchanged image again. A changed file changes its size or
+// times, a file put in its place its inode number and change time; an
+// entry is stored only for a state settled when it was taken
+// (FileState.SettledAt).
+func ImageFileKey(path string, st FileState) Key {
+	return NewHasher("image-file").String(path).fileState(st).Key()
+}
+
+// fileState adds the parts of a file's state.
+func (h *Hasher) fileState(st FileState) *Hasher {
+	return h.String(strconv.FormatInt(st.Size, 10)).String(strconv.FormatInt(st.Mod, 10)).
+		String(strconv.FormatUint(st.Ino, 10)).String(strconv.FormatInt(st.Ctime, 10))
 }
 
 // ImageCopyKey is the key of one resized copy of an image: the source's
@@ -107,6 +116,13 @@ func ImageFileKey(path string, size, modTimeNanos int64) Key {
 // version).
 func ImageCopyKey(source [sha256.Size]byte, copy, settings string) Key {
 	return NewHasher("image-copy").Bytes(source[:]).String(copy).String(settings).Key()
+}
+
+// ImageOriginalKey is the key of an image as published at its own
+// address, stripped of its metadata: the source's SHA-256 and the images
+// package's version.
+func ImageOriginalKey(source [sha256.Size]byte, version string) Key {
+	return NewHasher("image-original").Bytes(source[:]).String(version).Key()
 }
 
 // PhotoCardKey is the key of a social card cropped from a post's image:

@@ -45,7 +45,7 @@ func TestParseErrors(t *testing.T) {
 		{"[images]\nwidths = [0, 800]\n", "site.toml:2: images.widths [0 800] must list widths from 16 to 8192"},
 		{"[images]\nwidths = []\n", "images.widths [] must list widths"},
 		{"[images]\nquality = 101\n", "site.toml:2: images.quality 101 must be from 1 to 100"},
-		{"[images]\nformats = [\"avif\"]\n", `site.toml:2: images.formats: blogen does not write "avif"`},
+		{"[images]\nformats = [\"heic\"]\n", `site.toml:2: images.formats: blogen does not write "heic"`},
 		{"[images]\nmax_megapixels = 0\n", "images.max_megapixels must be at least 1"},
 		{"[brand]\ncolor = \"blue\"\n", `site.toml:2: brand.color "blue" is not a colour; write it as #rrggbb`},
 		{"[brand]\nlogo = \"logo.png\"\n", `brand.logo "logo.png" must be a path from the site root`},

@@ -13,7 +13,7 @@ type Images struct {
 	// Quality is the JPEG and WebP quality, 1 to 100.
 	Quality int `toml:"quality"`
 	// Formats are the formats of copies besides the source's own:
-	// "webp", or none.
+	// "webp", "avif", both or none.
 	Formats []string `toml:"formats"`
 	// MaxMegapixels is the largest image blogen decodes.
 	MaxMegapixels int `toml:"max_megapixels"`
@@ -36,8 +36,8 @@ func (c *Config) validateImages() []problem {
 		add(fmt.Sprintf("images.quality %d must be from 1 to 100; 80 is the default", im.Quality), "images", "quality")
 	}
 	for _, f := range im.Formats {
-		if f != "webp" {
-			add(fmt.Sprintf("images.formats: blogen does not write %q; use [\"webp\"] or []", f), "images", "formats")
+		if f != "webp" && f != "avif" {
+			add(fmt.Sprintf("images.formats: blogen does not write %q; use [\"webp\"], [\"webp\", \"avif\"] or []", f), "images", "formats")
 		}
 	}
 	if im.MaxMegapixels < 1 {

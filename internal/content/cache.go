@@ -38,38 +38,15 @@ type Cache struct {
 // The kind of content a file holds follows from its path.
 type cacheEntry struct {
 	file  string
-	state fileState
+	state cache.FileState
 	value any
 	err   error
 }
 
-// fileState is what tells that a file changed without reading it: its
-// size, modification time, and where the system tells them, its inode
-// number (a file replaced by another) and change time (a file written by
-// a tool that keeps its modification time).
-type fileState struct {
-	Size  int64
-	Mod   int64 // modification time, in nanoseconds since 1970
-	Ino   uint64
-	Ctime int64 // change time, in nanoseconds since 1970
-}
-
-// stateOf returns the state of a file.
-func stateOf(info fs.FileInfo) fileState {
-	ino, ctime := inodeAndCtime(info)
-	return fileState{Size: info.Size(), Mod: info.ModTime().UnixNano(), Ino: ino, Ctime: ctime}
-}
-
-// racyWindow is how close to the moment its state was taken a file's
-// times may be for the state to be trusted. A file system with coarse
-// timestamps (whole seconds, two on FAT) gives a file written twice within
-// that time the same times both times, so such a file is parsed again.
-const racyWindow = int64(2 * time.Second)
-
 // trusted reports whether a file whose state is now st is unchanged since
 // e was parsed.
-func (c *Cache) trusted(e cacheEntry, st fileState) bool {
-	return e.state == st && st.Mod < c.seen-racyWindow && st.Ctime < c.seen-racyWindow
+func (c *Cache) trusted(e cacheEntry, st cache.FileState) bool {
+	return e.state == st && st.SettledAt(c.seen)
 }
 
 // NewCache returns an empty cache.
@@ -89,7 +66,7 @@ func (c *Cache) parse(fsys fs.FS, s source, n *names) (any, error) {
 	}
 	c.mu.Lock()
 	i, ok := c.find(s.file)
-	trusted := ok && c.trusted(c.entries[i], stateOf(s.info))
+	trusted := ok && c.trusted(c.entries[i], cache.StateOf(s.info))
 	var e cacheEntry
 	if ok {
 		e = c.entries[i]
@@ -121,7 +98,7 @@ func (c *Cache) update(seen time.Time, sources []source, values []any, errs []er
 	entries := make([]cacheEntry, 0, len(sources))
 	for i, s := range sources {
 		if s.info != nil {
-			entries = append(entries, cacheEntry{file: s.file, state: stateOf(s.info), value: values[i], err: errs[i]})
+			entries = append(entries, cacheEntry{file: s.file, state: cache.StateOf(s.info), value: values[i], err: errs[i]})
 		}
 	}
 	sortEntries(entries)
@@ -193,7 +170,7 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (before, after any, ok bool) {
 		return nil, nil, false
 	}
 	c.mu.Lock()
-	c.insert(cacheEntry{file: file, state: stateOf(info), value: v})
+	c.insert(cacheEntry{file: file, state: cache.StateOf(info), value: v})
 	c.mu.Unlock()
 	return old.value, v, true
 }
@@ -203,7 +180,7 @@ func (c *Cache) Reparse(fsys fs.FS, file string) (before, after any, ok bool) {
 // reading a type name with every entry.
 type savedEntry struct {
 	File    string
-	State   fileState
+	State   cache.FileState
 	Post    *Post
 	Page    *Page
 	Author  *Author

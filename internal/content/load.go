@@ -62,7 +62,7 @@ func Load(fsys fs.FS) (*Site, error) { return LoadCached(fsys, nil) }
 
 // LoadCached is Load that re-parses only the files that changed since the
 // cache last saw them (by size, modification time, inode and change time,
-// and every file changed within racyWindow of the last load); cache may
+// and every file changed within cache.RacyWindow of the last load); cache may
 // be nil.
 // Parsed values are immutable, so unchanged files share them with the
 // previous load.

@@ -25,7 +25,7 @@ const benchPosts = 10000
 func benchSetup(b *testing.B) (context.Context, *served, string, []byte) {
 	b.Helper()
 	dir := b.TempDir()
-	if err := sitegen.Generate(dir, sitegen.Options{Posts: benchPosts, Seed: 1}); err != nil {
+	if err := sitegen.Generate(dir, sitegen.Options{Posts: benchPosts, Seed: 1, NoPhotos: true}); err != nil {
 		b.Fatal(err)
 	}
 	p, err := build.Prepare(build.Options{SiteDir: dir, NoCache: true})

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/blogen/blogen/internal/images/imagetest"
+	"github.com/gen2brain/avif"
 )
 
 var testSettings = Settings{Widths: []int{480, 800, 1200, 1600}, Quality: 80, Formats: []Format{WebP}, MaxPixels: 50_000_000}
@@ -187,5 +188,42 @@ func TestCoverDecoded(t *testing.T) {
 	}
 	if r, _, b, _ := card.At(CardWidth/2, 10).RGBA(); r < b {
 		t.Error("the card is not upright: its top is blue")
+	}
+}
+
+// TestAVIFCopies makes the copies of a photo in AVIF too: each is an
+// AVIF of its size, the same bytes every time.
+func TestAVIFCopies(t *testing.T) {
+	img, in, err := Decode(testJPEG(t, 600, 400, 0), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := testSettings
+	s.Formats = []Format{AVIF}
+	copies := s.Copies(in)
+	files, _, err := Make(img, in, copies, 80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _, err := Make(img, in, copies, 80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i, c := range copies {
+		if c.Format != AVIF {
+			continue
+		}
+		n++
+		cfg, err := avif.DecodeConfig(bytes.NewReader(files[i]))
+		if err != nil || cfg.Width != c.Width || cfg.Height != c.Height {
+			t.Errorf("the %dpx AVIF copy decodes as %dx%d, %v", c.Width, cfg.Width, cfg.Height, err)
+		}
+		if !bytes.Equal(files[i], again[i]) {
+			t.Errorf("the %dpx AVIF copy differs between two runs", c.Width)
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d AVIF copies, want 2 (480 and 600)", n)
 	}
 }

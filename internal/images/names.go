@@ -18,4 +18,4 @@ func IsRaster(name string) bool {
 // Version names the way this package draws and encodes, in every cache
 // key of its results: change it when a copy or a card would come out
 // different for the same input.
-const Version = "images/2"
+const Version = "images/3"

@@ -21,6 +21,8 @@ const (
 	PNG  Format = "png"
 	GIF  Format = "gif"
 	WebP Format = "webp"
+	// AVIF is written, never read: copies only.
+	AVIF Format = "avif"
 )
 
 // Ext is the file name extension of f, with its dot.

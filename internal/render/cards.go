@@ -187,7 +187,7 @@ func (r *Renderer) makeCard(c cardSpec) ([]byte, error) {
 	}
 	cfg := r.site.Config
 	card := images.Card{Title: c.title, Author: c.author, Site: cfg.Title, Color: brandColor(cfg.Brand.CardColor()),
-		Avatar: is.uprightOf(c.avatar), Logo: is.uprightOf(is.source(cfg.Brand.Logo))}
+		Avatar: fittedAvatar(c.avatar), Logo: fittedLogo(is.source(cfg.Brand.Logo))}
 	if missing := is.ts.Missing(c.title); len(missing) > 0 {
 		is.warn(fmt.Sprintf("%s: the social card is drawn without the title %q: its font has no %q; give the post an image",
 			c.file, c.title, string(missing)))
@@ -199,16 +199,31 @@ func (r *Renderer) makeCard(c cardSpec) ([]byte, error) {
 	return images.Encode(img, images.PNG, is.settings.Quality)
 }
 
-// uprightOf decodes an image for a card, or returns nil.
-func (is *imageSet) uprightOf(s *imageSource) image.Image {
+// fittedAvatar is the image of s fitted as an avatar, or nil for none.
+func fittedAvatar(s *imageSource) image.Image {
 	if s == nil {
 		return nil
 	}
+	return s.avatar()
+}
+
+// fittedLogo is the image of s fitted as a logo, or nil for none.
+func fittedLogo(s *imageSource) image.Image {
+	if s == nil {
+		return nil
+	}
+	return s.logo()
+}
+
+// fit decodes an image, turns it upright and fits it by fn
+// (images.FitAvatar, images.FitLogo), or returns nil when it cannot be
+// read.
+func (is *imageSet) fit(s *imageSource, fn func(image.Image) image.Image) image.Image {
 	img, info, err := is.decode(s)
 	if err != nil {
 		return nil
 	}
-	return images.Upright(img, info)
+	return fn(images.Upright(img, info))
 }
 
 // brandColor reads "#rrggbb", which config has checked.

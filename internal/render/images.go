@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blogen/blogen/internal/cache"
 	"github.com/blogen/blogen/internal/diag"
@@ -39,6 +40,9 @@ type imageSource struct {
 	// broken is set when the image's header reads but its pixels do
 	// not decode: pages then show it as it is, without copies.
 	broken atomic.Bool
+	// avatar and logo are the image fitted for cards as an avatar and
+	// as a logo, each made once, when first asked for.
+	avatar, logo func() image.Image
 }
 
 // imageMeta is what a build learns of an image before making its copies.
@@ -57,18 +61,24 @@ type imageSet struct {
 	key   string
 	byOut map[string]*imageSource
 	list  []*imageSource // sorted by out
-	ts    *images.Typesetter
-	tsErr error
-	store *cache.Store
-	keep  func(cache.Key)
+	// clashes are the images of static/ at the path of an image of a
+	// page bundle, copied so that publish reports the clash.
+	clashes []ImageFile
+	ts      *images.Typesetter
+	tsErr   error
+	store   *cache.Store
+	keep    func(cache.Key)
 	warnings
 }
 
 func newImageSet(r *Renderer) *imageSet {
 	c := r.site.Config.Images
 	s := images.Settings{Widths: c.Widths, Quality: c.Quality, MaxPixels: c.MaxMegapixels * 1_000_000}
-	for _, f := range c.Formats {
-		s.Formats = append(s.Formats, images.Format(f))
+	// AVIF first, the smaller: browsers take the first source they show.
+	for _, f := range []images.Format{images.AVIF, images.WebP} {
+		if slices.Contains(c.Formats, string(f)) {
+			s.Formats = append(s.Formats, f)
+		}
 	}
 	is := &imageSet{settings: s, byOut: map[string]*imageSource{}, store: r.opts.Cache, keep: r.keep,
 		key: fmt.Sprintf("%s q%d", images.Version, s.Quality)}
@@ -78,9 +88,11 @@ func newImageSet(r *Renderer) *imageSet {
 		}
 	}
 	for _, f := range r.opts.Images {
-		if _, ok := is.byOut[f.Path]; !ok {
-			is.add(&imageSource{out: f.Path, fsys: f.FS, src: f.Src})
+		if _, ok := is.byOut[f.Path]; ok {
+			is.clashes = append(is.clashes, f)
+			continue
 		}
+		is.add(&imageSource{out: f.Path, fsys: f.FS, src: f.Src})
 	}
 	slices.SortFunc(is.list, func(a, b *imageSource) int { return strings.Compare(a.out, b.out) })
 	is.ts, is.tsErr = images.NewTypesetter()
@@ -88,6 +100,8 @@ func newImageSet(r *Renderer) *imageSet {
 }
 
 func (is *imageSet) add(s *imageSource) {
+	s.avatar = sync.OnceValue(func() image.Image { return is.fit(s, images.FitAvatar) })
+	s.logo = sync.OnceValue(func() image.Image { return is.fit(s, images.FitLogo) })
 	is.byOut[s.out] = s
 	is.list = append(is.list, s)
 }
@@ -102,7 +116,7 @@ func (is *imageSet) source(p string) *imageSource {
 }
 
 // metaOf returns the SHA-256 and header of an image, once per render,
-// from the cache when the file's size and time are as recorded.
+// from the cache when the file's state (cache.FileState) is as recorded.
 func (is *imageSet) metaOf(s *imageSource) (imageMeta, error) {
 	s.once.Do(func() { s.meta, s.err = is.readMeta(s) })
 	if s.err == nil && s.broken.Load() {
@@ -120,7 +134,8 @@ func (is *imageSet) readMeta(s *imageSource) (imageMeta, error) {
 	if err != nil {
 		return imageMeta{}, fmt.Errorf("%s: %w", s.src, err)
 	}
-	key := cache.ImageFileKey(s.src, st.Size(), st.ModTime().UnixNano())
+	state := cache.StateOf(st)
+	key := cache.ImageFileKey(s.src, state)
 	if is.store != nil {
 		is.keep(key)
 		if b, ok := is.store.Get(key); ok {
@@ -137,7 +152,11 @@ func (is *imageSet) readMeta(s *imageSource) (imageMeta, error) {
 	if err != nil {
 		return imageMeta{}, fmt.Errorf("%s: %w; it is published as it is", s.src, err)
 	}
-	return imageMeta{sum: sha256.Sum256(data), info: info, key: key}, nil
+	m := imageMeta{sum: sha256.Sum256(data), info: info}
+	if state.SettledAt(time.Now().UnixNano()) {
+		m.key = key // else the file may change again without its state changing
+	}
+	return m, nil
 }
 
 // remember keeps what was learnt of an image for the next build, once its
@@ -250,9 +269,39 @@ func (r *Renderer) writeCopies(s *imageSource, sink Sink) error {
 	return nil
 }
 
-// writeImages makes every copy, then every social card (which know then
-// which images do not decode), on the worker pool, one image at a time
-// on each worker.
+// writeOriginal publishes an image at its own path stripped of its
+// metadata (images.Strip), or as it is when it is in no format blogen
+// reads. It is kept from the previous build or the cache by the image's
+// SHA-256 when the image's header reads.
+func (r *Renderer) writeOriginal(s *imageSource, sink Sink) error {
+	is := r.images
+	var key cache.Key
+	if m, err := is.metaOf(s); err == nil || errors.Is(err, errBroken) {
+		key = cache.ImageOriginalKey(m.sum, images.Version)
+		if done, err := r.reuseImage(sink, s.out, key); done || err != nil {
+			return err
+		}
+	}
+	data, err := fs.ReadFile(s.fsys, s.src)
+	if err != nil {
+		return diag.Locate(s.src, 0, err, "cannot read the image")
+	}
+	out, err := images.Strip(data)
+	if err != nil {
+		return sink.Copy(s.out, s.fsys, s.src)
+	}
+	if key == (cache.Key{}) {
+		return sink.Write(s.out, out)
+	}
+	if is.store != nil {
+		is.store.Put(key, out)
+	}
+	return writeImage(sink, s.out, out, key)
+}
+
+// writeImages publishes every original without its metadata and makes
+// every copy, then every social card (which know then which images do
+// not decode), on the worker pool, one image at a time on each worker.
 func (r *Renderer) writeImages(ctx context.Context, sink Sink) error {
 	var errs diag.List
 	var mu sync.Mutex
@@ -266,8 +315,19 @@ func (r *Renderer) writeImages(ctx context.Context, sink Sink) error {
 		})
 	}
 	list := r.images.list
-	if err := each(len(list), func(i int) error { return r.writeCopies(list[i], sink) }); err != nil {
+	err := each(len(list), func(i int) error {
+		if err := r.writeOriginal(list[i], sink); err != nil {
+			return err
+		}
+		return r.writeCopies(list[i], sink)
+	})
+	if err != nil {
 		return err
+	}
+	for _, f := range r.images.clashes {
+		if err := sink.Copy(f.Path, f.FS, f.Src); err != nil {
+			errs.Add(diag.Locate(f.Src, 0, err, "cannot copy the static file"))
+		}
 	}
 	cards := r.allCards()
 	if err := each(len(cards), func(i int) error { return r.writeCard(cards[i], sink) }); err != nil {
@@ -310,6 +370,10 @@ func (r *Renderer) copyOf(p string) (*imageSource, images.Copy, bool) {
 // serve; ok is false when p is neither.
 func (r *Renderer) imageOutput(p string) (data []byte, ok bool, err error) {
 	sink := &memorySink{}
+	if s := r.images.byOut[p]; s != nil {
+		err := r.writeOriginal(s, sink)
+		return sink.data, true, err
+	}
 	if s, c, found := r.copyOf(p); found {
 		m, _ := r.images.metaOf(s)
 		if done, err := r.reuseImage(sink, p, r.images.copyKey(m, c)); done || err != nil {
@@ -345,4 +409,7 @@ type memorySink struct{ data []byte }
 
 func (m *memorySink) Write(_ string, data []byte) error { m.data = data; return nil }
 
-func (m *memorySink) Copy(string, fs.FS, string) error { return nil }
+func (m *memorySink) Copy(_ string, fsys fs.FS, src string) (err error) {
+	m.data, err = fs.ReadFile(fsys, src)
+	return err
+}

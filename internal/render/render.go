@@ -293,7 +293,7 @@ func (r *Renderer) Output(p string) (data []byte, ok bool, err error) {
 		i, found = r.byPath.find(r.outputs, strings.TrimSuffix(p, "/")+"/index.html")
 	}
 	if !found {
-		if src, ok := r.bundles[p]; ok {
+		if src, ok := r.bundles[p]; ok && !images.IsRaster(p) {
 			b, err := fs.ReadFile(r.opts.Content, src)
 			return b, true, err
 		}
@@ -466,11 +466,15 @@ func (r *Renderer) keepUnmade(o output, sink KeepingSink) bool {
 	return true
 }
 
-// copyBundles copies the files of page bundles beside their posts.
+// copyBundles copies the files of page bundles beside their posts, but
+// raster images, which the image phase publishes without their metadata.
 func (r *Renderer) copyBundles(sink Sink) error {
 	var errs diag.List
 	for _, p := range r.site.Posts {
 		for _, f := range p.Files {
+			if images.IsRaster(f) {
+				continue
+			}
 			src := path.Join(p.Bundle, f)
 			if err := sink.Copy(strings.TrimPrefix(p.Folder(), "/")+f, r.opts.Content, src); err != nil {
 				errs.Add(diag.Locate(src, 0, err, "cannot copy the file of the page bundle"))

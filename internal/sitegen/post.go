@@ -25,6 +25,9 @@ type post struct {
 	p    prose
 	slug string
 	date time.Time
+	// photo is the site path of the post's image when it is a file of
+	// the site, "" otherwise.
+	photo string
 }
 
 // rng returns the random source of one stream of one item, so that every
@@ -40,6 +43,9 @@ const (
 	streamComments
 	streamSite
 	streamCode
+	streamImage  // a post's photo: its size
+	streamPixels // the pixels of the photos of one size
+	streamAvatar
 )
 
 // writePost generates post i and its comments.
@@ -59,6 +65,11 @@ func (g *generator) writePost(i int) error {
 	file := filepath.Join(g.dir, "content", "posts", ps.slug+".md")
 	if err := os.WriteFile(file, ps.p.b, 0o644); err != nil {
 		return fmt.Errorf("write post: %w", err)
+	}
+	if ps.photo != "" {
+		if err := g.writePhoto(filepath.Join("static", filepath.FromSlash(ps.photo)), i); err != nil {
+			return fmt.Errorf("write the photo of a post: %w", err)
+		}
 	}
 	if rng(g.opts.Seed, streamComments, i).Float64() < g.opts.CommentsFraction {
 		return ps.writeComments()
@@ -87,7 +98,7 @@ func (ps *post) frontMatter(title string) {
 	if p.chance(0.01) {
 		y.raw("featured", "true")
 	}
-	if p.chance(0.6) {
+	if p.chance(0.6) || ps.i < ps.g.opts.Photos {
 		ps.image(y)
 	}
 	if p.chance(0.05) {
@@ -135,8 +146,9 @@ func (ps *post) zipf(n int) int {
 // image writes image, image_alt and often image_credit.
 func (ps *post) image(y yamlWriter) {
 	p := &ps.p
-	if p.chance(0.7) {
-		y.raw("image", "/images/posts/"+ps.slug+".jpg")
+	if (p.chance(0.7) || ps.i < ps.g.opts.Photos) && !ps.g.opts.NoPhotos {
+		ps.photo = "/images/posts/" + ps.slug + ".jpg"
+		y.raw("image", ps.photo)
 	} else {
 		y.raw("image", fmt.Sprintf("https://images.example.org/photos/%d.jpg", 1000+p.r.IntN(90000)))
 	}

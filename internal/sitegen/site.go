@@ -96,11 +96,17 @@ func (g *generator) writeSite() error {
 			return err
 		}
 	}
-	for _, a := range g.authors {
+	for i, a := range g.authors {
 		p.b = p.b[:0]
 		p.author(a)
 		if err := g.write(filepath.Join("content", "authors", a.id+".md"), p.b); err != nil {
 			return err
+		}
+		if g.opts.NoPhotos {
+			continue
+		}
+		if err := g.writeAvatar(filepath.Join("static", filepath.FromSlash(avatarPath(a))), i); err != nil {
+			return fmt.Errorf("write an avatar: %w", err)
 		}
 	}
 	return nil
@@ -113,7 +119,7 @@ func (p *prose) author(a author) {
 	p.str("---\n")
 	y.str("name", a.name)
 	y.str("role", p.pick(roles))
-	y.raw("avatar", "/images/avatars/"+a.id+".jpg")
+	y.raw("avatar", avatarPath(a))
 	y.raw("handle", a.handle)
 	y.table("links", "linkedin", "https://www.linkedin.com/in/"+a.id+"/", "x", "https://x.com/"+a.handle,
 		"website", "https://"+a.id+".example.net/")
@@ -132,3 +138,6 @@ func (g *generator) write(rel string, data []byte) error {
 	}
 	return nil
 }
+
+// avatarPath is the site path of an author's avatar.
+func avatarPath(a author) string { return "/images/avatars/" + a.id + ".jpg" }

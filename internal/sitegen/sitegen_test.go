@@ -3,6 +3,8 @@ package sitegen_test
 import (
 	"bytes"
 	"context"
+	"image"
+	"image/jpeg"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -82,6 +84,18 @@ func TestGenerateLoadsAndBuilds(t *testing.T) {
 			t.Errorf("%s: body of %d bytes, want 5-15 KB", p.Source, n)
 		}
 	}
+	if raceDetector {
+		t.Skip("make test builds the generated site without the race detector, which makes its photos ten times slower")
+	}
+	// One width and no WebP: the photos' copies are the images
+	// package's to test.
+	toml, err := os.OpenFile(filepath.Join(dir, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := toml.WriteString("\n[images]\nwidths = [320]\nformats = []\n"); err != nil || toml.Close() != nil {
+		t.Fatal(err)
+	}
 	res, err := build.Build(context.Background(), build.Options{SiteDir: dir, OutDir: filepath.Join(t.TempDir(), "public"),
 		NoCache: true, Now: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
@@ -89,6 +103,60 @@ func TestGenerateLoadsAndBuilds(t *testing.T) {
 	}
 	if res.Posts != 90 {
 		t.Fatalf("built %d posts, want 90", res.Posts)
+	}
+	if len(res.Warnings) > 0 {
+		t.Errorf("the build warns: %q", res.Warnings)
+	}
+}
+
+// TestGeneratePhotos checks that every image a post or author names on
+// the site is a JPEG file of it, small but for the first posts' with
+// Photos, which are 12 megapixels.
+func TestGeneratePhotos(t *testing.T) {
+	dir := t.TempDir()
+	if err := sitegen.Generate(dir, sitegen.Options{Posts: 30, Seed: 2, Photos: 1, CommentsFraction: -1}); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := content.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sizes := map[string]image.Point{}
+	var names []string
+	for _, p := range loaded.Posts {
+		names = append(names, p.Image)
+	}
+	for _, a := range loaded.Authors {
+		names = append(names, a.Avatar)
+	}
+	for _, name := range names {
+		if !strings.HasPrefix(name, "/") {
+			continue
+		}
+		f, err := os.Open(filepath.Join(dir, "static", filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := jpeg.DecodeConfig(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		sizes[name] = image.Pt(cfg.Width, cfg.Height)
+	}
+	big, small := 0, map[image.Point]bool{}
+	for name, size := range sizes {
+		switch {
+		case size == image.Pt(4000, 3000):
+			big++
+		case size.X > 1600 || size.Y > 2400:
+			t.Errorf("%s is %v", name, size)
+		default:
+			small[size] = true
+		}
+	}
+	if big != 1 || len(small) < 4 || len(sizes) < 10 {
+		t.Errorf("%d photos of 12 megapixels, %d sizes of small ones, %d images in all", big, len(small), len(sizes))
 	}
 }
 
@@ -158,5 +226,33 @@ func TestEnsureReuses(t *testing.T) {
 	}
 	if n := len(readTree(t, filepath.Join(dir, "content", "posts"))); n != 6 {
 		t.Fatalf("%d posts after regenerating, want 6", n)
+	}
+}
+
+// TestGenerateNoPhotos checks that a site generated without photos has
+// no image file and every post's image on another host.
+func TestGenerateNoPhotos(t *testing.T) {
+	dir := t.TempDir()
+	if err := sitegen.Generate(dir, sitegen.Options{Posts: 30, Seed: 2, NoPhotos: true, CommentsFraction: -1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "static")); !os.IsNotExist(err) {
+		t.Errorf("static/ is there (%v)", err)
+	}
+	loaded, err := content.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote := 0
+	for _, p := range loaded.Posts {
+		if strings.HasPrefix(p.Image, "/") {
+			t.Errorf("%s shows %s", p.Source, p.Image)
+		}
+		if strings.HasPrefix(p.Image, "https://") {
+			remote++
+		}
+	}
+	if remote < 10 {
+		t.Errorf("%d posts with an image on another host", remote)
 	}
 }

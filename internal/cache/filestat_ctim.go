@@ -1,6 +1,6 @@
 //go:build linux || openbsd || dragonfly || solaris
 
-package content
+package cache
 
 import "syscall"
 

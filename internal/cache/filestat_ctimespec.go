@@ -1,6 +1,6 @@
 //go:build darwin || freebsd || netbsd
 
-package content
+package cache
 
 import "syscall"
 
