@@ -75,8 +75,8 @@ func (OSDisk) SyncDir(dir string) error {
 // with the id.
 var ErrIDTaken = errors.New("the post already has a comment with this id")
 
-// CreateComment writes c as content/comments/<post>/<id>.md of the site at
-// siteDir, durably: when it returns nil the comment survives a crash or a
+// CreateComment writes c as content/comments/<post>/<id>.md (or
+// content/comments/pages/<page>/<id>.md) of the site at siteDir, durably: when it returns nil the comment survives a crash or a
 // power cut. The file is written in full under a hidden temporary name
 // (one the content loader ignores) and synced; it is then given its final
 // name, which fails with ErrIDTaken rather than replace a file, and the
