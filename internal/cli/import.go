@@ -15,10 +15,11 @@ import (
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlags("import", "import wordpress export.xml | linkedin DIR --author ID | jekyll|hugo|zola DIR  [-s DIR] [--force]", e.stdout)
+	fs := newFlags("import", "import wordpress export.xml [--mentions keep|skip] | linkedin DIR --author ID | jekyll|hugo|zola DIR  [-s DIR] [--force]", e.stdout)
 	dir := fs.String("s", ".", "the site `folder` to import into")
 	author := fs.String("author", "", "with linkedin: the author `id` of the imported articles")
 	force := fs.Bool("force", false, "replace files of the site that differ from the imported ones (not with linkedin)")
+	mentions := fs.String("mentions", "keep", "with wordpress: `keep` pingbacks and trackbacks as mentions listed under the comments, or skip them")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -28,7 +29,10 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	switch rest[0] {
 	case "wordpress":
-		return importWordPress(ctx, e, rest[1], *dir, *force)
+		if *mentions != "keep" && *mentions != "skip" {
+			return usagef("--mentions must be keep or skip, not %q", *mentions)
+		}
+		return importWordPress(ctx, e, rest[1], wordpress.Options{SiteDir: *dir, Force: *force, SkipMentions: *mentions == "skip"})
 	case "linkedin":
 		sum, err := linkedin.Import(ctx, rest[1], linkedin.Options{SiteDir: *dir, Author: *author})
 		if err != nil {
@@ -46,13 +50,14 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	return usagef("unknown import source %q; use wordpress, linkedin, jekyll, hugo or zola", rest[0])
 }
 
-func importWordPress(ctx context.Context, e *env, file, dir string, force bool) error {
+func importWordPress(ctx context.Context, e *env, file string, opts wordpress.Options) error {
 	f, err := os.Open(file)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	sum, err := wordpress.Import(ctx, f, file, wordpress.Options{SiteDir: dir, Log: termsafe.NewWriter(e.stderr), Force: force})
+	opts.Log = termsafe.NewWriter(e.stderr)
+	sum, err := wordpress.Import(ctx, f, file, opts)
 	if err != nil {
 		return err
 	}

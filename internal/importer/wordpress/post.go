@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/importer/htmlmd"
 	"github.com/blogen/blogen/internal/importer/sitewriter"
 )
@@ -39,8 +40,8 @@ func (imp *importer) post(it *item) error {
 	return imp.comments(it, slug)
 }
 
-// page writes a page item. Comments on pages are skipped: blogen keeps
-// comments for posts only.
+// page writes a page item and its comments, which go to
+// content/comments/pages/<slug>/.
 func (imp *importer) page(it *item) error {
 	slug := imp.slug(it, &imp.pageNames, "page")
 	fm := sitewriter.Page{
@@ -49,6 +50,10 @@ func (imp *importer) page(it *item) error {
 		Draft:   isDraft(it),
 		Aliases: aliases(it, "page_id"),
 	}
+	fm.Comments = "closed" // pages take comments only when told to
+	if it.commentStatus == "open" {
+		fm.Comments = "open"
+	}
 	if err := imp.write(it, "content/pages/"+slug+".md", fm); err != nil {
 		return err
 	}
@@ -56,8 +61,7 @@ func (imp *importer) page(it *item) error {
 	if fm.Draft {
 		imp.sum.Drafts++
 	}
-	imp.skipComments(it, "comment on a page")
-	return nil
+	return imp.comments(it, content.PageThreads+"/"+slug)
 }
 
 // write converts the item's body and stages the file.
