@@ -159,20 +159,21 @@ func checkApprove(q *moderation.Queue, l *comments.Linter, id string) error {
 			why = append(why, fmt.Sprintf("[%s] %s", f.Rule, f.Message))
 		}
 	}
-	return fmt.Errorf("comments approve: the comment policy rejects %s/%s: %s; approve it anyway with --force", c.Post, c.ID, strings.Join(why, "; "))
+	return fmt.Errorf("comments approve: the comment policy rejects %s/%s: %s; approve it anyway with --force", c.Thread(), c.ID, strings.Join(why, "; "))
 }
 
-// listComments prints one comment a line: id, status, date, author and
-// the start of the text, each escaped for the terminal (termsafe.Line).
+// listComments prints one comment a line: id, type (comment or mention),
+// status, date, author and the start of the text, each escaped for the
+// terminal (termsafe.Line).
 func listComments(w io.Writer, cs []*content.Comment) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSTATUS\tDATE\tAUTHOR\tTEXT")
+	fmt.Fprintln(tw, "ID\tTYPE\tSTATUS\tDATE\tAUTHOR\tTEXT")
 	for _, c := range cs {
 		text := strings.Join(strings.Fields(string(c.Body)), " ")
 		if r := []rune(text); len(r) > 60 {
 			text = string(r[:59]) + "…"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", termsafe.Line(c.Post+"/"+c.ID), termsafe.Line(string(c.Status)),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", termsafe.Line(c.Thread()+"/"+c.ID), c.TypeName(), termsafe.Line(string(c.Status)),
 			c.Date.Format("2006-01-02"), termsafe.Line(c.Author), termsafe.Line(text))
 	}
 	return tw.Flush()

@@ -16,12 +16,13 @@ import (
 )
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlags("import", "import wordpress export.xml [--media] | linkedin DIR --author ID | jekyll|hugo|zola DIR  [-s DIR] [--force]", e.stdout)
+	fs := newFlags("import", "import wordpress export.xml [--media] [--mentions keep|skip] | linkedin DIR --author ID | jekyll|hugo|zola DIR  [-s DIR] [--force]", e.stdout)
 	dir := fs.String("s", ".", "the site `folder` to import into")
 	author := fs.String("author", "", "with linkedin: the author `id` of the imported articles")
 	force := fs.Bool("force", false, "replace files of the site that differ from the imported ones (not with linkedin)")
 	media := fs.Bool("media", false, "with wordpress: download the images, audio and video the posts use into the site")
 	mediaMax := fs.Int64("media-max-mb", fetch.DefaultMaxBytes>>20, "with --media: the largest file downloaded, in `MB`")
+	mentions := fs.String("mentions", "keep", "with wordpress: `keep` pingbacks and trackbacks as mentions listed under the comments, or skip them")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -31,7 +32,11 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	switch rest[0] {
 	case "wordpress":
-		return importWordPress(ctx, e, rest[1], wordpress.Options{SiteDir: *dir, Force: *force, Media: *media, Fetch: fetch.Options{MaxBytes: *mediaMax << 20}})
+		if *mentions != "keep" && *mentions != "skip" {
+			return usagef("--mentions must be keep or skip, not %q", *mentions)
+		}
+		return importWordPress(ctx, e, rest[1], wordpress.Options{SiteDir: *dir, Force: *force, Media: *media,
+			Fetch: fetch.Options{MaxBytes: *mediaMax << 20}, SkipMentions: *mentions == "skip"})
 	case "linkedin":
 		sum, err := linkedin.Import(ctx, rest[1], linkedin.Options{SiteDir: *dir, Author: *author})
 		if err != nil {

@@ -172,7 +172,7 @@ func catalogLoader(dir string, cfg *config.Config) intake.Loader {
 	}
 }
 
-// catalog is what the intake needs of a site: its posts, with their URLs
+// catalog is what the intake needs of a site: its posts and pages, with their URLs
 // under base, and what the comments of the site folder dir count.
 func catalog(s *site.Site, dir, base string) (*intake.Catalog, error) {
 	q, err := moderation.OpenQueue(dir)
@@ -187,7 +187,7 @@ func catalog(s *site.Site, dir, base string) (*intake.Catalog, error) {
 	for _, c := range q.List("") {
 		switch c.Status {
 		case content.StatusPending:
-			cat.Pending[c.Post]++
+			cat.Pending[c.Thread()]++
 		case content.StatusApproved:
 			if c.EmailHash != "" {
 				cat.Approved[c.EmailHash] = true

@@ -17,7 +17,6 @@ import (
 
 	"github.com/blogen/blogen/internal/build"
 	"github.com/blogen/blogen/internal/config"
-	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/intake"
 	"github.com/blogen/blogen/internal/livereload"
 	"github.com/blogen/blogen/internal/server"
@@ -307,22 +306,22 @@ func (p *preview) commentService(prep *build.Prepared) (*intake.Service, error) 
 	return p.comments, nil
 }
 
-// posts lists what the comment service needs of each post; URLs are from
-// the site root.
+// posts lists what the comment service needs of each post and page, by
+// thread; URLs are from the site root.
 func posts(s *site.Site) map[string]intake.Post {
-	out := make(map[string]intake.Post, len(s.Posts))
-	for _, post := range s.Posts {
+	out := make(map[string]intake.Post, len(s.Posts)+len(s.Pages))
+	add := func(url string, d *site.Discussion) {
 		var ids []string
-		var walk func([]*site.Thread)
-		walk = func(ts []*site.Thread) {
-			for _, t := range ts {
-				ids = append(ids, t.ID)
-				walk(t.Replies)
-			}
+		for _, t := range d.Shown() {
+			ids = append(ids, t.ID)
 		}
-		walk(post.Comments)
-		open := s.Config.Comments.Enabled && post.Post.Comments == content.CommentsOpen
-		out[post.Slug] = intake.Post{URL: post.URL, Open: open, Comments: ids}
+		out[d.Thread] = intake.Post{URL: url, Open: s.Config.Comments.Enabled && d.Open, Comments: ids}
+	}
+	for _, post := range s.Posts {
+		add(post.URL, post.Discussion())
+	}
+	for _, page := range s.Pages {
+		add(page.URL, page.Discussion())
 	}
 	return out
 }

@@ -88,8 +88,9 @@ type jsonReport struct {
 
 type jsonReportItem struct {
 	File     string         `json:"file"`
-	Post     string         `json:"post"`
+	Post     string         `json:"post"` // the thread: "pages/about" for a page
 	ID       string         `json:"id"`
+	Type     string         `json:"type"` // comment or mention
 	Status   content.Status `json:"status"`
 	Breaks   bool           `json:"breaks_policy"`
 	Verdict  Verdict        `json:"verdict"`
@@ -101,7 +102,7 @@ type jsonReportItem struct {
 //	{
 //	  "failed": true,                 // as Failed
 //	  "counts": {"hold": 0, "publish": 1, "reject": 1},
-//	  "comments": [{"file": "content/comments/x/003.md", "post": "x", "id": "003",
+//	  "comments": [{"file": "content/comments/x/003.md", "post": "x", "id": "003", "type": "comment",
 //	    "status": "approved", "breaks_policy": true, "verdict": "reject",
 //	    "findings": [{"rule": "too-many-links", "verdict": "reject", "message": "..."}]}]
 //	}
@@ -122,7 +123,7 @@ func (r Report) WriteJSON(w io.Writer) error {
 			findings = []Finding{}
 		}
 		out.Counts[it.Result.Verdict]++
-		out.Comments[i] = jsonReportItem{File: c.Source, Post: c.Post, ID: c.ID, Status: c.Status,
+		out.Comments[i] = jsonReportItem{File: c.Source, Post: c.Thread(), ID: c.ID, Type: string(c.TypeName()), Status: c.Status,
 			Breaks: it.breaks(), Verdict: it.Result.Verdict, Findings: findings}
 	}
 	var b bytes.Buffer

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/termsafe"
 )
 
@@ -18,7 +19,7 @@ import (
 func (r Report) WriteStatusText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	for _, it := range r.Items {
-		fmt.Fprintf(bw, "%s: %s (policy: %s)\n", termsafe.Line(it.Comment.Source), termsafe.Line(string(it.Comment.Status)), it.Result.Verdict)
+		fmt.Fprintf(bw, "%s: %s%s (policy: %s)\n", termsafe.Line(it.Comment.Source), termsafe.Line(string(it.Comment.Status)), typeNote(it.Comment), it.Result.Verdict)
 		for _, f := range it.Result.Findings {
 			fmt.Fprintf(bw, "%s: %s [%s] %s\n", termsafe.Line(it.Comment.Source), f.Verdict, f.Rule, termsafe.Line(f.Message))
 		}
@@ -28,6 +29,14 @@ func (r Report) WriteStatusText(w io.Writer) error {
 		return fmt.Errorf("write lint report: %w", err)
 	}
 	return nil
+}
+
+// typeNote is " mention" for a mention, "" for a comment.
+func typeNote(c *content.Comment) string {
+	if c.IsMention() {
+		return " " + string(c.Type)
+	}
+	return ""
 }
 
 // Summary is one line that counts the verdicts and the approved comments

@@ -124,11 +124,15 @@ type Page struct {
 	Menu        bool
 	Weight      int
 	Aliases     []string
-	Body        []byte
-	BodyLine    int
-	SlugLine    int
-	AliasLine   int
-	Sum         [sha256.Size]byte // of the file, set by Load
+	// Comments says whether readers may comment on the page. Pages take
+	// none unless their front matter says comments: open; a page shows
+	// its comment thread when it is open or has comments to show.
+	Comments  CommentMode
+	Body      []byte
+	BodyLine  int
+	SlugLine  int
+	AliasLine int
+	Sum       [sha256.Size]byte // of the file, set by Load
 }
 
 // Author is one person who writes on the blog; the body of the file is the
@@ -154,11 +158,19 @@ type Links struct {
 	Website  string
 }
 
-// Comment is one reader comment and its moderation status.
+// Comment is one reader comment, or one mention of a post or page on
+// another site, and its moderation status.
 type Comment struct {
-	Source    string // content/comments/<post>/<id>.md
-	Post      string // the slug of the post it belongs to
-	ID        string // the file name without .md
+	// Source is content/comments/<post>/<id>.md for a comment on a post,
+	// content/comments/pages/<page>/<id>.md for one on a page.
+	Source string
+	Post   string // the slug of the post it belongs to, "" for a page's
+	Page   string // the slug of the page it belongs to, "" for a post's
+	ID     string // the file name without .md
+	// Type is what the file holds: a reader's comment, or a mention of
+	// the post elsewhere (a pingback or trackback), which is listed
+	// apart and never counted as a comment.
+	Type      CommentType
 	Author    string
 	AuthorURL string
 	EmailHash string
@@ -177,6 +189,52 @@ type Comment struct {
 	// ParentLine is the line of Source that names the parent.
 	ParentLine int
 	Sum        [sha256.Size]byte // of the file, set by Load
+}
+
+// PageThreads is the folder of content/comments that holds the comments
+// of pages, one folder a page. A post's slug never holds a slash, so
+// "pages/about" names the page about and no post.
+const PageThreads = "pages"
+
+// Thread names the post or page a comment belongs to, as the folder of
+// content/comments that holds it: the post's slug, or "pages/" and the
+// page's slug. Moderation and the comment form name threads so.
+func (c *Comment) Thread() string {
+	if c.Page != "" {
+		return PageThreads + "/" + c.Page
+	}
+	return c.Post
+}
+
+// PageOfThread returns the slug of the page a thread names ("pages/about"
+// names the page about), or false when the thread is a post's.
+func PageOfThread(thread string) (string, bool) {
+	return strings.CutPrefix(thread, PageThreads+"/")
+}
+
+// CommentType is what a comment file holds.
+type CommentType string
+
+// The types of comment files.
+const (
+	// TypeComment is a reader's comment, the default.
+	TypeComment CommentType = "comment"
+	// TypeMention is a mention of the post or page on another site (a
+	// pingback or trackback): its author is the title of the page that
+	// mentions it, its author_url that page's address.
+	TypeMention CommentType = "mention"
+)
+
+// IsMention reports whether the file is a mention rather than a comment.
+func (c *Comment) IsMention() bool { return c.Type == TypeMention }
+
+// TypeName is the comment's type for people to read: comment or mention,
+// a comment made in code without a type being a comment.
+func (c *Comment) TypeName() CommentType {
+	if c.Type == "" {
+		return TypeComment
+	}
+	return c.Type
 }
 
 // Status is where a comment stands in moderation.

@@ -75,7 +75,7 @@ func parsePost(file string, src []byte, n *names) (*Post, error) {
 		ImageAlt:    f.str("image_alt"),
 		ImageCredit: f.credit(),
 		ImageFocus:  f.focus(),
-		Comments:    f.commentMode(),
+		Comments:    f.commentMode(CommentsOpen),
 		Original:    f.attribution(),
 		Body:        doc.body,
 		BodyStart:   doc.bodyStart,
@@ -247,10 +247,12 @@ func (f *fields) authors() []string {
 	return out
 }
 
-func (f *fields) commentMode() CommentMode {
+// commentMode reads comments: open or closed (true or false); def is the
+// mode of a file without the key.
+func (f *fields) commentMode(def CommentMode) CommentMode {
 	k, v, ok := f.first("comments")
 	if !ok {
-		return CommentsOpen
+		return def
 	}
 	switch v {
 	case "open", true:
@@ -259,7 +261,7 @@ func (f *fields) commentMode() CommentMode {
 		return CommentsClosed
 	}
 	f.fail(k, "comments: want open or closed, got %s", describe(v))
-	return CommentsOpen
+	return def
 }
 
 func (f *fields) canonicalSelf() bool {
@@ -350,6 +352,7 @@ func ParsePage(file string, src []byte) (*Page, error) {
 		Body:        doc.body,
 		BodyLine:    doc.bodyLine,
 	}
+	p.Comments = f.commentMode(CommentsClosed)
 	p.Slug = slugOrName(f, name)
 	p.SlugLine = doc.keyLine("slug")
 	p.AliasLine = doc.keyLine("aliases", "redirect_from")
@@ -397,7 +400,8 @@ func authorID(file string) string {
 	return name
 }
 
-// ParseComment reads one comment file, content/comments/<post>/<id>.md.
+// ParseComment reads one comment file, content/comments/<post>/<id>.md or
+// content/comments/pages/<page>/<id>.md.
 func ParseComment(file string, src []byte) (*Comment, error) {
 	c, err := parseComment(file, src, nil)
 	if c != nil {
@@ -416,10 +420,10 @@ func parseComment(file string, src []byte, n *names) (*Comment, error) {
 	f := &fields{doc: doc, names: n}
 	c := &Comment{
 		Source:    file,
-		Post:      path.Base(path.Dir(file)),
 		ID:        strings.TrimSuffix(path.Base(file), ".md"),
+		Type:      CommentType(strings.ToLower(f.str("type"))),
 		Author:    f.name("author", "name"),
-		AuthorURL: f.name("author_url", "url"),
+		AuthorURL: f.name("author_url", "url", "website"),
 		EmailHash: f.name("email_hash"),
 		AuthorID:  f.name("author_id"),
 		Date:      f.date("date"),
@@ -429,7 +433,15 @@ func parseComment(file string, src []byte, n *names) (*Comment, error) {
 		BodyStart: doc.bodyStart,
 		BodyLine:  doc.bodyLine,
 	}
+	c.Post, c.Page = commentOwner(file)
 	c.ParentLine = doc.keyLine("parent")
+	switch c.Type {
+	case "":
+		c.Type = TypeComment
+	case TypeComment, TypeMention:
+	default:
+		f.fail("type", "type: want comment or mention, got %q", c.Type)
+	}
 	if c.Status == "" {
 		c.Status = StatusPending
 	}
@@ -449,6 +461,17 @@ func parseComment(file string, src []byte, n *names) (*Comment, error) {
 		f.fail("author_url", "author_url %q must be an http(s) URL", c.AuthorURL)
 	}
 	return c, errors.Join(f.errs...)
+}
+
+// commentOwner returns the post or the page a comment file belongs to by
+// its folder: content/comments/pages/<page>/ holds a page's comments,
+// any other folder the comments of the post it is named after.
+func commentOwner(file string) (post, page string) {
+	dir := path.Dir(file)
+	if parent := path.Dir(dir); parent == CommentsDir+"/"+PageThreads {
+		return "", path.Base(dir)
+	}
+	return path.Base(dir), ""
 }
 
 // String describes a post for messages.

@@ -240,3 +240,59 @@ func checkShared(t *testing.T, how string, s *Site) {
 	same("status", string(x.Status), string(StatusApproved))
 	same("status", string(y.Status), string(StatusApproved))
 }
+
+// TestParseCommentOwnerAndType: the folder names the post or the page a
+// comment belongs to, and type: mention marks a mention.
+func TestParseCommentOwnerAndType(t *testing.T) {
+	const body = "author: R\ndate: 2020-01-01T10:00:00Z\n"
+	tests := []struct {
+		name, file, front string
+		post, page        string
+		thread            string
+		typ               CommentType
+		url               string
+		bad               bool
+	}{
+		{"post", "content/comments/hello/001.md", body, "hello", "", "hello", TypeComment, "", false},
+		{"a post named pages", "content/comments/pages/001.md", body, "pages", "", "pages", TypeComment, "", false},
+		{"page", "content/comments/pages/about/001.md", body, "", "about", "pages/about", TypeComment, "", false},
+		{"mention", "content/comments/hello/002.md", body + "type: Mention\nwebsite: https://other.example/p\n", "hello", "", "hello", TypeMention, "https://other.example/p", false},
+		{"comment said", "content/comments/pages/about/002.md", body + "type: comment\n", "", "about", "pages/about", TypeComment, "", false},
+		{"unknown type", "content/comments/hello/003.md", body + "type: pingback\n", "hello", "", "hello", "pingback", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ParseComment(tt.file, []byte("---\n"+tt.front+"---\nHi\n"))
+			if (err != nil) != tt.bad {
+				t.Fatalf("error %v, want one: %v", err, tt.bad)
+			}
+			if c.Post != tt.post || c.Page != tt.page || c.Thread() != tt.thread || c.Type != tt.typ || c.AuthorURL != tt.url {
+				t.Errorf("post %q page %q thread %q type %q url %q", c.Post, c.Page, c.Thread(), c.Type, c.AuthorURL)
+			}
+			if c.IsMention() != (tt.typ == TypeMention) {
+				t.Errorf("IsMention = %v", c.IsMention())
+			}
+		})
+	}
+}
+
+// TestParsePageComments: pages take no comments unless told to.
+func TestParsePageComments(t *testing.T) {
+	tests := []struct {
+		front string
+		want  CommentMode
+		bad   bool
+	}{
+		{"", CommentsClosed, false},
+		{"comments: open\n", CommentsOpen, false},
+		{"comments: true\n", CommentsOpen, false},
+		{"comments: closed\n", CommentsClosed, false},
+		{"comments: maybe\n", CommentsClosed, true},
+	}
+	for _, tt := range tests {
+		p, err := ParsePage("content/pages/about.md", []byte("---\ntitle: About\n"+tt.front+"---\nHi\n"))
+		if (err != nil) != tt.bad || p.Comments != tt.want {
+			t.Errorf("%q: comments %v, error %v", tt.front, p.Comments, err)
+		}
+	}
+}

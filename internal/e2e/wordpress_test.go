@@ -12,8 +12,9 @@ import (
 
 // TestImportedWordPressPassesTheNuHTMLChecker imports the WordPress
 // importer's whole-site fixture, builds it and checks every page: the HTML
-// an import keeps (sub, abbr, dl, ol reversed, aligned images) and the
-// tables of imported comments are valid.
+// an import keeps (sub, abbr, dl, ol reversed, aligned images), the
+// tables of imported comments, the comment thread of a page and the list
+// of mentions are valid.
 func TestImportedWordPressPassesTheNuHTMLChecker(t *testing.T) {
 	VNUJar(t)
 	archive, err := os.ReadFile(filepath.Join(RepoRoot(t), "internal", "importer", "wordpress", "testdata", "whole", "site.txtar"))
@@ -34,7 +35,8 @@ func TestImportedWordPressPassesTheNuHTMLChecker(t *testing.T) {
 		t.Fatalf("the imported site does not build:\n%v", s.Err)
 	}
 	// The pages checked hold the HTML the import keeps.
-	s.Contains("2021/03/water/index.html", "<sub>", "<abbr", `<span class="big">`, "<dl>", `<ol reversed=""`, `class="alignright`, "<table>")
+	s.Contains("2021/03/water/index.html", "<sub>", "<abbr", `<span class="big">`, "<dl>", `<ol reversed=""`, `class="alignright`, "<table>", "Mentioned on")
+	s.Contains("team/index.html", `id="comments"`, "Mentioned on", `name="post" value="pages/team"`)
 	for _, e := range validate(t, s.Out) {
 		t.Error(e)
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/blogen/blogen/internal/comments"
+	"github.com/blogen/blogen/internal/content"
 )
 
 // The limits of a request, in bytes.
@@ -136,7 +137,7 @@ func (f Form) check() error {
 	switch {
 	case f.Post == "":
 		return bad("the form names no post")
-	case !validSlug(f.Post):
+	case !validThread(f.Post):
 		return bad("there is no such post to comment on")
 	case f.Parent != "" && !validSlug(f.Parent):
 		return bad("the comment you reply to is not on this post")
@@ -153,6 +154,15 @@ func (f Form) check() error {
 		return err
 	}
 	return checkWebsite(f.Website)
+}
+
+// validThread reports whether s can name a post, or a page as "pages/"
+// and its slug (content.Comment.Thread).
+func validThread(s string) bool {
+	if page, ok := content.PageOfThread(s); ok {
+		s = page
+	}
+	return validSlug(s)
 }
 
 // validSlug reports whether s can name a post or a comment: letters,

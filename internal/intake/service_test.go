@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -472,4 +473,47 @@ func serveLoopback(t testing.TB, s *Service) (addr string, stop func() error) {
 	served := make(chan error, 1)
 	go func() { served <- s.Serve(ctx, ln) }()
 	return ln.Addr().String(), func() error { cancel(); return <-served }
+}
+
+// TestCommentsOnPages: a page whose comments are open takes a comment
+// into content/comments/pages/<page>/; a closed or unknown page, or a
+// thread that is no page's, takes none.
+func TestCommentsOnPages(t *testing.T) {
+	tests := []struct {
+		name, post string
+		status     int
+		file       string // the folder the comment goes to, "" for none
+	}{
+		{"open page", "pages/about", http.StatusAccepted, "pages/about"},
+		{"closed page", "pages/privacy", http.StatusBadRequest, ""},
+		{"unknown page", "pages/nope", http.StatusBadRequest, ""},
+		{"a page's folder deeper down", "pages/about/x", http.StatusBadRequest, ""},
+		{"out of the folder", "pages/..", http.StatusBadRequest, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, dir := newTestService(t, nil)
+			cat := *s.catalog.Load()
+			cat.Posts = maps.Clone(cat.Posts)
+			cat.Posts["pages/about"] = Post{URL: testOrigin + "/about/", Open: true}
+			cat.Posts["pages/privacy"] = Post{URL: testOrigin + "/privacy/"}
+			s.SetCatalog(&cat)
+			w := postForm(s, form("post", tt.post).Encode())
+			if w.Code != tt.status {
+				t.Fatalf("status %d, want %d: %s", w.Code, tt.status, w.Body)
+			}
+			files := commentFiles(t, dir)
+			if tt.file == "" {
+				if len(files) != 0 {
+					t.Errorf("files written: %v", files)
+				}
+				return
+			}
+			a := decode(t, w)
+			want := filepath.Join(dir, "content", "comments", filepath.FromSlash(tt.file), a.ID+".md")
+			if len(files) != 1 || files[0] != want {
+				t.Errorf("files %v, want %s", files, want)
+			}
+		})
+	}
 }

@@ -41,7 +41,8 @@ func NewWriter(disk Disk, siteDir string) *Writer {
 	return &Writer{disk: disk, siteDir: siteDir, turns: make(chan struct{}, maxWriting), folders: map[string]*groupSync{}}
 }
 
-// Create writes c as content/comments/<post>/<id>.md, durably: when it
+// Create writes c as content/comments/<post>/<id>.md (or
+// content/comments/pages/<page>/<id>.md), durably: when it
 // returns nil the comment survives a crash or a power cut. The name is
 // never taken from another file: a comment with the id already there is
 // ErrIDTaken. On any error no file of the id is left. It returns the

@@ -92,12 +92,12 @@ func readComment(fsys fs.FS, p string) (*content.Comment, error) {
 
 func (q *Queue) sort() {
 	slices.SortFunc(q.comments, func(a, b *content.Comment) int {
-		return cmp.Or(strings.Compare(a.Post, b.Post), a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
+		return cmp.Or(strings.Compare(a.Thread(), b.Thread()), a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
 	})
 }
 
 // List returns the comments with status s, or every comment when s is "",
-// ordered by post, then date, then id.
+// ordered by thread (content.Comment.Thread), then date, then id.
 func (q *Queue) List(s content.Status) []*content.Comment {
 	var out []*content.Comment
 	for _, c := range q.comments {
@@ -108,9 +108,10 @@ func (q *Queue) List(s content.Status) []*content.Comment {
 	return out
 }
 
-// Find returns the comment with the id: "post/003", or a bare "003" when
-// only one post has a comment 003. The path of the file
-// (content/comments/post/003.md) names it too.
+// Find returns the comment with the id: "post/003" ("pages/about/003" for
+// a comment on a page), or a bare "003" when only one post or page has a
+// comment 003. The path of the file (content/comments/post/003.md) names
+// it too.
 func (q *Queue) Find(id string) (*content.Comment, error) {
 	i, err := q.find(id)
 	if err != nil {
@@ -121,13 +122,14 @@ func (q *Queue) Find(id string) (*content.Comment, error) {
 
 func (q *Queue) find(id string) (int, error) {
 	key := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(id), content.CommentsDir+"/"), ".md")
-	post, bare, qualified := strings.Cut(key, "/")
-	if !qualified {
-		bare = post
+	post, bare := "", key
+	qualified := false
+	if i := strings.LastIndexByte(key, '/'); i >= 0 {
+		post, bare, qualified = key[:i], key[i+1:], true
 	}
 	var found []int
 	for i, c := range q.comments {
-		if c.ID == bare && (!qualified || c.Post == post) {
+		if c.ID == bare && (!qualified || c.Thread() == post) {
 			found = append(found, i)
 		}
 	}
@@ -139,7 +141,7 @@ func (q *Queue) find(id string) (int, error) {
 	}
 	names := make([]string, len(found))
 	for i, f := range found {
-		names[i] = q.comments[f].Post + "/" + q.comments[f].ID
+		names[i] = q.comments[f].Thread() + "/" + q.comments[f].ID
 	}
 	return -1, fmt.Errorf("comment %q: %w: %s; name one as post/id", id, ErrAmbiguousID, strings.Join(names, ", "))
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/diag"
@@ -84,7 +85,7 @@ func openQueue(t *testing.T, files map[string]string) (*Queue, string) {
 func ids(cs []*content.Comment) []string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
-		out[i] = c.Post + "/" + c.ID
+		out[i] = c.Thread() + "/" + c.ID
 	}
 	return out
 }
@@ -283,5 +284,55 @@ func TestOpenQueueWithoutComments(t *testing.T) {
 	q, err := OpenQueue(t.TempDir())
 	if err != nil || len(q.List("")) != 0 {
 		t.Errorf("OpenQueue of an empty site = %v, %v", q.List(""), err)
+	}
+}
+
+// TestQueueFindsPageComments: comments on pages are named pages/<page>/<id>,
+// and a bare id finds them when it is unique.
+func TestQueueFindsPageComments(t *testing.T) {
+	files := map[string]string{
+		"content/comments/pages/about/001.md": "---\nauthor: P\ndate: 2020-01-01T10:00:00Z\nstatus: pending\n---\nOn the page.\n",
+		"content/comments/about/001.md":       "---\nauthor: Q\ndate: 2020-01-01T10:00:00Z\nstatus: pending\n---\nOn the post about.\n",
+		"content/comments/about/002.md":       "---\ntype: mention\nauthor: Other\ndate: 2020-01-02T10:00:00Z\nstatus: pending\n---\nA mention.\n",
+	}
+	tests := []struct {
+		id, want string
+		err      error
+	}{
+		{"pages/about/001", "content/comments/pages/about/001.md", nil},
+		{"content/comments/pages/about/001.md", "content/comments/pages/about/001.md", nil},
+		{"about/001", "content/comments/about/001.md", nil},
+		{"002", "content/comments/about/002.md", nil},
+		{"001", "", ErrAmbiguousID},
+		{"pages/001", "", ErrUnknownID},
+	}
+	q, _ := openQueue(t, files)
+	for _, tt := range tests {
+		c, err := q.Find(tt.id)
+		switch {
+		case tt.err != nil && !errors.Is(err, tt.err):
+			t.Errorf("Find(%q) = %v, %v; want %v", tt.id, c, err, tt.err)
+		case tt.err == nil && (err != nil || c.Source != tt.want):
+			t.Errorf("Find(%q) = %v, %v; want %s", tt.id, c, err, tt.want)
+		}
+	}
+	if got := ids(q.List("")); strings.Join(got, " ") != "about/001 about/002 pages/about/001" {
+		t.Errorf("List = %v", got)
+	}
+}
+
+// TestCreateCommentOnAPage checks that Create writes a comment into the folder of a page.
+func TestCreateCommentOnAPage(t *testing.T) {
+	dir := t.TempDir()
+	c := NewComment{Post: "pages/about", Author: "P", Body: []byte("On the page."), Date: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}
+	file, err := NewWriter(OSDisk{}, dir).Create("001", c)
+	if err != nil || file != "content/comments/pages/about/001.md" {
+		t.Fatalf("CreateComment = %q, %v", file, err)
+	}
+	for _, bad := range []string{"pages/", "pages/a/b", "pages/..", "a/b"} {
+		c.Post = bad
+		if _, err := NewWriter(OSDisk{}, dir).Create("002", c); err == nil {
+			t.Errorf("CreateComment on %q: no error", bad)
+		}
 	}
 }

@@ -12,9 +12,10 @@ import (
 	"github.com/blogen/blogen/internal/content"
 )
 
-// NewComment is a comment to add to a post, as the comment form sends it.
+// NewComment is a comment to add to a post or a page, as the comment form
+// sends it.
 type NewComment struct {
-	Post      string         // the slug of the post
+	Post      string         // the thread: the slug of the post, or "pages/" and the slug of the page
 	Author    string         // the name the commenter gives
 	AuthorURL string         // optional; an http(s) URL
 	EmailHash string         // optional; the SHA-256 of the e-mail address, never the address
@@ -26,8 +27,8 @@ type NewComment struct {
 
 // normalize checks c and fills in the defaults.
 func (c NewComment) normalize() (NewComment, error) {
-	if !validSegment(c.Post) {
-		return c, fmt.Errorf("post %q is not a post slug", c.Post)
+	if !validThread(c.Post) {
+		return c, fmt.Errorf("post %q is not a post slug, nor pages/ and a page slug", c.Post)
 	}
 	if c.Parent != "" && !validSegment(c.Parent) {
 		return c, fmt.Errorf("parent %q is not a comment id", c.Parent)
@@ -46,6 +47,15 @@ func (c NewComment) normalize() (NewComment, error) {
 	}
 	c.Date = c.Date.UTC().Truncate(time.Second)
 	return c, nil
+}
+
+// validThread reports whether s can name the folder of a post's or a
+// page's comments (content.Comment.Thread).
+func validThread(s string) bool {
+	if page, ok := content.PageOfThread(s); ok {
+		s = page
+	}
+	return validSegment(s)
 }
 
 // validSegment reports whether s can be a folder or file name of a comment.

@@ -45,9 +45,9 @@ func identicon(hash, name string) template.HTML {
 }
 
 // ByPostAuthor reports whether a comment was written by an author of the
-// post, as its author_id says.
+// post, as its author_id says; on a page, which has no authors, never.
 func (p *Page) ByPostAuthor(post *site.Post, t *site.Thread) bool {
-	if t.AuthorID == "" {
+	if t.AuthorID == "" || post == nil {
 		return false
 	}
 	for _, a := range post.Authors {

@@ -405,20 +405,21 @@ func (p *Page) CommentsOpen(post *site.Post) bool {
 	return p.Site.Config.Comments.Enabled && post.Post.Comments == content.CommentsOpen
 }
 
+// Discussion is the comment section of the page's post or page; an empty
+// one, closed, for pages of other kinds.
+func (p *Page) Discussion() *site.Discussion {
+	switch {
+	case p.Post != nil:
+		return p.Post.Discussion()
+	case p.Page != nil:
+		return p.Page.Discussion()
+	}
+	return &site.Discussion{}
+}
+
 // Threads lists a post's shown comments in reading order, replies after
 // their parents, for the "Reply to" choice of the comment form.
-func (p *Page) Threads(post *site.Post) []*site.Thread {
-	var out []*site.Thread
-	var walk func([]*site.Thread)
-	walk = func(ts []*site.Thread) {
-		for _, t := range ts {
-			out = append(out, t)
-			walk(t.Replies)
-		}
-	}
-	walk(post.Comments)
-	return out
-}
+func (p *Page) Threads(post *site.Post) []*site.Thread { return post.Discussion().Shown() }
 
 // Sidebar is what the sidebar of a page lists.
 type Sidebar struct {

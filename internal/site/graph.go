@@ -72,40 +72,70 @@ func (s *Site) addArchives() {
 	}
 }
 
-// addComments builds the approved threads of each post. A reply whose
-// parent is not approved waits with it; a comment on a post that does not
-// exist, or a reply to a comment that does not exist, is an error.
+// addComments builds the approved threads and mentions of each post and
+// page. A reply whose parent is not approved waits with it; a comment on a
+// post or page that does not exist, or a reply to a comment that does not
+// exist, is an error.
 func (s *Site) addComments(c *content.Site, errs *diag.List) {
-	allPosts := map[string]bool{}
+	exists := map[string]bool{} // threads of every post and page, drafts too
 	for _, p := range c.Posts {
-		allPosts[p.Slug] = true
+		exists[p.Slug] = true
 	}
-	bySlug := map[string]*Post{}
-	for _, p := range s.Posts {
-		bySlug[p.Slug] = p
+	for _, p := range c.Pages {
+		exists[content.PageThreads+"/"+p.Slug] = true
 	}
-	byPost := map[string][]*content.Comment{}
+	byThread := map[string][]*content.Comment{}
 	for _, cm := range c.Comments {
-		if !allPosts[cm.Post] {
-			errs.Addf(cm.Source, 0, "no post has the slug %q; move the comment to the folder of its post", cm.Post)
+		if !exists[cm.Thread()] {
+			errs.Add(noOwner(cm))
 			continue
 		}
-		byPost[cm.Post] = append(byPost[cm.Post], cm)
+		byThread[cm.Thread()] = append(byThread[cm.Thread()], cm)
 	}
-	for slugName, comments := range byPost {
-		post := bySlug[slugName]
-		if post == nil {
-			continue
+	for _, p := range s.Posts {
+		p.Comments, p.CommentCount, p.Mentions = discussion(byThread[p.Slug], errs)
+	}
+	for _, p := range s.Pages {
+		p.Comments, p.CommentCount, p.Mentions = discussion(byThread[content.PageThreads+"/"+p.Slug], errs)
+	}
+}
+
+// noOwner is the error of a comment whose post or page does not exist.
+func noOwner(cm *content.Comment) error {
+	if cm.Page != "" {
+		return diag.Errorf(cm.Source, 0, "no page has the slug %q; move the comment to the folder of its page, content/comments/%s/<page>/", cm.Page, content.PageThreads)
+	}
+	return diag.Errorf(cm.Source, 0, "no post has the slug %q; move the comment to the folder of its post", cm.Post)
+}
+
+// discussion splits the files of one post or page into its approved
+// threads, their count, and its approved mentions, oldest first.
+func discussion(files []*content.Comment, errs *diag.List) ([]*Thread, int, []*content.Comment) {
+	if len(files) == 0 {
+		return nil, 0, nil
+	}
+	var comments, mentions []*content.Comment
+	for _, cm := range files {
+		switch {
+		case !cm.IsMention():
+			comments = append(comments, cm)
+		case cm.Status == content.StatusApproved:
+			mentions = append(mentions, cm)
 		}
-		post.Comments, post.CommentCount = threads(comments, errs)
 	}
+	slices.SortFunc(mentions, byDate)
+	threads, n := threads(comments, errs)
+	return threads, n, mentions
+}
+
+// byDate orders comments by date, then id.
+func byDate(a, b *content.Comment) int {
+	return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
 }
 
 // threads arranges one post's comments into approved threads, oldest first.
 func threads(comments []*content.Comment, errs *diag.List) ([]*Thread, int) {
-	slices.SortFunc(comments, func(a, b *content.Comment) int {
-		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
-	})
+	slices.SortFunc(comments, byDate)
 	byID := map[string]*content.Comment{}
 	children := map[string][]*content.Comment{}
 	for _, cm := range comments {
@@ -117,7 +147,7 @@ func threads(comments []*content.Comment, errs *diag.List) ([]*Thread, int) {
 		case cm.Parent == "":
 			roots = append(roots, cm)
 		case byID[cm.Parent] == nil:
-			errs.Addf(cm.Source, cm.ParentLine, "parent %q is not a comment of this post; fix the id or remove the line", cm.Parent)
+			errs.Addf(cm.Source, cm.ParentLine, "parent %q is not a comment of this post or page; fix the id or remove the line", cm.Parent)
 		default:
 			children[cm.Parent] = append(children[cm.Parent], cm)
 		}

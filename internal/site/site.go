@@ -91,6 +91,10 @@ type Post struct {
 	// CommentCount counts the comments shown: approved ones whose
 	// parents are shown too.
 	CommentCount int
+	// Mentions are the approved mentions of the post on other sites,
+	// oldest first; they are not comments and CommentCount leaves them
+	// out.
+	Mentions []*content.Comment
 	// Related are the posts most like this one ([related] count).
 	Related []*Post
 	// Series is the series the post is a part of, or nil.
@@ -115,11 +119,61 @@ func (p *Post) Modified() time.Time {
 	return p.Date
 }
 
+// Discussion returns what the comment section of the post shows.
+func (p *Post) Discussion() *Discussion {
+	return &Discussion{Thread: p.Slug, Open: p.Post.Comments == content.CommentsOpen,
+		Comments: p.Comments, CommentCount: p.CommentCount, Mentions: p.Mentions}
+}
+
 // Page is a published standalone page.
 type Page struct {
 	*content.Page
 	URL string
+	// Comments, CommentCount and Mentions are as a post's.
+	Comments     []*Thread
+	CommentCount int
+	Mentions     []*content.Comment
 }
+
+// Discussion returns what the comment section of the page shows.
+func (p *Page) Discussion() *Discussion {
+	return &Discussion{Thread: content.PageThreads + "/" + p.Slug, Open: p.Page.Comments == content.CommentsOpen,
+		Comments: p.Comments, CommentCount: p.CommentCount, Mentions: p.Mentions}
+}
+
+// Discussion is the comment section of a post or a page: its approved
+// comments, its approved mentions, and whether it takes new comments.
+type Discussion struct {
+	// Thread is the name of the post or page for the comment form and
+	// moderation (content.Comment.Thread): a post's slug, or "pages/"
+	// and a page's slug.
+	Thread string
+	// Open reports whether the front matter lets readers comment; the
+	// site's [comments] enabled must allow it too.
+	Open         bool
+	Comments     []*Thread
+	CommentCount int
+	Mentions     []*content.Comment
+}
+
+// Shown lists the shown comments in reading order, replies after their
+// parents, for the "Reply to" choice of the comment form.
+func (d *Discussion) Shown() []*Thread {
+	var out []*Thread
+	var walk func([]*Thread)
+	walk = func(ts []*Thread) {
+		for _, t := range ts {
+			out = append(out, t)
+			walk(t.Replies)
+		}
+	}
+	walk(d.Comments)
+	return out
+}
+
+// Any reports whether there is something to show: a comment or a
+// mention.
+func (d *Discussion) Any() bool { return len(d.Comments) > 0 || len(d.Mentions) > 0 }
 
 // Author is an author with the posts they wrote.
 type Author struct {

@@ -101,6 +101,9 @@ type Page struct {
 	Draft   bool     `yaml:"draft,omitempty"`
 	Slug    string   `yaml:"slug,omitempty"`
 	Aliases []string `yaml:"aliases,omitempty"`
+	// Comments is "open" or "closed"; "" leaves the page without a
+	// comment form.
+	Comments string `yaml:"comments,omitempty"`
 }
 
 // Links are an author's profiles.
@@ -120,6 +123,7 @@ type Author struct {
 
 // Comment is the front matter of a comment file; the body is the comment.
 type Comment struct {
+	Type      string `yaml:"type,omitempty"` // "mention" for a pingback or trackback
 	Author    string `yaml:"author,omitempty"`
 	AuthorURL string `yaml:"author_url,omitempty"`
 	EmailHash string `yaml:"email_hash,omitempty"`

@@ -6,17 +6,28 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"time"
 
 	"github.com/blogen/blogen/internal/importer/htmlmd"
 	"github.com/blogen/blogen/internal/importer/sitewriter"
 )
 
-// commentStatus maps WordPress's comment_approved and comment_type to a
-// blogen status, or to the reason the comment is skipped.
-func commentStatus(c *comment) (status, skip string) {
-	switch t := strings.ToLower(c.ctype); t {
+// isMention reports whether a comment is a pingback, a trackback or a
+// webmention: a mention of the post on another site.
+func isMention(c *comment) bool {
+	switch strings.ToLower(c.ctype) {
 	case "pingback", "trackback", "webmention":
-		return "", t
+		return true
+	}
+	return false
+}
+
+// commentStatus maps WordPress's comment_approved and comment_type to a
+// blogen status, or to the reason the comment is skipped: mentions are
+// skipped, by their type, when skipMentions is set.
+func commentStatus(c *comment, skipMentions bool) (status, skip string) {
+	if skipMentions && isMention(c) {
+		return "", strings.ToLower(c.ctype)
 	}
 	switch strings.ToLower(c.approved) {
 	case "1", "approve", "approved":
@@ -49,16 +60,20 @@ func emailHash(email string) string {
 // child in the file is found all the same.
 type thread struct {
 	byID   map[int64]*comment
-	status map[int64]string // kept comments
+	status map[int64]string // kept comments and mentions
 	kept   []*comment       // in file order
+	// date is the date of the post or page, which a comment without a
+	// date of its own is given.
+	date time.Time
 }
 
-// comments writes the comments of a post.
-func (imp *importer) comments(it *item, postSlug string) error {
+// comments writes the comments and mentions of a post or page into
+// content/comments/<folder>/: the post's slug, or pages/<slug>.
+func (imp *importer) comments(it *item, folder string) error {
 	th := imp.sortComments(it)
 	parents := th.parents()
 	for _, c := range th.kept {
-		if err := imp.writeComment(c, th.status[c.id], parents[c.id], postSlug); err != nil {
+		if err := imp.writeComment(c, th, parents[c.id], folder); err != nil {
 			return err
 		}
 	}
@@ -67,11 +82,13 @@ func (imp *importer) comments(it *item, postSlug string) error {
 
 // sortComments splits an item's comments into kept and skipped.
 func (imp *importer) sortComments(it *item) *thread {
-	th := &thread{byID: map[int64]*comment{}, status: map[int64]string{}}
+	th := &thread{byID: map[int64]*comment{}, status: map[int64]string{}, date: wpTime(it.date, it.dateGMT)}
 	for i := range it.comments {
 		c := &it.comments[i]
-		status, reason := commentStatus(c)
+		status, reason := commentStatus(c, imp.skipMentions)
 		switch _, dup := th.byID[c.id]; {
+		case reason == "" && th.date.IsZero() && wpTime(c.date, c.dateGMT).IsZero():
+			reason = "comment without a date"
 		case c.id == 0:
 			reason = "comment without an id"
 		case dup:
@@ -93,11 +110,14 @@ func (imp *importer) sortComments(it *item) *thread {
 // parents returns, for each kept comment, the kept comment it replies to:
 // its parent, or the nearest ancestor that was kept when the parent was
 // skipped (a reply to a trashed comment moves up the thread). A comment
-// whose ancestors loop back to it starts a thread of its own.
+// whose ancestors loop back to it starts a thread of its own. Mentions
+// are in no thread: they reply to nothing, and nothing replies to them.
 func (th *thread) parents() map[int64]int64 {
 	out := map[int64]int64{}
 	for _, c := range th.kept {
-		out[c.id] = th.keptAncestor(c)
+		if !isMention(c) {
+			out[c.id] = th.keptAncestor(c)
+		}
 	}
 	for _, c := range th.kept {
 		p := out[c.id]
@@ -115,28 +135,40 @@ func (th *thread) parents() map[int64]int64 {
 func (th *thread) keptAncestor(c *comment) int64 {
 	p := c.parent
 	for steps := 0; p != 0 && p != c.id && steps <= len(th.byID); steps++ {
-		if _, ok := th.status[p]; ok {
-			return p
-		}
 		pc, ok := th.byID[p]
 		if !ok {
 			return 0
+		}
+		if _, kept := th.status[p]; kept && !isMention(pc) {
+			return p
 		}
 		p = pc.parent
 	}
 	return 0
 }
 
-func (imp *importer) writeComment(c *comment, status string, parent int64, postSlug string) error {
+// writeComment writes one comment or mention of th and counts it. A
+// comment without a date is given the date of its post or page.
+func (imp *importer) writeComment(c *comment, th *thread, parent int64, folder string) error {
+	status := th.status[c.id]
+	date := wpTime(c.date, c.dateGMT)
+	if date.IsZero() {
+		date = th.date
+		imp.logf(c.line, "comment %d has no date; given the date of its post or page", c.id)
+	}
 	fm := sitewriter.Comment{
 		Author:    plainText(c.author),
 		AuthorURL: webURL(c.url),
 		EmailHash: emailHash(c.email),
-		Date:      sitewriter.At(wpTime(c.date, c.dateGMT)),
+		Date:      sitewriter.At(date),
 		Status:    status,
 	}
 	if parent != 0 {
 		fm.Parent = commentID(parent)
+	}
+	count := imp.sum.Comments
+	if isMention(c) {
+		fm.Type, count = "mention", imp.sum.Mentions
 	}
 	body, err := htmlmd.ConvertComment(autop(c.content))
 	if err != nil {
@@ -146,11 +178,11 @@ func (imp *importer) writeComment(c *comment, status string, parent int64, postS
 	if err != nil {
 		return fmt.Errorf("%s:%d: comment %d: %w", imp.name, c.line, c.id, err)
 	}
-	rel := "content/comments/" + postSlug + "/" + commentID(c.id) + ".md"
+	rel := "content/comments/" + folder + "/" + commentID(c.id) + ".md"
 	if err := imp.w.Write(rel, data); err != nil {
 		return fmt.Errorf("%s:%d: comment %d: %w", imp.name, c.line, c.id, err)
 	}
-	imp.sum.Comments[status]++
+	count[status]++
 	return nil
 }
 

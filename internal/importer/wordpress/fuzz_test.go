@@ -48,7 +48,7 @@ func FuzzWXR(f *testing.F) {
 	f.Add([]byte(`<rss xmlns:wp="http://wordpress.org/export/1.1/"><channel><item><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><title>x</title></item></channel></rss>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sink := memSink{t: t, files: map[string][]byte{}}
-		_, err := importInto(context.Background(), bytes.NewReader(data), "fuzz.xml", sink, nil)
+		_, err := importInto(context.Background(), bytes.NewReader(data), "fuzz.xml", sink, Options{})
 		if err != nil && !strings.HasPrefix(err.Error(), "fuzz.xml") {
 			t.Fatalf("error without the file name: %v", err)
 		}

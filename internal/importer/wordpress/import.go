@@ -37,6 +37,10 @@ type Options struct {
 	// Fetch bounds the downloads of Media: time, size, retries, how many
 	// at once.
 	Fetch fetch.Options
+	// SkipMentions leaves pingbacks and trackbacks out, counted in the
+	// summary; without it they are written as comment files of type
+	// mention, which the theme lists apart from the comments.
+	SkipMentions bool
 }
 
 // Summary counts what an import wrote and what it left out.
@@ -52,6 +56,9 @@ type Summary struct {
 	// Comments counts the comments written, by status: approved, pending
 	// or spam.
 	Comments map[string]int
+	// Mentions counts the pingbacks and trackbacks written as mentions,
+	// by status; they are not in Comments.
+	Mentions map[string]int
 	// Skipped counts the items and comments left out, by reason.
 	Skipped map[string]int
 	// Shortcodes counts, by name, the shortcodes that had no Markdown
@@ -66,7 +73,7 @@ type Summary struct {
 }
 
 func newSummary() Summary {
-	return Summary{Comments: map[string]int{}, Skipped: map[string]int{}, Shortcodes: map[string]int{}, Examples: map[string][]string{}}
+	return Summary{Comments: map[string]int{}, Mentions: map[string]int{}, Skipped: map[string]int{}, Shortcodes: map[string]int{}, Examples: map[string][]string{}}
 }
 
 // commentOrder is the order String lists comment statuses in.
@@ -81,16 +88,12 @@ func (s Summary) String() string {
 	fmt.Fprintf(&b, "posts: %d, pages: %d (%d drafts)\n", s.Posts, s.Pages, s.Drafts)
 	fmt.Fprintf(&b, "authors: %d written, %d kept as they were\n", s.Authors, s.AuthorsKept)
 	fmt.Fprintf(&b, "categories: %d, tags: %d\n", s.Categories, s.Tags)
-	total := 0
-	for _, n := range s.Comments {
-		total += n
-	}
+	total := sumOf(s.Comments)
 	fmt.Fprintf(&b, "comments: %d%s\n", total, counts(s.Comments, commentOrder))
-	skipped := 0
-	for _, n := range s.Skipped {
-		skipped += n
+	if mentions := sumOf(s.Mentions); mentions > 0 {
+		fmt.Fprintf(&b, "mentions: %d%s\n", mentions, counts(s.Mentions, commentOrder))
 	}
-	fmt.Fprintf(&b, "skipped: %d\n", skipped)
+	fmt.Fprintf(&b, "skipped: %d\n", sumOf(s.Skipped))
 	for _, reason := range slices.Sorted(maps.Keys(s.Skipped)) {
 		if n := s.Skipped[reason]; n > 0 {
 			fmt.Fprintf(&b, "  %d %s%s\n", n, reason, s.examples(reason, n))
@@ -105,6 +108,15 @@ func (s Summary) String() string {
 	}
 	b.WriteString(s.Media.String())
 	return b.String()
+}
+
+// sumOf adds the counts of m.
+func sumOf(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
 }
 
 // examples lists the examples kept of key, of n in all, as ": a, b, …".
@@ -169,6 +181,7 @@ func Import(ctx context.Context, r io.Reader, name string, opts Options) (Summar
 		s = &keeper{sink: w, dir: opts.SiteDir, log: opts.Log}
 	}
 	imp := newImporter(s, name, opts.Log)
+	imp.skipMentions = opts.SkipMentions
 	if opts.Media {
 		imp.files = newLocalMedia(w, opts, &imp.sum.Media, func(format string, args ...any) {
 			fmt.Fprintf(imp.log, "%s: %s\n", name, fmt.Sprintf(format, args...))
@@ -221,8 +234,10 @@ func (k *keeper) Write(rel string, data []byte) error {
 }
 
 // importInto runs an import that stages its files in s.
-func importInto(ctx context.Context, r io.Reader, name string, s sink, log io.Writer) (Summary, error) {
-	return newImporter(s, name, log).importAll(ctx, r)
+func importInto(ctx context.Context, r io.Reader, name string, s sink, opts Options) (Summary, error) {
+	imp := newImporter(s, name, opts.Log)
+	imp.skipMentions = opts.SkipMentions
+	return imp.importAll(ctx, r)
 }
 
 // importAll runs the import and returns its summary.

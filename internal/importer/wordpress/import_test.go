@@ -29,6 +29,12 @@ func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
 // what happens without it).
 func importFile(t *testing.T, file, site string, seekable bool) (Summary, string, error) {
 	t.Helper()
+	return importWith(t, file, seekable, Options{SiteDir: site, Force: true})
+}
+
+// importWith imports file with opts, logging into the string returned.
+func importWith(t *testing.T, file string, seekable bool, opts Options) (Summary, string, error) {
+	t.Helper()
 	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +45,8 @@ func importFile(t *testing.T, file, site string, seekable bool) (Summary, string
 		r = onlyReader{f}
 	}
 	var log bytes.Buffer
-	sum, err := Import(context.Background(), r, filepath.Base(file), Options{SiteDir: site, Log: &log, Force: true})
+	opts.Log = &log
+	sum, err := Import(context.Background(), r, filepath.Base(file), opts)
 	return sum, log.String(), err
 }
 
@@ -125,30 +132,54 @@ func TestImportGolden(t *testing.T) {
 }
 
 func TestImportSummary(t *testing.T) {
-	site := t.TempDir()
-	sitetest.WriteTree(t, site, map[string]string{"content/authors/kept.md": keptAuthor})
-	sum, _, err := importFile(t, "testdata/wxr-1.2.xml", site, true)
-	if err != nil {
-		t.Fatal(err)
+	skipped := map[string]int{
+		"comment in trash": 1, "comment on a skipped item": 1, "attachment (used by the posts)": 2,
+		"post type nav_menu_item": 1, "post type product": 1, "post in trash": 1,
 	}
-	want := Summary{
-		Version: "1.2", Posts: 11, Pages: 1, Drafts: 2, Authors: 2, AuthorsKept: 1, Categories: 1, Tags: 2,
-		Comments: map[string]int{"approved": 3, "pending": 1, "spam": 1},
-		Skipped: map[string]int{
-			"pingback": 1, "trackback": 1, "comment in trash": 1, "comment on a page": 1,
-			"comment on a skipped item": 1, "attachment (used by the posts)": 2,
-			"post type nav_menu_item": 1, "post type product": 1, "post in trash": 1,
-		},
-		Shortcodes: map[string]int{"contact-form-7": 1, "note": 1},
+	withMentions := maps.Clone(skipped)
+	withMentions["pingback"], withMentions["trackback"] = 1, 1
+	tests := []struct {
+		name         string
+		skipMentions bool
+		mentions     map[string]int
+		skipped      map[string]int
+	}{
+		{"mentions kept", false, map[string]int{"approved": 2}, skipped},
+		{"mentions skipped", true, map[string]int{}, withMentions},
 	}
-	if sum.Posts != want.Posts || sum.Pages != want.Pages || sum.Authors != want.Authors {
-		t.Errorf("summary:\n%s\nwant:\n%s", sum, want)
-	}
-	if !maps.Equal(sum.Comments, want.Comments) || !maps.Equal(sum.Skipped, want.Skipped) || !maps.Equal(sum.Shortcodes, want.Shortcodes) {
-		t.Errorf("summary maps: %+v\nwant %+v", sum, want)
-	}
-	if got := sitetest.ReadTree(t, site)["content/authors/kept.md"]; got != keptAuthor {
-		t.Errorf("an existing author file was replaced:\n%s", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := t.TempDir()
+			sitetest.WriteTree(t, site, map[string]string{"content/authors/kept.md": keptAuthor})
+			sum, _, err := importWith(t, "testdata/wxr-1.2.xml", true, Options{SiteDir: site, Force: true, SkipMentions: tt.skipMentions})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := Summary{
+				Version: "1.2", Posts: 11, Pages: 1, Drafts: 2, Authors: 2, AuthorsKept: 1, Categories: 1, Tags: 2,
+				Comments:   map[string]int{"approved": 4, "pending": 1, "spam": 1},
+				Mentions:   tt.mentions,
+				Skipped:    tt.skipped,
+				Shortcodes: map[string]int{"contact-form-7": 1, "note": 1},
+			}
+			if sum.Posts != want.Posts || sum.Pages != want.Pages || sum.Authors != want.Authors {
+				t.Errorf("summary:\n%s\nwant:\n%s", sum, want)
+			}
+			if !maps.Equal(sum.Comments, want.Comments) || !maps.Equal(sum.Mentions, want.Mentions) ||
+				!maps.Equal(sum.Skipped, want.Skipped) || !maps.Equal(sum.Shortcodes, want.Shortcodes) {
+				t.Errorf("summary maps: %+v\nwant %+v", sum, want)
+			}
+			files := sitetest.ReadTree(t, site)
+			if got := files["content/authors/kept.md"]; got != keptAuthor {
+				t.Errorf("an existing author file was replaced:\n%s", got)
+			}
+			if _, ok := files["content/comments/hello/000013.md"]; ok == tt.skipMentions {
+				t.Errorf("the pingback's file written: %v, want %v", ok, !tt.skipMentions)
+			}
+			if got := files["content/comments/pages/about/000080.md"]; !strings.Contains(got, "Nice page.") {
+				t.Errorf("the comment on the page is not written:\n%s", got)
+			}
+		})
 	}
 }
 
@@ -156,6 +187,7 @@ func TestSummaryString(t *testing.T) {
 	s := Summary{
 		Posts: 2, Pages: 1, Drafts: 1, Authors: 1, Categories: 3, Tags: 4,
 		Comments:   map[string]int{"spam": 1, "approved": 5, "pending": 2},
+		Mentions:   map[string]int{"approved": 2, "pending": 1},
 		Skipped:    map[string]int{"pingback": 5, "auto-draft": 1, "revision": 0},
 		Shortcodes: map[string]int{"x": 1},
 		Examples: map[string][]string{
@@ -167,6 +199,7 @@ func TestSummaryString(t *testing.T) {
 authors: 1 written, 0 kept as they were
 categories: 3, tags: 4
 comments: 8 (5 approved, 2 pending, 1 spam)
+mentions: 3 (2 approved, 1 pending)
 skipped: 6
   1 auto-draft
   5 pingback: comment 1 on item 2, comment 3 on item 2, comment 4 on item 5, …

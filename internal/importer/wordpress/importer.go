@@ -25,6 +25,8 @@ type importer struct {
 	pageNames  sitewriter.Names
 	categories map[string]bool
 	tags       map[string]bool
+	// skipMentions leaves pingbacks and trackbacks out (Options).
+	skipMentions bool
 }
 
 func newImporter(w sink, name string, log io.Writer) *importer {

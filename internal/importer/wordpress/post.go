@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blogen/blogen/internal/content"
 	"github.com/blogen/blogen/internal/importer/htmlmd"
 	"github.com/blogen/blogen/internal/importer/sitewriter"
 )
@@ -44,8 +45,8 @@ func (imp *importer) post(it *item) error {
 	return imp.comments(it, slug)
 }
 
-// page writes a page item. Comments on pages are skipped: blogen keeps
-// comments for posts only.
+// page writes a page item and its comments, which go to
+// content/comments/pages/<slug>/.
 func (imp *importer) page(it *item) error {
 	slug := imp.slug(it, &imp.pageNames, "page")
 	fm := sitewriter.Page{
@@ -53,6 +54,10 @@ func (imp *importer) page(it *item) error {
 		Summary: plainText(it.excerpt),
 		Draft:   isDraft(it),
 		Aliases: aliases(it, "page_id"),
+	}
+	fm.Comments = "closed" // pages take comments only when told to
+	if it.commentStatus == "open" {
+		fm.Comments = "open"
 	}
 	loc, _, err := imp.localize(it, "")
 	if err != nil {
@@ -65,8 +70,7 @@ func (imp *importer) page(it *item) error {
 	if fm.Draft {
 		imp.sum.Drafts++
 	}
-	imp.skipComments(it, "comment on a page")
-	return nil
+	return imp.comments(it, content.PageThreads+"/"+slug)
 }
 
 // write converts the item's body, with the addresses loc rewrites, and
