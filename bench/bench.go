@@ -27,6 +27,7 @@ type bench struct {
 	seed     int64
 	code     float64       // the share of posts with code blocks
 	photos   int           // the posts with a 12-megapixel photo
+	text     bool          // no photo files: the posts' images are on another host
 	root     string        // the module's folder
 	warm     bool          // run the warm build
 	maxRSS   int64         // kill a run whose resident memory passes this many bytes; 0: never
@@ -91,6 +92,7 @@ func parseFlags(args []string, stderr io.Writer) (*bench, error) {
 	fs.Int64Var(&b.seed, "seed", 1, "the random `seed` of the generated sites")
 	fs.Float64Var(&b.code, "code-share", sitegen.DefaultCodeShare, codeShareUsage)
 	fs.IntVar(&b.photos, "photos", 0, photosUsage)
+	fs.BoolVar(&b.text, "text", false, "write no photo files: the posts' images are on another host, and a build's work is its text")
 	fs.BoolVar(&b.warm, "warm", true, "run the warm build too")
 	maxRSS := fs.String("max-rss", "12GB", "kill a run whose resident memory passes this `size` (0: never)")
 	fs.DurationVar(&b.settle, "settle", 361*time.Second, "after deleting old outputs, wait this `long` before measuring (0: no wait)")
@@ -99,8 +101,8 @@ func parseFlags(args []string, stderr io.Writer) (*bench, error) {
 	}
 	var err, rssErr error
 	b.maxRSS, rssErr = parseBytes(*maxRSS)
-	if b.sizes, err = parseSizes(*sizes); err != nil || rssErr != nil || b.runs < 1 || !validShare(b.code) || b.photos < 0 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: go run ./bench [-sizes 1000,10000] [-runs 3] [-code-share 0.05] [-hugo] [-warm=false] [-keep] [-dir DIR] [-max-rss 12GB] [-settle 6m1s] [-photos 0]")
+	if b.sizes, err = parseSizes(*sizes); err != nil || rssErr != nil || b.runs < 1 || !validShare(b.code) || b.photos < 0 || (b.text && b.photos > 0) || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: go run ./bench [-sizes 1000,10000] [-runs 3] [-code-share 0.05] [-hugo] [-warm=false] [-keep] [-dir DIR] [-max-rss 12GB] [-settle 6m1s] [-photos 0 | -text]")
 		return nil, errUsage
 	}
 	if *withHugo {
@@ -227,7 +229,7 @@ func short(r sample) string {
 
 // prepare generates or reuses the site of a size and makes its Hugo site.
 func (b *bench) prepare(ctx context.Context, n int) (*size, error) {
-	root := filepath.Join(b.dir, siteFolder(n, b.code, b.photos))
+	root := filepath.Join(b.dir, siteFolder(n, b.code, b.photos, b.text))
 	s := &size{n: n, site: filepath.Join(root, "site"), hugo: filepath.Join(root, "hugo"), out: filepath.Join(root, "out"),
 		samples: map[string][]sample{}}
 	if err := checkDisk(root, n); err != nil {
@@ -241,7 +243,7 @@ func (b *bench) prepare(ctx context.Context, n int) (*size, error) {
 	}
 	fmt.Fprintf(b.stderr, "[%s posts] preparing the site in %s\n", thousands(n), s.site)
 	start := time.Now()
-	reused, err := sitegen.Ensure(s.site, sitegen.Options{Posts: n, Seed: b.seed, CodeShare: codeShareOption(b.code), Photos: b.photos})
+	reused, err := sitegen.Ensure(s.site, sitegen.Options{Posts: n, Seed: b.seed, CodeShare: codeShareOption(b.code), Photos: b.photos, NoPhotos: b.text})
 	if err != nil {
 		return nil, err
 	}
@@ -263,14 +265,18 @@ func (b *bench) prepare(ctx context.Context, n int) (*size, error) {
 
 // siteFolder names the folder of a size's site and outputs: N for the
 // default share of posts with code, N-code<percent> for another, and
-// -photos<count> after it for posts with 12-megapixel photos.
-func siteFolder(n int, codeShare float64, photos int) string {
+// -photos<count> after it for posts with 12-megapixel photos, or -text
+// for a site without photo files.
+func siteFolder(n int, codeShare float64, photos int, text bool) string {
 	name := strconv.Itoa(n)
 	if codeShare != sitegen.DefaultCodeShare {
 		name = fmt.Sprintf("%d-code%g", n, codeShare*100)
 	}
 	if photos > 0 {
 		name += "-photos" + strconv.Itoa(photos)
+	}
+	if text {
+		name += "-text"
 	}
 	return name
 }

@@ -40,6 +40,8 @@ func TestCodeShareFlag(t *testing.T) {
 		{[]string{"-photos", "50"}, true, sitegen.DefaultCodeShare, "1000-photos50"},
 		{[]string{"-code-share", "0.5", "-photos", "5"}, true, 0.5, "1000-code50-photos5"},
 		{[]string{"-photos", "-1"}, false, 0, ""},
+		{[]string{"-text"}, true, sitegen.DefaultCodeShare, "1000-text"},
+		{[]string{"-text", "-photos", "5"}, false, 0, ""},
 	}
 	for _, tc := range cases {
 		b, err := parseFlags(tc.args, io.Discard)
@@ -53,7 +55,7 @@ func TestCodeShareFlag(t *testing.T) {
 		if got := codeShareOption(b.code); got != tc.share {
 			t.Errorf("%q: CodeShare %v, want %v", tc.args, got, tc.share)
 		}
-		if got := siteFolder(1000, b.code, b.photos); got != tc.folder {
+		if got := siteFolder(1000, b.code, b.photos, b.text); got != tc.folder {
 			t.Errorf("%q: folder %q, want %q", tc.args, got, tc.folder)
 		}
 	}

@@ -25,6 +25,9 @@ func printMachine(w io.Writer, b *bench) {
 	fmt.Fprintf(w, "  hugo:    %s\n", hugo)
 	fmt.Fprintf(w, "  corpus:  code blocks in %g%% of the posts (-code-share %g), %d posts with a 12-megapixel photo (-photos %d)\n",
 		b.code*100, b.code, b.photos, b.photos)
+	if b.text {
+		fmt.Fprintln(w, "           no photo files: the posts' images are on another host (-text)")
+	}
 	names, _ := b.tools()
 	fmt.Fprintf(w, "  rounds:  %d per size, each: %s; medians shown\n\n", b.runs, strings.Join(names, ", "))
 }

@@ -60,6 +60,21 @@ type Options struct {
 	// compiled (as plain_templates in site.toml does): the same pages,
 	// written more slowly.
 	PlainTemplates bool
+	// Loaded, when set, is told the number of posts once the site is
+	// loaded, before anything is rendered: blogen build sets its memory
+	// budget (MemoryBudget) there.
+	Loaded func(posts int)
+}
+
+// MemoryBudget is the heap a build of a site of the given number of posts
+// is kept within, softly (see runtime/debug.SetMemoryLimit): 160 MiB, in
+// which a worker's 12-megapixel photo and its copies fit, and 4 KiB a
+// post for the loaded site, its pages and its search index. Without it
+// the heap of a build that makes image copies grows to twice its peak
+// live size between collections, mostly with the scalers' buffers of
+// photos already written.
+func MemoryBudget(posts int) int64 {
+	return 160<<20 + int64(posts)*4<<10
 }
 
 // Result describes a finished build.
@@ -180,6 +195,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		abort(ctx, out)
 		return Result{}, err
+	}
+	if opts.Loaded != nil {
+		opts.Loaded(len(p.Site.Posts))
 	}
 	if p.assets, err = p.hashAssets(); err != nil {
 		out.Abort()

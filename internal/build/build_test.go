@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -333,5 +334,31 @@ func TestMinifiedOutput(t *testing.T) {
 	post := small.File("2020/01/a/index.html")
 	if !strings.Contains(post, "<em>text</em>") || !strings.Contains(post, "\t") {
 		t.Error("minified HTML lost the content or the code's tabs")
+	}
+}
+
+// TestLoadedIsToldThePosts checks that Options.Loaded hears the number of
+// posts once, before the output is written, and that the budget it is
+// given for them grows with the site.
+func TestLoadedIsToldThePosts(t *testing.T) {
+	s := sitetest.Write(t, "-- site.toml --\nbase_url = \"https://example.org/\"\n"+
+		post("a.md", "title: A\ndate: 2020-01-01", "A.")+post("b.md", "title: B\ndate: 2020-01-02", "B."))
+	var told []int
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := build.Build(context.Background(), build.Options{SiteDir: s.Dir, OutDir: out, NoCache: true,
+		Loaded: func(posts int) {
+			told = append(told, posts)
+			if _, err := os.Stat(out); err == nil {
+				t.Error("Loaded was called after the output was written")
+			}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(told) != 1 || told[0] != 2 {
+		t.Errorf("Loaded was told %v, want [2]", told)
+	}
+	if small, large := build.MemoryBudget(1000), build.MemoryBudget(100000); small < 150<<20 || large <= small || large > 600<<20 {
+		t.Errorf("MemoryBudget: %d MiB at 1,000 posts, %d MiB at 100,000", small>>20, large>>20)
 	}
 }

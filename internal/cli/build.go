@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"sync"
 	"time"
@@ -48,7 +49,10 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if !quiet {
 		opts.Progress = progress(e.stderr)
 	}
+	restore := func() {}
+	opts.Loaded = func(posts int) { restore = softMemoryLimit(build.MemoryBudget(posts)) }
 	res, err := build.Build(ctx, opts)
+	restore()
 	if err != nil {
 		return err
 	}
@@ -71,6 +75,17 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return nil
+}
+
+// softMemoryLimit sets the process's soft memory limit to budget bytes,
+// unless GOMEMLIMIT sets one, and returns the function that puts the
+// previous limit back.
+func softMemoryLimit(budget int64) (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	previous := debug.SetMemoryLimit(budget)
+	return func() { debug.SetMemoryLimit(previous) }
 }
 
 // isTerminal reports whether w is a terminal.
