@@ -23,6 +23,7 @@
     var prev = root.querySelector("[data-carousel-prev]");
     var next = root.querySelector("[data-carousel-next]");
     var status = root.querySelector("[data-carousel-status]");
+    var dots = Array.prototype.slice.call(root.querySelectorAll("[data-carousel-dot]"));
     if (!track || !prev || !next || slides.length === 0) { return; }
 
     // target is the slide the track is scrolling to, until it gets there.
@@ -52,6 +53,10 @@
       }
       prev.setAttribute("aria-disabled", String(atStart()));
       next.setAttribute("aria-disabled", String(atEnd()));
+      var at = shown();
+      dots.forEach(function (d, i) {
+        if (i === at) { d.setAttribute("aria-current", "true"); } else { d.removeAttribute("aria-current"); }
+      });
     }
     // go scrolls slide i to the start of the track and says which it is.
     function go(i) {
@@ -71,9 +76,12 @@
     next.addEventListener("click", function () {
       if (!atEnd()) { go(shown() + 1); }
     });
+    dots.forEach(function (d, i) {
+      d.addEventListener("click", function () { go(i); update(); });
+    });
     // Arrow keys, Home and End move between slides. With the focus in a
     // slide, it follows to the first link of the slide shown, so it never
-    // stays on a slide scrolled out of view.
+    // stays on a slide scrolled out of view; on a dot, to the slide's dot.
     root.addEventListener("keydown", function (e) {
       if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
       var inSlide = e.target.closest ? e.target.closest("[data-slide]") : null;
@@ -90,7 +98,10 @@
       if (inSlide) {
         var link = slides[to].querySelector("a");
         if (link) { link.focus({ preventScroll: true }); }
+      } else if (dots.indexOf(e.target) >= 0) {
+        dots[to].focus();
       }
+      update();
     });
     track.addEventListener("scrollend", function () { target = null; });
     var pending = false;
