@@ -119,6 +119,22 @@
     update();
   }
 
+  // The header's search box loads the search script the first time the
+  // reader types in it (the search page has it already), which then lists
+  // the posts found below the box.
+  function setupLiveSearch(form) {
+    var input = form.querySelector("input[name=q]");
+    if (!input) { return; }
+    input.addEventListener("input", function load() {
+      input.removeEventListener("input", load);
+      if (window.blogenSearch || document.querySelector("script[data-search-loaded]")) { return; }
+      var s = document.createElement("script");
+      s.src = form.getAttribute("data-search-script");
+      s.setAttribute("data-search-loaded", "");
+      document.head.appendChild(s);
+    });
+  }
+
   // The comment form posts with fetch to the site's comment service,
   // which may be on another host. The draft is kept in localStorage until
   // the service has taken it, so neither a failed request nor a reload
@@ -265,6 +281,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-theme-toggle]"), setupThemeToggle);
     Array.prototype.forEach.call(document.querySelectorAll(".post-body table, .post-body pre"), setupWideTable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-carousel]"), setupCarousel);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-search-live]"), setupLiveSearch);
     Array.prototype.forEach.call(document.querySelectorAll("[data-comment-form]"), setupCommentForm);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
