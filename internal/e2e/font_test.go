@@ -3,10 +3,8 @@ package e2e
 import (
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -19,17 +17,7 @@ func TestBrandFontLoadsFromTheSite(t *testing.T) {
 	for _, vp := range viewports {
 		t.Run(vp.name, func(t *testing.T) {
 			tb := newTab(t, vp.width, vp.height)
-			var mu sync.Mutex
-			var requests []string
-			if err := chromedp.Listen(tb.ctx, func(ev any) {
-				if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-					mu.Lock()
-					requests = append(requests, e.Request.URL)
-					mu.Unlock()
-				}
-			}); err != nil {
-				t.Fatal(err)
-			}
+			recorded := tb.recordRequests()
 			tb.open("/")
 			got := eval[map[string]any](tb, `document.fonts.ready.then(function () {
 			  var faces = [];
@@ -51,8 +39,7 @@ func TestBrandFontLoadsFromTheSite(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			mu.Lock()
-			defer mu.Unlock()
+			requests := recorded()
 			fonts := 0
 			for _, r := range requests {
 				u, err := url.Parse(r)

@@ -125,6 +125,7 @@
   function setupLiveSearch(form) {
     var input = form.querySelector("input[name=q]");
     if (!input) { return; }
+    form.setAttribute("data-enhanced", "");
     input.addEventListener("input", function load() {
       input.removeEventListener("input", load);
       if (window.blogenSearch || document.querySelector("script[data-search-loaded]")) { return; }
