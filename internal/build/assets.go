@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/blogen/blogen/internal/diag"
+	"github.com/blogen/blogen/internal/fonts"
 	"github.com/blogen/blogen/internal/markdown"
 )
 
@@ -26,8 +27,8 @@ type Assets map[string]string
 // link; other files of static/theme/ keep their names.
 var linked = []string{"theme/style.css", "theme/print.css", "theme/blogen.js", "theme/search.js"}
 
-// hashAssets names the files pages link, among static, and the
-// stylesheet of highlighted code, by the first 8 bytes of the SHA-256 of
+// hashAssets names the files pages link, among static, the stylesheet of
+// highlighted code and the faces of the site's font, by the first 8 bytes of the SHA-256 of
 // its content.
 func (p *Prepared) hashAssets() (Assets, error) {
 	static, err := p.Static()
@@ -51,6 +52,11 @@ func (p *Prepared) hashAssets() (Assets, error) {
 		return nil, fmt.Errorf("site.toml: [highlight]: %w", err)
 	}
 	a["theme/syntax.css"] = hashedName("theme/syntax.css", css)
+	if f, ok := fonts.Lookup(p.Config.Brand.Font); ok {
+		for _, face := range f.Faces {
+			a[face.File] = hashedName(face.File, face.TTF)
+		}
+	}
 	return a, nil
 }
 

@@ -150,8 +150,11 @@ date: 2024-05-02
 倾听客户。
 `)
 	s.Contains("search/index.html", `data-shards="8"`, `<script src="/`+hashed(s, "theme/search.js")+`" defer></script>`, `<input type="search" id="search-q" name="q"`)
-	s.Contains("index.html", `<form class="site-search" role="search" action="/search/" method="get">`, `<a class="site-search-fallback" href="#archives">Archives</a>`, `id="archives"`)
-	s.NotContains("index.html", "/theme/search.js")
+	// The header's box is a combobox that loads search.js when the reader types.
+	s.Contains("index.html", `<form class="site-search" role="search" action="/search/" method="get" data-search-live data-search-base="/search/" data-shards="8" data-search-script="/`+hashed(s, "theme/search.js")+`">`,
+		`role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="site-search-list"`, `<ul id="site-search-list" role="listbox"`,
+		`<a class="site-search-fallback" href="#archives">Archives</a>`, `id="archives"`)
+	s.NotContains("index.html", "/theme/search.js", `<script src="/`+hashed(s, "theme/search.js"))
 	// Posts are numbered newest first; the future post is not indexed.
 	s.Contains("search/d/6.json", `{"u":"/2024/01/part-1/","t":"Listening, part one","d":"1 January 2024","s":"One.","x":"One."}`)
 	if s.Exists("search/d/7.json") {

@@ -373,6 +373,10 @@ func TestFeaturedCarousel(t *testing.T) {
 				if len(c.want) == 0 && len(p.all("[data-carousel]")) > 0 {
 					t.Errorf("%s has an empty carousel", c.path)
 				}
+				// One slide has nothing to move to: no buttons, dots or announcements.
+				if controls := len(p.all(".carousel-controls")) + len(p.all("[data-carousel-status]")); len(c.want) == 1 && controls != 0 {
+					t.Errorf("%s: a carousel of one slide has controls", c.path)
+				}
 			}
 		})
 	}
@@ -403,8 +407,17 @@ func TestFeaturedCarousel(t *testing.T) {
 	if nodeAttr(root, "aria-roledescription") != "carousel" || nodeAttr(root, "aria-labelledby") != "carousel-title" || nodeText(p.one("#carousel-title")) != "Featured posts" {
 		t.Errorf("the carousel is not a labelled carousel region: %v", root.Attr)
 	}
-	if got := p.texts(".carousel-controls button .visually-hidden"); !slices.Equal(got, []string{"Previous featured post", "Next featured post"}) {
+	if got := p.texts(".carousel-button .visually-hidden"); !slices.Equal(got, []string{"Previous featured post", "Next featured post"}) {
 		t.Errorf("carousel buttons %q", got)
+	}
+	// A dot a slide, named for it, the first one current.
+	if got := p.texts(".carousel-dots button .visually-hidden"); !slices.Equal(got, []string{"Show slide 1: Third featured", "Show slide 2: Second featured", "Show slide 3: First featured"}) {
+		t.Errorf("carousel dots %q", got)
+	}
+	for i, d := range p.all(".carousel-dots button") {
+		if want := map[bool]string{true: "true", false: ""}[i == 0]; nodeAttr(d, "aria-current") != want {
+			t.Errorf("dot %d: aria-current %q, want %q", i+1, nodeAttr(d, "aria-current"), want)
+		}
 	}
 	for _, b := range p.all(".carousel-controls button") {
 		if nodeAttr(b, "type") != "button" || nodeAttr(b, "aria-controls") != "carousel-track" {
@@ -439,6 +452,11 @@ func TestFeaturedCarousel(t *testing.T) {
 	second := p.within(slides[1])
 	if len(second.all("img")) != 0 || len(second.all(".credit")) != 0 {
 		t.Error("a slide without an image shows one, or a credit")
+	}
+	for i, sl := range slides {
+		if panel := strings.Contains(nodeAttr(sl, "class"), "slide-panel"); panel != (i == 1) {
+			t.Errorf("slide %d is a panel: %v; only a slide without an image is", i+1, panel)
+		}
 	}
 	if got := nodeText(second.one(".slide-summary")); got != "The second one has no image." {
 		t.Errorf("slide summary %q", got)

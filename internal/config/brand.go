@@ -6,9 +6,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/blogen/blogen/internal/fonts"
 )
 
-// Brand sets the site's own look: its colour and logo.
+// Brand sets the site's own look: its colour, logo and font.
 type Brand struct {
 	// Color is the accent colour of links and buttons on the light
 	// page, "#rrggbb"; ColorDark the same on the dark page. "" keeps the
@@ -19,6 +21,9 @@ type Brand struct {
 	// title, in a square box of 40 by 40 pixels, and, when it is a raster
 	// image, beside the site's name on drawn social cards.
 	Logo string `toml:"logo"`
+	// Font names one of the fonts blogen embeds (fonts.Names), served
+	// from the site itself; "" keeps the reader's system font.
+	Font string `toml:"font"`
 }
 
 // defaultCardColor is the background of drawn social cards of a site
@@ -64,6 +69,11 @@ func (b Brand) validate() []problem {
 	check("color_dark", b.ColorDark, darkPage, "dark")
 	if b.Logo != "" && (!strings.HasPrefix(b.Logo, "/") || strings.Contains(b.Logo, "..")) {
 		out = append(out, problem{key: []string{"brand", "logo"}, msg: fmt.Sprintf("brand.logo %q must be a path from the site root, such as /images/logo.svg (a file of static/)", b.Logo)})
+	}
+	if b.Font != "" {
+		if _, ok := fonts.Lookup(b.Font); !ok {
+			out = append(out, problem{key: []string{"brand", "font"}, msg: fmt.Sprintf("brand.font %q is not a font blogen embeds; choose one of %s, or leave it out for the reader's system font", b.Font, strings.Join(fonts.Names(), ", "))})
+		}
 	}
 	return out
 }

@@ -48,6 +48,7 @@
 //	color = ""          # accent colour (#rrggbb) of links and buttons, light page; needs 4.5:1 contrast
 //	color_dark = ""     # the same on the dark page
 //	logo = ""           # path of an image beside the title, such as /images/logo.svg
+//	font = ""           # an embedded font served from the site: go, liberation-sans, liberation-serif; "" is the system's
 //
 //	[highlight]
 //	light = "github"

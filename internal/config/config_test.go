@@ -34,6 +34,7 @@ func TestParseErrors(t *testing.T) {
 		{"[brand]\ncolor = \"#ffcc00\"\n", "site.toml:2: brand.color #ffcc00 has a contrast of 1.5:1 against the light page; links need 4.5:1, so pick a darker colour"},
 		{"[brand]\ncolor_dark = \"#0b5cad\"\n", "site.toml:2: brand.color_dark #0b5cad has a contrast of 2.7:1 against the dark page; links need 4.5:1, so pick a lighter colour"},
 		{"[brand]\nlogo = \"logo.svg\"\n", `site.toml:2: brand.logo "logo.svg" must be a path from the site root`},
+		{"title = \"T\"\n\n[brand]\ncolor = \"#0b5cad\"\nfont = \"Comic Sans\"\n", `site.toml:5: brand.font "Comic Sans" is not a font blogen embeds; choose one of go, liberation-sans, liberation-serif, or leave it out`},
 		{"[permalinks]\npost = \"/:year/\"\n", "site.toml:2: permalinks.post: \"/:year/\" must contain :slug or :title"},
 		{"[permalinks]\npost = \"/:yr/:slug/\"\n", "unknown placeholder"},
 		{"base_url = \"blog.example.org\"\n", "site.toml:1: base_url \"blog.example.org\" is not an absolute URL"},

@@ -7,12 +7,14 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/blogen/blogen/internal/build"
@@ -203,6 +205,28 @@ func (tb *tab) loadAllImages() {
 	tb.t.Helper()
 	eval[chromedp.Void](tb, `document.querySelectorAll('img[loading="lazy"]').forEach(function (i) { i.loading = "eager"; })`)
 	tb.waitFor(`document.readyState === "complete" && Array.prototype.every.call(document.images, function (i) { return i.complete; })`, "the images of "+tb.location()+" do not load")
+}
+
+// recordRequests records the URL of every request the tab makes from now
+// on, and returns a function that gives those recorded so far.
+func (tb *tab) recordRequests() func() []string {
+	tb.t.Helper()
+	var mu sync.Mutex
+	var urls []string
+	if err := chromedp.Listen(tb.ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			mu.Lock()
+			urls = append(urls, e.Request.URL)
+			mu.Unlock()
+		}
+	}); err != nil {
+		tb.t.Fatal(err)
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(urls)
+	}
 }
 
 // location is the path of the page the tab shows.

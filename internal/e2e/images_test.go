@@ -4,10 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/blogen/blogen/internal/build"
@@ -49,26 +47,14 @@ func TestPhotosAtPhoneAndDesktopWidths(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tb := newTabOn(t, base, tt.width, tt.height)
-			var mu sync.Mutex
-			var fetched []string
-			if err := chromedp.Listen(tb.ctx, func(ev any) {
-				if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-					mu.Lock()
-					fetched = append(fetched, e.Request.URL)
-					mu.Unlock()
-				}
-			}); err != nil {
-				t.Fatal(err)
-			}
+			fetched := tb.recordRequests()
 			tb.open("/2020/01/trip/")
 			eval[chromedp.Void](tb, `window.__cls = 0; new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { if (!e.hadRecentInput) window.__cls += e.value; }); }).observe({type: "layout-shift", buffered: true})`)
 			tb.loadAllImages()
 			if cls := eval[float64](tb, `new Promise(function (r) { requestAnimationFrame(function () { r(window.__cls); }); })`); cls >= 0.01 {
 				t.Errorf("cumulative layout shift %.4f, want under 0.01", cls)
 			}
-			mu.Lock()
-			defer mu.Unlock()
-			got := strings.Join(fetched, "\n")
+			got := strings.Join(fetched(), "\n")
 			if !strings.Contains(got, "/2020/01/trip/"+tt.want) {
 				t.Errorf("%s not fetched; fetched:\n%s", tt.want, got)
 			}

@@ -25,6 +25,7 @@ func Methods() (*compile.Methods, error) {
 		compile.Method0(ms, "QueryAliases", (*Page).QueryAliases),
 		compile.Method0(ms, "SidebarKey", (*Page).SidebarKey),
 		compile.Method0(ms, "SearchShards", (*Page).SearchShards),
+		compile.Method0(ms, "Font", (*Page).Font),
 		compile.Method0(ms, "Card", (*Page).Card),
 		compile.Method1(ms, "Picture", (*Page).Picture),
 		compile.Method1(ms, "ImagePath", (*Page).ImagePath),

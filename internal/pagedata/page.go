@@ -18,6 +18,7 @@ import (
 
 	"github.com/blogen/blogen/internal/config"
 	"github.com/blogen/blogen/internal/content"
+	"github.com/blogen/blogen/internal/fonts"
 	"github.com/blogen/blogen/internal/htmltext"
 	"github.com/blogen/blogen/internal/search"
 	"github.com/blogen/blogen/internal/site"
@@ -536,4 +537,33 @@ func (p *Page) SidebarKey() string {
 		return p.Kind + p.TermKind
 	}
 	return "all"
+}
+
+// Font is the font [brand] font chooses, as pages declare it: its CSS
+// family and fallback stack, and the URL of each face (the body weight
+// first, which pages preload). It is nil for a site that keeps the
+// reader's system font.
+func (p *Page) Font() *Font {
+	f, ok := fonts.Lookup(p.Site.Config.Brand.Font)
+	if !ok {
+		return nil
+	}
+	out := &Font{Family: f.Family, Stack: template.CSS(f.Fallback)} // a constant of package fonts
+	for _, face := range f.Faces {
+		out.Faces = append(out.Faces, FontFace{Weight: face.Weight, URL: p.Asset(face.File)})
+	}
+	return out
+}
+
+// Font is a font of the site, for templates.
+type Font struct {
+	Family string       // the CSS family name, "Liberation Sans"
+	Stack  template.CSS // the families after it, used until it loads
+	Faces  []FontFace   // the body weight first
+}
+
+// FontFace is one weight of the site's font.
+type FontFace struct {
+	Weight int
+	URL    string // under the base URL's path, named by content in a build
 }

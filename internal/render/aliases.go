@@ -51,6 +51,8 @@ func (k outputKind) describe() string {
 		return "the site's robots.txt"
 	case outSyntaxCSS:
 		return "the theme's stylesheet"
+	case outFont, outFontLicense:
+		return "the site's font"
 	case out404:
 		return "the 404 page"
 	case outPost, outPage:

@@ -35,6 +35,8 @@ const (
 	outSearchPage
 	outSearchDoc
 	outSearchShard
+	outFont
+	outFontLicense
 )
 
 // fromLayout reports whether outputs of kind k are pages that
@@ -42,7 +44,7 @@ const (
 // layout.Recycle once written.
 func (k outputKind) fromLayout() bool {
 	switch k {
-	case outRSS, outAtom, outJSONFeed, outSitemap, outRobots, outSyntaxCSS, outSearchDoc, outSearchShard:
+	case outRSS, outAtom, outJSONFeed, outSitemap, outRobots, outSyntaxCSS, outSearchDoc, outSearchShard, outFont, outFontLicense:
 		return false
 	}
 	return true
@@ -90,6 +92,7 @@ func (r *Renderer) laterOutputs() []output {
 	if hashed, ok := r.opts.Assets["theme/syntax.css"]; ok {
 		add(hashed, outSyntaxCSS, 0)
 	}
+	r.fontOutputs(add)
 	r.searchOutputs(add)
 	return outs
 }
@@ -121,6 +124,8 @@ func (r *Renderer) render(o output, d *pagedata.Reads) ([]byte, error) {
 		return r.searchDocFile(i)
 	case outSearchShard:
 		return r.searchShard(i)
+	case outFont, outFontLicense:
+		return r.fontFile(o.kind, i)
 	}
 	return r.page(r.fixedPage(o), d)
 }

@@ -25,6 +25,7 @@
     var prev = root.querySelector("[data-carousel-prev]");
     var next = root.querySelector("[data-carousel-next]");
     var status = root.querySelector("[data-carousel-status]");
+    var dots = Array.prototype.slice.call(root.querySelectorAll("[data-carousel-dot]"));
     if (!track || !prev || !next || slides.length === 0) { return; }
 
     // target is the slide the track is scrolling to, until it gets there.
@@ -54,6 +55,10 @@
       }
       prev.setAttribute("aria-disabled", String(atStart()));
       next.setAttribute("aria-disabled", String(atEnd()));
+      var at = shown();
+      dots.forEach(function (d, i) {
+        if (i === at) { d.setAttribute("aria-current", "true"); } else { d.removeAttribute("aria-current"); }
+      });
     }
     // go scrolls slide i to the start of the track and says which it is.
     function go(i) {
@@ -73,9 +78,12 @@
     next.addEventListener("click", function () {
       if (!atEnd()) { go(shown() + 1); }
     });
+    dots.forEach(function (d, i) {
+      d.addEventListener("click", function () { go(i); update(); });
+    });
     // Arrow keys, Home and End move between slides. With the focus in a
     // slide, it follows to the first link of the slide shown, so it never
-    // stays on a slide scrolled out of view.
+    // stays on a slide scrolled out of view; on a dot, to the slide's dot.
     root.addEventListener("keydown", function (e) {
       if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
       var inSlide = e.target.closest ? e.target.closest("[data-slide]") : null;
@@ -92,7 +100,10 @@
       if (inSlide) {
         var link = slides[to].querySelector("a");
         if (link) { link.focus({ preventScroll: true }); }
+      } else if (dots.indexOf(e.target) >= 0) {
+        dots[to].focus();
       }
+      update();
     });
     track.addEventListener("scrollend", function () { target = null; });
     var pending = false;
@@ -108,6 +119,23 @@
       window.addEventListener("resize", schedule);
     }
     update();
+  }
+
+  // The header's search box loads the search script the first time the
+  // reader types in it (the search page has it already), which then lists
+  // the posts found below the box.
+  function setupLiveSearch(form) {
+    var input = form.querySelector("input[name=q]");
+    if (!input) { return; }
+    form.setAttribute("data-enhanced", "");
+    input.addEventListener("input", function load() {
+      input.removeEventListener("input", load);
+      if (window.blogenSearch || document.querySelector("script[data-search-loaded]")) { return; }
+      var s = document.createElement("script");
+      s.src = form.getAttribute("data-search-script");
+      s.setAttribute("data-search-loaded", "");
+      document.head.appendChild(s);
+    });
   }
 
   // The comment form posts with fetch to the site's comment service,
@@ -286,6 +314,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-theme-toggle]"), setupThemeToggle);
     Array.prototype.forEach.call(document.querySelectorAll(".post-body table, .post-body pre"), setupWideTable);
     Array.prototype.forEach.call(document.querySelectorAll("[data-carousel]"), setupCarousel);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-search-live]"), setupLiveSearch);
     Array.prototype.forEach.call(document.querySelectorAll("[data-comment-form]"), setupCommentForm);
     Array.prototype.forEach.call(document.querySelectorAll("figure.embed[data-embed]"), setupEmbed);
   }

@@ -1,23 +1,18 @@
-// blogen search: reads the query from ?q= or the box, loads the shards of
-// the index that hold its words (see internal/search), ranks the posts
-// that have every word (title matches first) and shows them with the
-// words marked in a snippet. Nothing is fetched until there is a query.
+// blogen search: loads the shards of the index that hold a query's words
+// (see internal/search), ranks the posts that have every word (title
+// matches first) and shows them: on the search page, which reads the
+// query from ?q= or its box, with the words marked in a snippet; under
+// the header's box, as a list of the first few to choose from (blogen.js
+// loads this script when the reader first types there). Nothing is
+// fetched until there is a query.
 (function () {
   "use strict";
-  var form = document.querySelector("[data-search]");
-  if (!form || !window.fetch || !window.TextEncoder) { return; }
-  var input = form.querySelector("input[name=q]");
-  var status = document.querySelector("[data-search-status]");
-  var list = document.querySelector("[data-search-results]");
-  var more = document.querySelector("[data-search-more]");
-  var base = form.getAttribute("data-search");
-  var nShards = Number(form.getAttribute("data-shards"));
-  var PAGE = 10;
+  var conf = document.querySelector("[data-search-base]");
+  if (!conf || !window.fetch || !window.TextEncoder) { return; }
+  var base = conf.getAttribute("data-search-base");
+  var nShards = Number(conf.getAttribute("data-shards"));
   var shards = {};
   var docs = {};
-  var run = 0;
-  var shown = 0;
-  var results = [];
 
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
   var PAIRED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]/u;
@@ -186,60 +181,182 @@
     return li;
   }
 
-  function say(text) { status.textContent = text; }
-  function showMore(n, re) {
-    var page = results.slice(shown, shown + PAGE);
-    shown += page.length;
-    more.hidden = shown >= results.length;
-    return Promise.all(page.map(function (r) { return doc(r.id); })).then(function (ds) {
-      if (n !== run) { return; }
-      ds.forEach(function (d) { list.appendChild(item(d, re)); });
-    });
-  }
-
-  function search(q) {
-    var n = ++run;
+  // query finds the posts of q: the ids ranked, and the marker of the
+  // terms it matched; null when q has no words.
+  function query(q) {
     var words = tokens(q);
-    list.textContent = "";
-    more.hidden = true;
-    shown = 0;
-    results = [];
-    if (words.length === 0) { say(""); return Promise.resolve(); }
-    say("Searching…");
+    if (words.length === 0) { return Promise.resolve(null); }
     return Promise.all(words.map(function (w) { return shard(shardOf(w.term)); })).then(function (data) {
-      if (n !== run) { return; }
       var matches = words.map(function (w, i) { return match(w, data[i]); });
-      results = rank(matches);
-      var re = marker([].concat.apply([], matches.map(function (m) { return m.terms; })));
-      var noun = results.length === 1 ? " post" : " posts";
-      say(results.length === 0 ? "No posts found for “" + q + "”." : results.length + noun + " found for “" + q + "”.");
-      more.onclick = function () { showMore(n, re); };
-      return showMore(n, re);
-    }).catch(function () {
-      if (n === run) { say("Search is not available right now; browse the archives instead."); }
+      return { results: rank(matches), re: marker([].concat.apply([], matches.map(function (m) { return m.terms; }))) };
     });
   }
 
-  var timer = 0;
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      var q = input.value.trim();
-      var url = new URL(location.href);
-      if (q) { url.searchParams.set("q", q); } else { url.searchParams.delete("q"); }
-      history.replaceState(null, "", url);
-      search(q);
-    }, 150);
-  });
-  form.addEventListener("submit", function (e) {
-    e.preventDefault();
-    clearTimeout(timer);
-    search(input.value.trim());
-  });
-  var initial = new URLSearchParams(location.search).get("q");
-  if (initial) {
-    input.value = initial;
-    search(initial.trim());
+  // setupPage runs the search page: its box, its results, page by page.
+  function setupPage(form) {
+    var input = form.querySelector("input[name=q]");
+    var status = document.querySelector("[data-search-status]");
+    var list = document.querySelector("[data-search-results]");
+    var more = document.querySelector("[data-search-more]");
+    var PAGE = 10, run = 0, shown = 0, results = [];
+    function say(text) { status.textContent = text; }
+    function showMore(n, re) {
+      var page = results.slice(shown, shown + PAGE);
+      shown += page.length;
+      more.hidden = shown >= results.length;
+      return Promise.all(page.map(function (r) { return doc(r.id); })).then(function (ds) {
+        if (n !== run) { return; }
+        ds.forEach(function (d) { list.appendChild(item(d, re)); });
+      });
+    }
+    function search(q) {
+      var n = ++run;
+      list.textContent = "";
+      more.hidden = true;
+      shown = 0;
+      results = [];
+      if (tokens(q).length === 0) { say(""); return Promise.resolve(); }
+      say("Searching…");
+      return query(q).then(function (found) {
+        if (n !== run) { return; }
+        results = found.results;
+        var noun = results.length === 1 ? " post" : " posts";
+        say(results.length === 0 ? "No posts found for “" + q + "”." : results.length + noun + " found for “" + q + "”.");
+        more.onclick = function () { showMore(n, found.re); };
+        return showMore(n, found.re);
+      }).catch(function () {
+        if (n === run) { say("Search is not available right now; browse the archives instead."); }
+      });
+    }
+    var timer = 0;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        var url = new URL(location.href);
+        if (q) { url.searchParams.set("q", q); } else { url.searchParams.delete("q"); }
+        history.replaceState(null, "", url);
+        search(q);
+      }, 150);
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      search(input.value.trim());
+    });
+    var initial = new URLSearchParams(location.search).get("q");
+    if (initial) {
+      input.value = initial;
+      search(initial.trim());
+    }
   }
-  window.blogenSearch = { tokens: function (s) { return tokens(s).map(function (w) { return w.term; }); }, shardOf: shardOf, search: search };
+
+  // setupLive shows, under the header's box (an ARIA combobox), the first
+  // posts found as the reader types, and a last option that opens the
+  // search page. Arrow keys move through them, Enter opens the one
+  // chosen (or, with none, submits the form to the search page), Escape
+  // closes the list and then empties the box.
+  function setupLive(form) {
+    var input = form.querySelector("input[name=q]");
+    var pop = form.querySelector("[data-search-pop]");
+    var list = form.querySelector("[role=listbox]");
+    var TOP = 5, run = 0, timer = 0, active = -1, options = [];
+    function open(on) {
+      pop.hidden = !on;
+      input.setAttribute("aria-expanded", String(on));
+      if (!on) { choose(-1); }
+    }
+    function choose(i) {
+      active = i;
+      options.forEach(function (o, k) { o.el.setAttribute("aria-selected", String(k === i)); });
+      if (i < 0) { input.removeAttribute("aria-activedescendant"); return; }
+      input.setAttribute("aria-activedescendant", options[i].el.id);
+      options[i].el.scrollIntoView({ block: "nearest" });
+    }
+    function option(url, build) {
+      var li = document.createElement("li");
+      li.id = list.id + "-" + options.length;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      build(li);
+      var o = { el: li, url: url };
+      li.addEventListener("mousedown", function (e) { e.preventDefault(); });
+      li.addEventListener("click", function () { go(o.url); });
+      options.push(o);
+      list.appendChild(li);
+    }
+    function show(q, ds, total, re) {
+      list.textContent = "";
+      options = [];
+      ds.forEach(function (d) {
+        option(d.u, function (li) {
+          var t = document.createElement("span");
+          t.className = "live-title";
+          marked(t, d.t, re);
+          var date = document.createElement("span");
+          date.className = "live-date";
+          date.textContent = d.d;
+          li.appendChild(t);
+          li.appendChild(date);
+        });
+      });
+      option(null, function (li) {
+        li.className = "live-all";
+        li.textContent = total === 0 ? "No posts found; open the search page" : "See all " + total + " results for “" + q + "”";
+      });
+      choose(-1);
+      open(true);
+    }
+    function update() {
+      var q = input.value.trim(), n = ++run;
+      if (tokens(q).length === 0) { open(false); return; }
+      query(q).then(function (found) {
+        var top = found.results.slice(0, TOP);
+        return Promise.all(top.map(function (r) { return doc(r.id); })).then(function (ds) {
+          if (n === run && document.activeElement === input) { show(q, ds, found.results.length, found.re); }
+        });
+      }).catch(function () { if (n === run) { open(false); } });
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, 200);
+    });
+    input.addEventListener("keydown", function (e) {
+      var n = options.length;
+      switch (e.key) {
+        case "ArrowDown":
+        case "ArrowUp":
+          if (pop.hidden) { if (n) { open(true); } return; }
+          e.preventDefault();
+          choose(e.key === "ArrowDown" ? (active + 1) % n : (active <= 0 ? n - 1 : active - 1));
+          return;
+        case "Enter":
+          if (!pop.hidden && active >= 0) { e.preventDefault(); go(options[active].url); }
+          return;
+        case "Escape":
+          if (!pop.hidden) { e.preventDefault(); open(false); } else if (input.value) { e.preventDefault(); input.value = ""; }
+          return;
+      }
+    });
+    // go opens url once (a second navigation would cancel the first); no
+    // url is the search page, for what the box holds.
+    var going = false;
+    function go(url) {
+      if (going) { return; }
+      going = true;
+      location.href = url || form.action + "?q=" + encodeURIComponent(input.value.trim());
+    }
+    form.addEventListener("submit", function (e) {
+      if (going) { e.preventDefault(); }
+    });
+    form.addEventListener("focusout", function (e) {
+      if (!form.contains(e.relatedTarget)) { open(false); }
+    });
+    if (document.activeElement === input && input.value.trim()) { update(); }
+  }
+
+  var page = document.querySelector("[data-search]");
+  if (page) { setupPage(page); }
+  Array.prototype.forEach.call(document.querySelectorAll("[data-search-live]"), setupLive);
+  window.blogenSearch = { tokens: function (s) { return tokens(s).map(function (w) { return w.term; }); }, shardOf: shardOf, query: query };
 })();
