@@ -9,11 +9,15 @@ import (
 )
 
 // screenshotPages are the pages photographed by TestScreenshots: the home
-// page with its carousel, and a republished post with its image credit,
-// attribution, bios and comments.
-var screenshotPages = []struct{ name, path string }{
-	{"home", "/"},
-	{"post", "/2018/04/listening-before-talking/"},
+// page with its carousel, a republished post with its image credit,
+// attribution and bios, a post with a comment thread, a tag page and the
+// search page with its results.
+var screenshotPages = []struct{ name, path, ready string }{
+	{"home", "/", ""},
+	{"post", "/2018/04/listening-before-talking/", ""},
+	{"comments", "/2019/05/writing-a-comment-policy/", ""},
+	{"tag", "/tags/comment-moderation/", ""},
+	{"search", "/search/?q=listening", `document.querySelectorAll("[data-search-results] li").length > 0`},
 }
 
 // TestScreenshots writes full-page screenshots of the home page and a post
@@ -31,6 +35,9 @@ func TestScreenshots(t *testing.T) {
 				tb.media(map[string]string{"prefers-color-scheme": scheme})
 				for _, p := range screenshotPages {
 					tb.open(p.path)
+					if p.ready != "" {
+						tb.waitFor(p.ready, p.name+": the page did not get ready for its picture")
+					}
 					tb.loadAllImages()
 					png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
 					if err != nil {

@@ -45,3 +45,30 @@ func TestThemeToggleIsRemembered(t *testing.T) {
 		t.Errorf("after switching back the page is %s, want %s", got, light)
 	}
 }
+
+// TestDarkSchemeTonesPicturesDown checks that the pictures of a page are
+// toned down in the dark scheme, the system's or the reader's choice, and
+// shown as they are in the light one.
+func TestDarkSchemeTonesPicturesDown(t *testing.T) {
+	tb := newTab(t, 1366, 900)
+	filter := `getComputedStyle(document.querySelector("main img")).filter`
+	for _, tc := range []struct {
+		system, chosen string
+		toned          bool
+	}{
+		{"light", "", false},
+		{"dark", "", true},
+		{"light", "dark", true},
+		{"dark", "light", false},
+	} {
+		tb.media(map[string]string{"prefers-color-scheme": tc.system})
+		tb.open("/")
+		eval[chromedp.Void](tb, `localStorage.removeItem("theme"); document.documentElement.removeAttribute("data-theme")`)
+		if tc.chosen != "" {
+			eval[chromedp.Void](tb, `document.documentElement.setAttribute("data-theme", "`+tc.chosen+`")`)
+		}
+		if got := eval[string](tb, filter); (got != "none") != tc.toned {
+			t.Errorf("system %s, chosen %q: pictures have filter %q", tc.system, tc.chosen, got)
+		}
+	}
+}
