@@ -39,6 +39,8 @@ func newMediaServer(t *testing.T) *mediaServer {
 		up + "beach.jpg":            img(60, 40),
 		up + "harbour-640x480.jpg":  img(64, 48),
 		up + "dunes.jpg":            img(50, 50),
+		up + "pier.jpg":             img(40, 30),
+		"/2024/05/trip/sand.jpg":    img(30, 40),
 		up + "logo.png":             imagetest.PNG(t, imagetest.Transparent(20, 20)),
 		up + "clip.mp4":             []byte("not really a video"),
 		up + "song.mp3":             []byte("not really a song"),
@@ -118,6 +120,7 @@ func TestImportMedia(t *testing.T) {
 	for _, rel := range []string{
 		bundle + "index.md", bundle + "harbour-640x480.jpg", bundle + "boat.png", bundle + "dunes.jpg", bundle + "moved.jpg",
 		bundle + "photo.jpg", bundle + "photo-2.jpg", bundle + "evil.jpg", bundle + "clip.mp4", bundle + "song.mp3", bundle + "guide.pdf",
+		bundle + "pier.jpg", bundle + "sand.jpg",
 		"static/media/2024/05/beach.jpg", "static/media/2024/05/logo.png", "content/posts/news.md", "content/pages/about.md",
 	} {
 		if _, ok := got[rel]; !ok {
@@ -127,13 +130,13 @@ func TestImportMedia(t *testing.T) {
 	if got[bundle+"dunes.jpg"] != string(s.files["/wp-content/uploads/2024/05/dunes.jpg"]) || got[bundle+"photo-2.jpg"] != string(s.files["/b/photo.jpg"]) {
 		t.Error("a file differs from what the server sent")
 	}
-	if len(got) != 17 {
-		t.Errorf("%d files written, want 17: %v", len(got), slices.Sorted(maps.Keys(got)))
+	if len(got) != 19 {
+		t.Errorf("%d files written, want 19: %v", len(got), slices.Sorted(maps.Keys(got)))
 	}
 	post := got[bundle+"index.md"]
 	for _, want := range []string{
 		"image: dunes.jpg\n", `[<img src="/media/2024/05/beach.jpg" alt="The beach" width="300" height="200" class="size-medium"/>](/media/2024/05/beach.jpg)`, "![The harbour](harbour-640x480.jpg)",
-		"![A boat](boat.png)", "![Moved](moved.jpg)", "![One photo](photo.jpg) ![Another photo](photo-2.jpg)", "![Sneaky](evil.jpg)",
+		"![A boat](boat.png)", "![Moved](moved.jpg)", "![One photo](photo.jpg) ![Another photo](photo-2.jpg)", "![Sneaky](evil.jpg)", "![The pier, by a path from the root](pier.jpg)", "![Sand, by a path from the post](sand.jpg)",
 		s.URL + "/wp-content/uploads/2024/05/missing.jpg", s.URL + "/huge.jpg", s.URL + "/to-file.jpg", "ftp://files.example.org/x.jpg",
 		`<figure class="gallery gallery-columns-2"><figure><img src="/media/2024/05/beach.jpg" alt="Sand, sun"><figcaption>Sand, <em>sun</em></figcaption></figure><figure><img src="dunes.jpg" alt="Dunes at dusk"></figure></figure>`,
 		`<video controls preload="none" src="clip.mp4" width="640" height="360"><a href="clip.mp4">`,
@@ -168,7 +171,7 @@ func TestImportMedia(t *testing.T) {
 	}
 
 	// The report names each failure; the import did not fail for them.
-	if sum.Media.Downloaded != 12 || len(sum.Media.Failed) != 3 {
+	if sum.Media.Downloaded != 14 || len(sum.Media.Failed) != 3 {
 		t.Errorf("media summary %+v", sum.Media)
 	}
 	for _, want := range []string{"missing.jpg: the server answered 404 Not Found", "huge.jpg: the file is larger than the size limit", "to-file.jpg: redirected to \"file:///etc/passwd\""} {
@@ -204,7 +207,7 @@ func TestImportMedia(t *testing.T) {
 			}
 		}
 	}
-	if sum2.Media.Downloaded != 0 || sum2.Media.Unchanged != 12 {
+	if sum2.Media.Downloaded != 0 || sum2.Media.Unchanged != 14 {
 		t.Errorf("second media summary %+v", sum2.Media)
 	}
 
@@ -268,6 +271,29 @@ func TestStaticDir(t *testing.T) {
 	for u, want := range tests {
 		if got := staticDir(u); got != want {
 			t.Errorf("staticDir(%q) = %q, want %q", u, got, want)
+		}
+	}
+}
+
+func TestAbsolute(t *testing.T) {
+	const post = "https://blog.example.org/2024/05/trip/"
+	tests := []struct{ base, raw, want string }{
+		{post, "/wp-content/uploads/x.jpg", "https://blog.example.org/wp-content/uploads/x.jpg"},
+		{post, "x.jpg", "https://blog.example.org/2024/05/trip/x.jpg"},
+		{post, "../x.jpg", "https://blog.example.org/2024/05/x.jpg"},
+		{post, "https://cdn.example.net/x.jpg", "https://cdn.example.net/x.jpg"},
+		{post, "//cdn.example.net/x.jpg", "//cdn.example.net/x.jpg"},
+		{post, "#top", "#top"},
+		{post, "mailto:ana@example.org", "mailto:ana@example.org"},
+		{post, "data:image/png;base64,AAAA", "data:image/png;base64,AAAA"},
+		{post, "javascript:alert(1)", "javascript:alert(1)"},
+		{post, "", ""},
+		{"", "x.jpg", "x.jpg"},
+		{"?p=10", "x.jpg", "x.jpg"},
+	}
+	for _, tt := range tests {
+		if got := absolute(tt.base, tt.raw); got != tt.want {
+			t.Errorf("absolute(%q, %q) = %q, want %q", tt.base, tt.raw, got, tt.want)
 		}
 	}
 }

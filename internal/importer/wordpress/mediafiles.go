@@ -130,7 +130,7 @@ func (m *localMedia) note(it *item, page bool) {
 	r := &itemRefs{page: page, gallery: rec.ids, children: rec.own, thumbnail: number(strings.TrimSpace(it.meta["_thumbnail_id"]))}
 	for _, h := range append([]string{s}, ex.blocks.list...) {
 		for _, a := range attrURLRE.FindAllStringSubmatch(h, -1) {
-			v := html.UnescapeString(strings.Trim(a[3], `"'`))
+			v := absolute(it.link, html.UnescapeString(strings.Trim(a[3], `"'`)))
 			if strings.EqualFold(a[2], "href") {
 				r.links = append(r.links, v)
 			} else {
@@ -158,6 +158,27 @@ func parseWebURL(raw string) (*url.URL, bool) {
 		return nil, false
 	}
 	return u, true
+}
+
+// absolute reads an address of an item's HTML against the item's own
+// address (its link), as a browser on the old site did, so that
+// "/wp-content/uploads/x.jpg" and "x.jpg" are downloaded as full ones
+// are. Full addresses, fragments and other schemes (mailto:, data:) are
+// returned as they are, and so is everything when the item has no web
+// address.
+func absolute(base, raw string) string {
+	if _, ok := parseWebURL(raw); ok || raw == "" || strings.HasPrefix(raw, "#") {
+		return raw
+	}
+	b, ok := parseWebURL(base)
+	if !ok {
+		return raw
+	}
+	r, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || r.Scheme != "" || r.Host != "" {
+		return raw
+	}
+	return b.ResolveReference(r).String()
 }
 
 var resizedRE = regexp.MustCompile(`-\d{1,5}x\d{1,5}(\.[A-Za-z0-9]{1,8})$`)
@@ -270,6 +291,7 @@ func (m *localMedia) toStatic(u string) error {
 // localizer rewrites the addresses of one item to the files brought in.
 type localizer struct {
 	m     *localMedia
+	base  string            // the item's own address, which relative ones are read against
 	local map[string]string // canonical URL -> path from the page or the site root
 }
 
@@ -278,7 +300,7 @@ type localizer struct {
 // what rewrites the item's addresses, and whether the post needs its
 // bundle.
 func (m *localMedia) forItem(it *item, bundle string) (*localizer, bool, error) {
-	l := &localizer{m: m, local: map[string]string{}}
+	l := &localizer{m: m, base: it.link, local: map[string]string{}}
 	r := m.refs[it.id]
 	if r == nil {
 		return l, false, nil
@@ -318,7 +340,7 @@ func (l *localizer) url(raw string, link bool) string {
 	if l == nil {
 		return raw
 	}
-	if c, ok := l.m.canonical(raw, link); ok {
+	if c, ok := l.m.canonical(absolute(l.base, raw), link); ok {
 		if p, ok := l.local[c]; ok {
 			return p
 		}
