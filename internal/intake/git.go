@@ -142,15 +142,23 @@ func (g *Git) recover() {
 	for file := range strings.SplitSeq(strings.TrimSpace(out), "\n") {
 		if strings.HasSuffix(file, ".md") {
 			if err := g.commit(file, "comment "+strings.TrimSuffix(strings.TrimPrefix(file, "content/comments/"), ".md")+" (recovered)"); err == nil {
-				g.unpushed = g.Push
+				g.setUnpushed(g.Push)
 			}
 		}
 	}
 	if g.Push {
 		if n, err := g.git("rev-list", "--count", "@{upstream}..HEAD"); err == nil && strings.TrimSpace(n) != "0" {
-			g.unpushed = true
+			g.setUnpushed(true)
 		}
 	}
+}
+
+// setUnpushed notes, under the lock Health reads it with, that commits
+// wait to be pushed.
+func (g *Git) setUnpushed(due bool) {
+	g.mu.Lock()
+	g.unpushed = g.unpushed || due
+	g.mu.Unlock()
 }
 
 // commit commits one file, with the site's author identity. A file
