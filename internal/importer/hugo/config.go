@@ -1,11 +1,7 @@
 package hugo
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/blogen/blogen/internal/importer/ssg"
@@ -37,14 +33,11 @@ var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", 
 
 // readConfig reads the first configuration file of dir.
 func readConfig(dir string) (*siteConfig, error) {
-	for _, name := range configNames {
-		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
+	name, b, err := ssg.ReadFirst(dir, configNames...)
+	if err != nil {
+		return nil, err
+	}
+	if name != "" {
 		return parseConfig(name, b)
 	}
 	return nil, fmt.Errorf("%s: no hugo.toml, config.toml or hugo.yaml; give the folder of a Hugo site", dir)

@@ -3,10 +3,8 @@ package jekyll
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 
+	"github.com/blogen/blogen/internal/importer/ssg"
 	"gopkg.in/yaml.v3"
 )
 
@@ -34,17 +32,11 @@ type siteConfig struct {
 // readConfig reads DIR/_config.yml (or _config.yaml); a site without one
 // has Jekyll's defaults.
 func readConfig(dir string) (*siteConfig, error) {
-	for _, name := range []string{"_config.yml", "_config.yaml"} {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return parseConfig(name, b)
+	name, b, err := ssg.ReadFirst(dir, "_config.yml", "_config.yaml")
+	if err != nil || name == "" {
+		return &siteConfig{Permalink: "date"}, err
 	}
-	return &siteConfig{Permalink: "date"}, nil
+	return parseConfig(name, b)
 }
 
 // parseConfig decodes the text of a _config.yml.

@@ -1,7 +1,6 @@
 package ssg
 
 import (
-	"errors"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -19,8 +18,6 @@ const (
 	defaultPostPattern = "/:year/:month/:slug/"
 	defaultPagePattern = "/:slug/"
 )
-
-func errorsJoin(errs ...error) error { return errors.Join(errs...) }
 
 // plan turns a Source into the files of the blogen site, in a fixed order.
 func plan(src *Source, r *Report) ([]output, error) {

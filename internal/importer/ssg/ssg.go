@@ -10,6 +10,7 @@ package ssg
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -112,10 +113,10 @@ func Apply(ctx context.Context, src *Source, opts Options) (*Report, error) {
 	}
 	for _, f := range out {
 		if err := ctx.Err(); err != nil {
-			return nil, errorsJoin(err, w.Abort())
+			return nil, errors.Join(err, w.Abort())
 		}
 		if err := put(w, opts, f, r); err != nil {
-			return nil, errorsJoin(err, w.Abort())
+			return nil, errors.Join(err, w.Abort())
 		}
 	}
 	if err := w.Commit(); err != nil {

@@ -3,11 +3,9 @@ package zola
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/BurntSushi/toml"
+	"github.com/blogen/blogen/internal/importer/ssg"
 )
 
 // maxConfig caps the size of config.toml that is read.
@@ -32,14 +30,11 @@ type siteConfig struct {
 
 // readConfig reads DIR/zola.toml or DIR/config.toml.
 func readConfig(dir string) (*siteConfig, error) {
-	for _, name := range []string{"zola.toml", "config.toml"} {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
+	name, b, err := ssg.ReadFirst(dir, "zola.toml", "config.toml")
+	if err != nil {
+		return nil, err
+	}
+	if name != "" {
 		return parseConfig(name, b)
 	}
 	return nil, fmt.Errorf("%s: no config.toml or zola.toml; give the folder of a Zola site", dir)
